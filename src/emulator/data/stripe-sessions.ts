@@ -1,0 +1,155 @@
+/**
+ * Stripe Checkout Sessions the emulator serves, as Stripe sends them (snake_case JSON).
+ * The first is the example from Stripe's retrieve page, exactly as published.
+ */
+export const stripeSeedExampleId = 'cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u';
+
+const publishedExample = {
+  id: stripeSeedExampleId,
+  object: 'checkout.session',
+  after_expiration: null,
+  allow_promotion_codes: null,
+  amount_subtotal: 2198,
+  amount_total: 2198,
+  automatic_tax: { enabled: false, liability: null, status: null },
+  billing_address_collection: null,
+  cancel_url: null,
+  client_reference_id: null,
+  consent: null,
+  consent_collection: null,
+  created: 1679600215,
+  currency: 'usd',
+  custom_fields: [],
+  custom_text: { shipping_address: null, submit: null },
+  customer: null,
+  customer_creation: 'if_required',
+  customer_details: null,
+  customer_email: null,
+  expires_at: 1679686615,
+  invoice: null,
+  invoice_creation: {
+    enabled: false,
+    invoice_data: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: null,
+      metadata: {},
+      rendering_options: null,
+    },
+  },
+  livemode: false,
+  locale: null,
+  metadata: {},
+  mode: 'payment',
+  payment_intent: null,
+  payment_link: null,
+  payment_method_collection: 'always',
+  payment_method_options: {},
+  payment_method_types: ['card'],
+  payment_status: 'unpaid',
+  phone_number_collection: { enabled: false },
+  recovered_from: null,
+  setup_intent: null,
+  shipping_address_collection: null,
+  shipping_cost: null,
+  shipping_details: null,
+  shipping_options: [],
+  status: 'open',
+  submit_type: null,
+  subscription: null,
+  success_url: 'https://example.com/success',
+  total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+  url: 'https://checkout.stripe.com/c/pay/cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u#fidkdWxOYHwnPyd1blpxYHZxWjA0SDdPUW5JbmFMck1wMmx9N2BLZjFEfGRUNWhqTmJ%2FM2F8bUA2SDRySkFdUV81T1BSV0YxcWJcTUJcYW5rSzN3dzBLPUE0TzRKTTxzNFBjPWZEX1NKSkxpNTVjRjN8VHE0YicpJ2N3amhWYHdzYHcnP3F3cGApJ2lkfGpwcVF8dWAnPyd2bGtiaWBabHFgaCcpJ2BrZGdpYFVpZGZgbWppYWB3dic%2FcXdwYHgl',
+};
+
+type WireSession = Record<string, unknown> & { id: string };
+
+function session(id: string, overrides: Record<string, unknown>): WireSession {
+  return {
+    ...publishedExample,
+    id,
+    url: null,
+    client_secret: `${id}_secret_emulator`,
+    ...overrides,
+  };
+}
+
+/** A completed, paid card payment with a customer, shipping and tax, for order 1001. */
+export const stripeCompletePaidId = 'cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+/** An expired session. */
+export const stripeExpiredId = 'cs_test_c1ExpiredSession00000000000000000000000000000000000';
+/** A setup-mode session: no amounts, no currency, no metadata (all null). */
+export const stripeSetupModeId = 'cs_test_d1SetupModeNullAmounts000000000000000000000000000';
+/** A session in JPY whose amounts exceed 2^31. */
+export const stripeLargeAmountId = 'cs_live_e1LargeJpyAmount000000000000000000000000000000000';
+/** A session with a status, payment status and mode Stripe has not released, and unknown fields. */
+export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues0000000000000000000000000000000';
+
+export const stripeSessions: readonly WireSession[] = [
+  publishedExample,
+  session(stripeCompletePaidId, {
+    amount_subtotal: 4500,
+    amount_total: 5210,
+    client_reference_id: 'order_1001',
+    created: 1763900000,
+    expires_at: 1763986400,
+    customer: 'cus_Emulator1001',
+    customer_details: {
+      address: { city: 'Berlin', country: 'DE', line1: 'Unter den Linden 1', line2: null, postal_code: '10117', state: null },
+      business_name: null,
+      email: 'jenny.rosen@example.com',
+      individual_name: null,
+      name: 'Jenny Rosen',
+      phone: '+4930123456',
+      tax_exempt: 'none',
+      tax_ids: [],
+    },
+    currency: 'eur',
+    locale: 'de',
+    metadata: { order_id: 'order_1001', channel: 'web' },
+    payment_intent: 'pi_3EmulatorPaid1001',
+    payment_status: 'paid',
+    shipping_cost: { amount_subtotal: 500, amount_tax: 95, amount_total: 595, shipping_rate: 'shr_EmulatorStandard', taxes: [] },
+    status: 'complete',
+    success_url: 'https://shop.example.com/orders/1001/thanks',
+    cancel_url: 'https://shop.example.com/cart',
+    total_details: { amount_discount: 0, amount_shipping: 500, amount_tax: 210 },
+  }),
+  session(stripeExpiredId, {
+    created: 1763800000,
+    expires_at: 1763886400,
+    client_reference_id: 'order_1002',
+    status: 'expired',
+    payment_status: 'unpaid',
+  }),
+  session(stripeSetupModeId, {
+    amount_subtotal: null,
+    amount_total: null,
+    currency: null,
+    metadata: null,
+    mode: 'setup',
+    payment_status: 'no_payment_required',
+    payment_method_types: ['card', 'sepa_debit'],
+    setup_intent: 'seti_EmulatorSetup',
+    status: 'complete',
+    total_details: null,
+  }),
+  session(stripeLargeAmountId, {
+    amount_subtotal: 5_000_000_000,
+    amount_total: 5_500_000_000,
+    currency: 'jpy',
+    livemode: true,
+    payment_status: 'paid',
+    status: 'complete',
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 500_000_000 },
+  }),
+  session(stripeFutureValuesId, {
+    status: 'reopened',
+    payment_status: 'partially_paid',
+    mode: 'installments',
+    brand_new_field: { nested: ['values', 1, null] },
+    managed_payments: { enabled: true },
+  }),
+];

@@ -1,0 +1,69 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every error a client can see, each with the `extensions.code` it carries. Messages
+ * name ids and fields, never a key, a customer's data or a provider's raw text.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'PROVIDER_AUTH_FAILED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'PROVIDER_BAD_RESPONSE'
+  | 'PROVIDER_ERROR';
+
+export class PaymentsError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+    this.code = code;
+  }
+}
+
+export class InvalidSessionIdError extends PaymentsError {
+  constructor(reason: string) {
+    super(`Invalid checkout session id: ${reason}`, 'BAD_USER_INPUT', { argumentName: 'id' });
+  }
+}
+
+export class SessionNotFoundError extends PaymentsError {
+  constructor(id: string) {
+    super(`Checkout session ${id} was not found`, 'NOT_FOUND');
+  }
+}
+
+export class ProviderAuthFailedError extends PaymentsError {
+  constructor(provider: string) {
+    super(`${provider} rejected the configured API key`, 'PROVIDER_AUTH_FAILED', { provider });
+  }
+}
+
+export class ProviderUnavailableError extends PaymentsError {
+  constructor(provider: string, reason: string, details: { retryAfter?: number; requestId?: string } = {}) {
+    super(`${provider} is unavailable: ${reason}`, 'PROVIDER_UNAVAILABLE', { provider, ...definedOnly(details) });
+  }
+}
+
+export class ProviderBadResponseError extends PaymentsError {
+  constructor(provider: string, reason: string, requestId?: string) {
+    super(`${provider} sent a response that could not be read: ${reason}`, 'PROVIDER_BAD_RESPONSE', {
+      provider,
+      ...definedOnly({ requestId }),
+    });
+  }
+}
+
+export class ProviderRequestError extends PaymentsError {
+  constructor(provider: string, status: number, errorType: string | undefined, requestId?: string) {
+    super(`${provider} refused the request (HTTP ${status}${errorType ? `, ${errorType}` : ''})`, 'PROVIDER_ERROR', {
+      provider,
+      status,
+      ...definedOnly({ providerErrorType: errorType, requestId }),
+    });
+  }
+}
+
+function definedOnly(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}

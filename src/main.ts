@@ -1,0 +1,54 @@
+import { startSubgraph } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { ProviderEmulator } from './emulator/server.js';
+import { stripeSeedExampleId } from './emulator/data/stripe-sessions.js';
+import { logger } from './logger.js';
+
+async function main(): Promise<void> {
+  let config = loadConfig(process.env);
+  logger.level = config.logLevel;
+
+  let emulator: ProviderEmulator | undefined;
+  if (config.sandbox) {
+    emulator = await ProviderEmulator.start();
+    config = pointAtEmulator(config, emulator);
+    logger.info(
+      { emulator: emulator.url },
+      'SANDBOX MODE: no provider key is set, so the subgraph serves the built-in provider emulator and its example sessions',
+    );
+  }
+
+  const subgraph = await startSubgraph(config);
+  logger.info({ url: `${subgraph.url}/graphql` }, 'payments subgraph ready (open the URL in a browser for Apollo Sandbox)');
+  if (config.sandbox) {
+    const query = `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`;
+    logger.info(
+      `try: curl -s ${subgraph.url}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await subgraph.close();
+    await emulator?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function pointAtEmulator(config: Config, emulator: ProviderEmulator): Config {
+  return { ...config, stripe: { ...config.stripe, apiUrl: emulator.url, secretKey: emulator.stripeSecretKey } };
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    logger.fatal({ err: error }, 'failed to start');
+  }
+  process.exit(1);
+});

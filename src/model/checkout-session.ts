@@ -1,0 +1,67 @@
+import type { Money } from './money.js';
+
+export type PaymentProvider = 'STRIPE';
+
+export type CheckoutSessionStatus = 'OPEN' | 'PENDING' | 'COMPLETE' | 'EXPIRED' | 'UNKNOWN';
+export type CheckoutPaymentStatus = 'PAID' | 'UNPAID' | 'NO_PAYMENT_REQUIRED' | 'UNKNOWN';
+export type CheckoutMode = 'PAYMENT' | 'SETUP' | 'SUBSCRIPTION' | 'UNKNOWN';
+
+export interface PostalAddress {
+  line1: string | null;
+  line2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+export interface CheckoutCustomer {
+  email: string | null;
+  name: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  ipAddress: string | null;
+  address: PostalAddress | null;
+}
+
+export interface CheckoutTotalDetails {
+  amountDiscount: Money | null;
+  amountShipping: Money | null;
+  amountTax: Money | null;
+}
+
+export interface CheckoutShippingCost {
+  amountSubtotal: Money | null;
+  amountTax: Money | null;
+  amountTotal: Money | null;
+  shippingRateId: string | null;
+}
+
+/** A checkout session in provider-neutral terms: what every resolver reads. */
+export interface CheckoutSession {
+  id: string;
+  provider: PaymentProvider;
+  livemode: boolean | null;
+  status: CheckoutSessionStatus | null;
+  paymentStatus: CheckoutPaymentStatus | null;
+  mode: CheckoutMode | null;
+  /** Upper-case ISO 4217 code. */
+  currency: string | null;
+  amountSubtotal: Money | null;
+  amountTotal: Money | null;
+  totalDetails: CheckoutTotalDetails | null;
+  shippingCost: CheckoutShippingCost | null;
+  customer: CheckoutCustomer | null;
+  customerId: string | null;
+  metadata: Record<string, string>;
+  clientReferenceId: string | null;
+  paymentIntentId: string | null;
+  paymentMethodTypes: string[];
+  locale: string | null;
+  url: string | null;
+  successUrl: string | null;
+  cancelUrl: string | null;
+  createdAt: Date | null;
+  expiresAt: Date | null;
+}

@@ -1,0 +1,106 @@
+import type {
+  CheckoutMode,
+  CheckoutPaymentStatus,
+  CheckoutSession,
+  CheckoutSessionStatus,
+  PostalAddress,
+} from '../../model/checkout-session.js';
+import { toEnumValue } from '../../model/enum-value.js';
+import type { Money } from '../../model/money.js';
+import { warnOnce } from '../../logger.js';
+import { stripeMinorUnitDigits } from './currency.js';
+import type { StripeWireSession } from './wire.js';
+
+const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
+const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
+  paid: 'PAID',
+  unpaid: 'UNPAID',
+  no_payment_required: 'NO_PAYMENT_REQUIRED',
+};
+const modes: Record<string, CheckoutMode> = { payment: 'PAYMENT', setup: 'SETUP', subscription: 'SUBSCRIPTION' };
+
+function reportUnknown(field: string) {
+  return (value: string) =>
+    warnOnce(`stripe.${field}.${value}`, { provider: 'STRIPE', field, value }, 'unknown enum value mapped to UNKNOWN');
+}
+
+/** Maps a validated Stripe session to the provider-neutral model. */
+export function toCheckoutSession(wire: StripeWireSession, requestedId: string): CheckoutSession {
+  const currency = wire.currency ? wire.currency.toUpperCase() : null;
+  const money = (amount: number | null | undefined): Money | null =>
+    amount === null || amount === undefined || currency === null
+      ? null
+      : { amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) };
+  const details = wire.customer_details;
+  const email = details?.email ?? wire.customer_email ?? null;
+
+  return {
+    id: requestedId,
+    provider: 'STRIPE',
+    livemode: wire.livemode ?? null,
+    status: toEnumValue(wire.status, statuses, reportUnknown('status')),
+    paymentStatus: toEnumValue(wire.payment_status, paymentStatuses, reportUnknown('payment_status')),
+    mode: toEnumValue(wire.mode, modes, reportUnknown('mode')),
+    currency,
+    amountSubtotal: money(wire.amount_subtotal),
+    amountTotal: money(wire.amount_total),
+    totalDetails: wire.total_details
+      ? {
+          amountDiscount: money(wire.total_details.amount_discount),
+          amountShipping: money(wire.total_details.amount_shipping),
+          amountTax: money(wire.total_details.amount_tax),
+        }
+      : null,
+    shippingCost: wire.shipping_cost
+      ? {
+          amountSubtotal: money(wire.shipping_cost.amount_subtotal),
+          amountTax: money(wire.shipping_cost.amount_tax),
+          amountTotal: money(wire.shipping_cost.amount_total),
+          shippingRateId: idOf(wire.shipping_cost.shipping_rate),
+        }
+      : null,
+    customer:
+      details || email
+        ? {
+            email,
+            name: details?.name ?? details?.individual_name ?? details?.business_name ?? null,
+            firstName: null,
+            lastName: null,
+            phone: details?.phone ?? null,
+            ipAddress: null,
+            address: details?.address ? toPostalAddress(details.address) : null,
+          }
+        : null,
+    customerId: idOf(wire.customer),
+    metadata: wire.metadata ?? {},
+    clientReferenceId: wire.client_reference_id ?? null,
+    paymentIntentId: idOf(wire.payment_intent),
+    paymentMethodTypes: wire.payment_method_types ?? [],
+    locale: wire.locale ?? null,
+    url: wire.url ?? null,
+    successUrl: wire.success_url ?? null,
+    cancelUrl: wire.cancel_url ?? null,
+    createdAt: fromUnixSeconds(wire.created),
+    expiresAt: fromUnixSeconds(wire.expires_at),
+  };
+}
+
+function idOf(reference: string | { id: string } | null | undefined): string | null {
+  if (reference === null || reference === undefined) return null;
+  return typeof reference === 'string' ? reference : reference.id;
+}
+
+function toPostalAddress(address: NonNullable<NonNullable<StripeWireSession['customer_details']>['address']>): PostalAddress {
+  return {
+    line1: address.line1 ?? null,
+    line2: address.line2 ?? null,
+    city: address.city ?? null,
+    state: address.state ?? null,
+    postalCode: address.postal_code ?? null,
+    country: address.country ?? null,
+  };
+}
+
+function fromUnixSeconds(seconds: number | null | undefined): Date | null {
+  return seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
+}

@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
+import type { RequestContext } from './graphql/context.js';
+import { logger } from './logger.js';
+
+export interface HttpServerOptions {
+  apollo: ApolloServer<RequestContext>;
+  createContext: () => RequestContext;
+  maxRequestBodyBytes: number;
+  corsOrigins: readonly string[];
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const corsAllowedHeaders = [
+  'content-type',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+].join(', ');
+
+/** The HTTP face of the subgraph: `/graphql`, `/health`, CORS and body limits. */
+export function createHttpServer(options: HttpServerOptions): Server {
+  return createServer((request, response) => {
+    route(options, request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) logger.error({ err: error }, 'request failed');
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      sendJson(response, status, {
+        errors: [{ message: error instanceof HttpError ? error.message : 'Internal server error' }],
+      });
+    });
+  });
+}
+
+async function route(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+  if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
+    sendJson(response, 200, { status: 'ok' });
+    return;
+  }
+  if (url.pathname === '/graphql' || url.pathname === '/') {
+    applyCors(options.corsOrigins, request, response);
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204).end();
+      return;
+    }
+    await serveGraphQL(options, request, response, url.search);
+    return;
+  }
+  throw new HttpError(404, `No route for ${request.method} ${url.pathname}; GraphQL is served at /graphql`);
+}
+
+async function serveGraphQL(
+  options: HttpServerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  search: string,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const body = request.method === 'POST' ? await readBody(request, headers, options.maxRequestBodyBytes) : undefined;
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
+    context: async () => options.createContext(),
+  });
+  await writeGraphQLResponse(response, result);
+}
+
+async function readBody(request: IncomingMessage, headers: HeaderMap, maxBytes: number): Promise<unknown> {
+  const declaredLength = Number(headers.get('content-length') ?? 0);
+  if (declaredLength > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks, size).toString('utf8');
+  if (!(headers.get('content-type') ?? '').includes('json')) return text;
+  if (text.trim() === '') throw new HttpError(400, 'Request body is empty; send a JSON GraphQL request');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+}
+
+async function writeGraphQLResponse(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+function applyCors(allowedOrigins: readonly string[], request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin;
+  response.setHeader('vary', 'origin');
+  if (origin === undefined || !(allowedOrigins.includes(origin) || allowedOrigins.includes('*'))) return;
+  response.setHeader('access-control-allow-origin', origin);
+  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  response.setHeader('access-control-allow-headers', corsAllowedHeaders);
+  response.setHeader('access-control-max-age', '600');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}

@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import type { CheckoutSession } from '../model/checkout-session.js';
+import type { SessionRouter } from './router.js';
+
+export interface SessionLoaders {
+  checkoutSession: DataLoader<string, CheckoutSession>;
+}
+
+export interface SessionLoaderOptions {
+  /** Provider calls one GraphQL request may have in flight at once. */
+  concurrencyPerRequest: number;
+}
+
+/**
+ * Loaders for one GraphQL request: every id asked for in the same tick becomes one
+ * batch, each distinct id one provider call, and a failed id fails only itself.
+ */
+export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
+  const limit = pLimit(options.concurrencyPerRequest);
+  return {
+    checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
+      Promise.all(ids.map((id) => loadOne(router, id, limit).catch(asError))),
+    ),
+  };
+}
+
+async function loadOne(router: SessionRouter, id: string, limit: ReturnType<typeof pLimit>): Promise<CheckoutSession> {
+  const provider = router.providerFor(id);
+  return limit(() => provider.retrieveSession(id));
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

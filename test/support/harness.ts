@@ -1,0 +1,74 @@
+import { request } from 'undici';
+import { startSubgraph, type RunningSubgraph } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { ProviderEmulator, type ProviderEmulatorOptions } from '../../src/emulator/server.js';
+import { logger } from '../../src/logger.js';
+
+logger.level = process.env.LOG_LEVEL ?? 'silent';
+
+export interface GraphQLResult<Data = Record<string, unknown>> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  text: string;
+}
+
+export interface Harness {
+  emulator: ProviderEmulator;
+  subgraph: RunningSubgraph;
+  graphqlUrl: string;
+  query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<Data>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the provider emulator and a subgraph pointed at it, both on loopback ports, and
+ * returns a client that speaks to the subgraph over real HTTP.
+ */
+export async function startHarness(
+  environment: Record<string, string> = {},
+  emulatorOptions: ProviderEmulatorOptions = {},
+): Promise<Harness> {
+  const emulator = await ProviderEmulator.start(emulatorOptions);
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    STRIPE_SECRET_KEY: emulator.stripeSecretKey,
+    STRIPE_API_URL: emulator.url,
+    ...environment,
+  });
+  const subgraph = await startSubgraph(config);
+  const graphqlUrl = `${subgraph.url}/graphql`;
+  return {
+    emulator,
+    subgraph,
+    graphqlUrl,
+    query: (query, variables) => postGraphQL(graphqlUrl, { query, variables }),
+    async close() {
+      await subgraph.close();
+      await emulator.close();
+    },
+  };
+}
+
+export async function postGraphQL<Data = Record<string, any>>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult<Data>> {
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.body.text();
+  let parsed: { data?: Data | null; errors?: GraphQLResult['errors'] } = {};
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Left as text for the test to assert on.
+  }
+  return { status: response.statusCode, headers: response.headers, text, ...parsed };
+}
