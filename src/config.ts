@@ -30,7 +30,7 @@ const environmentSchema = z
     .pipe(
       z
         .url({ protocol: /^https?$/ })
-        .refine((url) => url.startsWith('https:') || loopbackHosts.has(new URL(url).hostname), {
+        .refine((url) => url.startsWith('https:') || (URL.canParse(url) && loopbackHosts.has(new URL(url).hostname)), {
           message: 'must be an https URL (http only on localhost)',
         })
         .optional(),

@@ -34,8 +34,8 @@ export const convergeGateWireSession = z.object({
   created: unixSeconds,
   expires_at: unixSeconds,
   expire_at: unixSeconds,
-  fees: z.unknown(),
-  refunds: z.unknown(),
+  fees: z.unknown().optional(),
+  refunds: z.unknown().optional(),
 });
 
 export type ConvergeGateWireSession = z.infer<typeof convergeGateWireSession>;
