@@ -11,7 +11,7 @@ export interface EmulatorRoute {
 
 /** One provider's paths, relative to where the emulator serves that provider. */
 export interface ProviderRoutes {
-  /** The `authorization` header this provider's key makes valid. */
+  /** The key every request to this provider must carry. */
   readonly secretKey: string;
   route(segments: readonly string[], query: URLSearchParams): EmulatorRoute;
   /** The answer for a request without a valid key. */

@@ -16,8 +16,9 @@ export function createLineItemLoader(router: SessionRouter, limit: ReturnType<ty
       Promise.all(
         sessions.map((session) => {
           const client = router.providerNamed(session.provider);
-          if (!client.listLineItems) return Promise.resolve([]);
-          return limit(() => client.listLineItems!(session.id)).catch(asError);
+          const listLineItems = client.listLineItems?.bind(client);
+          if (!listLineItems) return Promise.resolve([]);
+          return limit(() => listLineItems(session.id)).catch(asError);
         }),
       ),
     { cacheKeyFn: (session) => `${session.provider} ${session.id}` },

@@ -24,8 +24,9 @@ export function createRefundLoader(router: SessionRouter, limit: ReturnType<type
       Promise.all(
         keys.map(({ provider, paymentIntentId }) => {
           const client = router.providerNamed(provider);
-          if (!client.listRefunds) return Promise.resolve([]);
-          return limit(() => client.listRefunds!(paymentIntentId)).catch(asError);
+          const listRefunds = client.listRefunds?.bind(client);
+          if (!listRefunds) return Promise.resolve([]);
+          return limit(() => listRefunds(paymentIntentId)).catch(asError);
         }),
       ),
     { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },

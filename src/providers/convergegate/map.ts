@@ -61,7 +61,7 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
     provider: 'CONVERGE_GATE',
     livemode: wire.livemode ?? null,
     status: toEnumValue(wire.status, statuses, reportUnknown('status')),
-    paymentStatus: wire.status && Object.hasOwn(paymentStatuses, wire.status) ? (paymentStatuses[wire.status] ?? null) : null,
+    paymentStatus: derivedPaymentStatus(wire.status),
     mode: 'PAYMENT',
     currency,
     amountSubtotal: money(wire.amount_subtotal ?? wire.amount_sub_total),
@@ -90,6 +90,10 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
       },
     },
   };
+}
+
+function derivedPaymentStatus(status: string | null | undefined): CheckoutPaymentStatus | null {
+  return status && Object.hasOwn(paymentStatuses, status) ? (paymentStatuses[status] ?? null) : null;
 }
 
 function toCustomer(wire: ConvergeGateWireSession): CheckoutCustomer | null {
