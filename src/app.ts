@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
+import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { createHttpServer } from './server.js';
@@ -25,6 +26,10 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {
     providers.push(new StripeClient(http, { ...config.stripe, secretKey: config.stripe.secretKey }));
+  }
+  const { secretKey: convergeGateKey, apiUrl: convergeGateUrl } = config.convergeGate;
+  if (convergeGateKey && convergeGateUrl) {
+    providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
   const apollo = createApolloServer();

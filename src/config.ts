@@ -7,7 +7,10 @@ const optionalSecret = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const environmentSchema = z.object({
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const environmentSchema = z
+  .object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -16,6 +19,22 @@ const environmentSchema = z.object({
   }),
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
   STRIPE_API_VERSION: z.string().min(1).default('2026-07-29.dahlia'),
+  CONVERGEGATE_SECRET_KEY: optionalSecret.refine((key) => key === undefined || /^sk_(test|live)_\w+$/.test(key), {
+    message: 'must be a Converge Gate secret key (sk_test_... or sk_live_...)',
+  }),
+  CONVERGEGATE_API_URL: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .optional()
+    .pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => url.startsWith('https:') || (URL.canParse(url) && loopbackHosts.has(new URL(url).hostname)), {
+          message: 'must be an https URL (http only on localhost)',
+        })
+        .optional(),
+    ),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
   PROVIDER_TIMEOUT_MS: positiveInt(5000),
@@ -29,13 +48,24 @@ const environmentSchema = z.object({
         .map((origin) => origin.trim())
         .filter((origin) => origin !== ''),
     ),
-});
+  })
+  .refine((env) => env.CONVERGEGATE_SECRET_KEY === undefined || env.CONVERGEGATE_API_URL !== undefined, {
+    path: ['CONVERGEGATE_API_URL'],
+    message: 'is required when CONVERGEGATE_SECRET_KEY is set: the base URL Converge Gate gave the merchant',
+  });
 
 export interface StripeConfig {
   /** Undefined when Stripe is not configured. */
   secretKey: string | undefined;
   apiUrl: string;
   apiVersion: string;
+}
+
+export interface ConvergeGateConfig {
+  /** Undefined when Converge Gate is not configured. */
+  secretKey: string | undefined;
+  /** The merchant's base URL; it may carry a path. Set whenever the key is. */
+  apiUrl: string | undefined;
 }
 
 export interface Config {
@@ -45,6 +75,7 @@ export interface Config {
   /** True when no provider key is set: the subgraph serves the built-in emulator. */
   sandbox: boolean;
   stripe: StripeConfig;
+  convergeGate: ConvergeGateConfig;
   provider: {
     concurrencyPerRequest: number;
     maxConnectionsPerOrigin: number;
@@ -72,8 +103,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
-    sandbox: env.STRIPE_SECRET_KEY === undefined,
+    sandbox: env.STRIPE_SECRET_KEY === undefined && env.CONVERGEGATE_SECRET_KEY === undefined,
     stripe: { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION },
+    convergeGate: { secretKey: env.CONVERGEGATE_SECRET_KEY, apiUrl: env.CONVERGEGATE_API_URL },
     provider: {
       concurrencyPerRequest: env.PROVIDER_CONCURRENCY,
       maxConnectionsPerOrigin: env.PROVIDER_MAX_CONNECTIONS,

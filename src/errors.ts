@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
+  | 'PROVIDER_NOT_CONFIGURED'
   | 'PROVIDER_AUTH_FAILED'
   | 'PROVIDER_UNAVAILABLE'
   | 'PROVIDER_BAD_RESPONSE'
@@ -30,6 +31,14 @@ export class InvalidSessionIdError extends PaymentsError {
 export class SessionNotFoundError extends PaymentsError {
   constructor(id: string) {
     super(`Checkout session ${id} was not found`, 'NOT_FOUND');
+  }
+}
+
+export class ProviderNotConfiguredError extends PaymentsError {
+  constructor(id: string, provider: string) {
+    super(`Checkout session ${id} belongs to ${provider}, which this subgraph is not configured for`, 'PROVIDER_NOT_CONFIGURED', {
+      provider,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { startSubgraph } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ProviderEmulator } from './emulator/server.js';
+import { convergeGateCompletedId } from './emulator/data/convergegate-sessions.js';
 import { stripeSeedExampleId } from './emulator/data/stripe-sessions.js';
 import { logger } from './logger.js';
 
@@ -21,10 +22,14 @@ async function main(): Promise<void> {
   const subgraph = await startSubgraph(config);
   logger.info({ url: `${subgraph.url}/graphql` }, 'payments subgraph ready (open the URL in a browser for Apollo Sandbox)');
   if (config.sandbox) {
-    const query = `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`;
-    logger.info(
-      `try: curl -s ${subgraph.url}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`,
-    );
+    for (const query of [
+      `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`,
+      `{ checkoutSession(id: "${convergeGateCompletedId}") { id provider status amountTotal { decimal currency } refunds { amount { decimal } status } fees { description amount { decimal } } } }`,
+    ]) {
+      logger.info(
+        `try: curl -s ${subgraph.url}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`,
+      );
+    }
   }
 
   let stopping = false;
@@ -41,7 +46,11 @@ async function main(): Promise<void> {
 }
 
 function pointAtEmulator(config: Config, emulator: ProviderEmulator): Config {
-  return { ...config, stripe: { ...config.stripe, apiUrl: emulator.url, secretKey: emulator.stripeSecretKey } };
+  return {
+    ...config,
+    stripe: { ...config.stripe, apiUrl: emulator.url, secretKey: emulator.stripeSecretKey },
+    convergeGate: { apiUrl: emulator.convergeGateUrl, secretKey: emulator.convergeGateSecretKey },
+  };
 }
 
 main().catch((error: unknown) => {

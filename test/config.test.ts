@@ -16,7 +16,30 @@ describe('loadConfig', () => {
     expect(config.stripe).toMatchObject({ secretKey: 'sk_test_123abc', apiVersion: '2026-07-29.dahlia' });
   });
 
+  it('configures Converge Gate with a base URL that keeps its path, and leaves sandbox mode', () => {
+    const config = loadConfig({
+      CONVERGEGATE_SECRET_KEY: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+      CONVERGEGATE_API_URL: 'https://pay.example.com/gateway',
+    });
+    expect(config.sandbox).toBe(false);
+    expect(config.stripe.secretKey).toBeUndefined();
+    expect(config.convergeGate).toEqual({ secretKey: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', apiUrl: 'https://pay.example.com/gateway' });
+  });
+
+  it('accepts plain http for Converge Gate only on localhost', () => {
+    const environment = { CONVERGEGATE_SECRET_KEY: 'sk_test_abc' };
+    expect(loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://127.0.0.1:8080/cg' }).convergeGate.apiUrl).toBe('http://127.0.0.1:8080/cg');
+    expect(() => loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://pay.example.com' })).toThrow(/CONVERGEGATE_API_URL: must be an https URL/);
+  });
+
+  it('requires CONVERGEGATE_API_URL once CONVERGEGATE_SECRET_KEY is set', () => {
+    expect(() => loadConfig({ CONVERGEGATE_SECRET_KEY: 'sk_live_abc' })).toThrow(/CONVERGEGATE_API_URL: is required when CONVERGEGATE_SECRET_KEY is set/);
+    expect(() => loadConfig({ CONVERGEGATE_SECRET_KEY: 'sk_live_abc', CONVERGEGATE_API_URL: '' })).toThrow(/CONVERGEGATE_API_URL/);
+  });
+
   it.each([
+    ['CONVERGEGATE_SECRET_KEY', { CONVERGEGATE_SECRET_KEY: 'pk_test_abc', CONVERGEGATE_API_URL: 'https://pay.example.com' }],
+    ['CONVERGEGATE_API_URL', { CONVERGEGATE_SECRET_KEY: 'sk_test_abc', CONVERGEGATE_API_URL: 'pay.example.com' }],
     ['PORT', { PORT: 'eighty' }],
     ['PROVIDER_CONCURRENCY', { PROVIDER_CONCURRENCY: '0' }],
     ['STRIPE_API_URL', { STRIPE_API_URL: 'not a url' }],
@@ -26,11 +49,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(environment)).toThrow(new RegExp(`${variable}:`));
   });
 
-  it('never repeats a rejected key in its message', () => {
+  it.each(['STRIPE_SECRET_KEY', 'CONVERGEGATE_SECRET_KEY'])('never repeats a rejected %s in its message', (variable) => {
     const secret = 'pk_live_thisLooksSecretButIsWrong';
-    expect(() => loadConfig({ STRIPE_SECRET_KEY: secret })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: secret })).toThrow(ConfigError);
     try {
-      loadConfig({ STRIPE_SECRET_KEY: secret });
+      loadConfig({ [variable]: secret });
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }

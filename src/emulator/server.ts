@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stripeSessions } from './data/stripe-sessions.js';
+import { ConvergeGateRoutes } from './convergegate-routes.js';
+import { applyFault, type EmulatorFault } from './faults.js';
+import { authorizes, sendJson, type ProviderRoutes, type WireObject } from './route.js';
+import { StripeRoutes } from './stripe-routes.js';
 
-/** What the emulator does instead of answering normally, for one session id. */
-export type EmulatorFault =
-  | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
-  | { kind: 'body'; body: string; contentType?: string }
-  | { kind: 'hang' };
+export type { EmulatorFault } from './faults.js';
 
 export interface EmulatorCall {
   method: string;
@@ -19,30 +18,39 @@ export interface ProviderEmulatorOptions {
   /** Added before every answer, to stand in for a real provider's round trip. */
   latencyMs?: number;
   stripeSecretKey?: string;
+  convergeGateSecretKey?: string;
+  /** Largest page of a Stripe list, whatever `limit` asks for; Stripe's own cap, 100, by default. */
+  maxListPageSize?: number;
 }
 
-type WireObject = Record<string, unknown> & { id: string };
+/** Converge Gate's base URL is per merchant and may carry a path; the emulator serves it under this one. */
+const convergeGatePrefix = 'convergegate';
 
 /**
- * A stand-in for the payment providers over real HTTP on loopback: it serves their
- * paths and error bodies, checks the key, counts the calls it gets and can be told to
- * misbehave. Sandbox mode and the tests both run against it.
+ * A stand-in for the payment providers over real HTTP on loopback: Stripe at its root,
+ * Converge Gate under `/convergegate`. It serves their paths and error bodies, checks each
+ * provider's key, counts the calls it gets and can be told to misbehave. Sandbox mode and
+ * the tests both run against it.
  */
 export class ProviderEmulator {
   readonly stripeSecretKey: string;
+  readonly convergeGateSecretKey: string;
   readonly calls: EmulatorCall[] = [];
   /** Most requests it has held open at once since the last `resetCalls()`. */
   peakInFlight = 0;
   private inFlight = 0;
-  private readonly stripeSessions = new Map<string, WireObject>();
+  private readonly stripe: StripeRoutes;
+  private readonly convergeGate: ConvergeGateRoutes;
   private readonly faults = new Map<string, EmulatorFault>();
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
 
   private constructor(options: ProviderEmulatorOptions) {
     this.stripeSecretKey = options.stripeSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
+    this.convergeGateSecretKey = options.convergeGateSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
     this.latencyMs = options.latencyMs ?? 0;
-    for (const session of stripeSessions) this.stripeSessions.set(session.id, structuredClone(session));
+    this.stripe = new StripeRoutes({ secretKey: this.stripeSecretKey, maxListPageSize: options.maxListPageSize ?? 100 });
+    this.convergeGate = new ConvergeGateRoutes(this.convergeGateSecretKey);
   }
 
   static async start(options: ProviderEmulatorOptions = {}): Promise<ProviderEmulator> {
@@ -54,9 +62,15 @@ export class ProviderEmulator {
     return emulator;
   }
 
+  /** Stripe's base URL. */
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
     return `http://127.0.0.1:${port}`;
+  }
+
+  /** Converge Gate's base URL, path prefix included. */
+  get convergeGateUrl(): string {
+    return `${this.url}/${convergeGatePrefix}`;
   }
 
   /** Calls whose path starts with the prefix (all calls without one). */
@@ -70,9 +84,18 @@ export class ProviderEmulator {
   }
 
   putStripeSession(session: WireObject): void {
-    this.stripeSessions.set(session.id, session);
+    this.stripe.putSession(session);
   }
 
+  /** Serves the body under the id it is requested by; the body's own id may differ. */
+  putConvergeGateSession(id: string, session: Record<string, unknown>): void {
+    this.convergeGate.putSession(id, session);
+  }
+
+  /**
+   * Makes requests about this id misbehave, for either provider: a session id, a Stripe
+   * session's `<id>/line_items`, or the payment intent id of a Stripe refund list.
+   */
   injectFault(id: string, fault: EmulatorFault): void {
     this.faults.set(id, fault);
   }
@@ -94,7 +117,6 @@ export class ProviderEmulator {
     response.once('close', () => {
       this.inFlight -= 1;
     });
-    response.setHeader('request-id', `req_${randomBytes(7).toString('hex')}`);
     const answer = () => this.answer(request, response, url);
     if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
     else answer();
@@ -102,50 +124,17 @@ export class ProviderEmulator {
 
   private answer(request: IncomingMessage, response: ServerResponse, url: URL): void {
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    if (request.method !== 'GET') return sendStripeError(response, 405, 'invalid_request_error', 'Method not allowed');
-    if (!this.authorized(request.headers.authorization)) {
-      return sendStripeError(response, 401, 'invalid_request_error', 'Invalid API Key provided');
+    const isConvergeGate = segments[0] === convergeGatePrefix;
+    const provider: ProviderRoutes = isConvergeGate ? this.convergeGate : this.stripe;
+    if (!isConvergeGate) response.setHeader('request-id', `req_${randomBytes(7).toString('hex')}`);
+    if (request.method !== 'GET') {
+      return sendJson(response, 405, { error: { type: 'invalid_request_error', message: 'Method not allowed' } });
     }
-    const [v1, checkout, sessions, id, ...rest] = segments;
-    if (v1 !== 'v1' || checkout !== 'checkout' || sessions !== 'sessions' || id === undefined || rest.length > 0) {
-      return sendStripeError(response, 404, 'invalid_request_error', `Unrecognized request URL (GET: ${url.pathname})`);
-    }
-    const fault = this.faults.get(id);
+    const route = authorizes(request.headers.authorization, provider.secretKey)
+      ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
+      : provider.unauthorized();
+    const fault = route.faultKey === undefined ? undefined : this.faults.get(route.faultKey);
     if (fault) return applyFault(response, fault);
-    const session = this.stripeSessions.get(id);
-    if (!session) {
-      return sendStripeError(response, 404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
-    }
-    sendJson(response, 200, session);
+    route.answer(response);
   }
-
-  private authorized(header: string | undefined): boolean {
-    if (header === undefined) return false;
-    const [scheme, credentials = ''] = header.split(' ');
-    if (scheme === 'Bearer') return credentials === this.stripeSecretKey;
-    if (scheme === 'Basic') return Buffer.from(credentials, 'base64').toString('utf8') === `${this.stripeSecretKey}:`;
-    return false;
-  }
-}
-
-function applyFault(response: ServerResponse, fault: EmulatorFault): void {
-  switch (fault.kind) {
-    case 'status':
-      response.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      response.end(fault.body ?? JSON.stringify({ error: { type: 'api_error', message: 'Emulated failure' } }));
-      return;
-    case 'body':
-      response.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' }).end(fault.body);
-      return;
-    case 'hang':
-      return;
-  }
-}
-
-function sendStripeError(response: ServerResponse, status: number, type: string, message: string, code?: string): void {
-  sendJson(response, status, { error: { type, message, ...(code ? { code } : {}) } });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }

@@ -16,6 +16,13 @@ export const resolvers: GraphQLResolverMap<RequestContext> = {
   CheckoutSession: {
     __resolveReference: ({ id }: Pick<CheckoutSession, 'id'>, { loaders }: RequestContext) =>
       loaders.checkoutSession.load(id),
+    refunds: async (session: CheckoutSession, _args: unknown, { loaders }: RequestContext) =>
+      (await loaders.refunds.load(session)).refunds,
+    amountRefunded: async (session: CheckoutSession, _args: unknown, { loaders }: RequestContext) =>
+      (await loaders.refunds.load(session)).amountRefunded,
+    refunded: async (session: CheckoutSession, _args: unknown, { loaders }: RequestContext) =>
+      (await loaders.refunds.load(session)).refunded,
+    lineItems: (session: CheckoutSession, _args: unknown, { loaders }: RequestContext) => loaders.lineItems.load(session),
   },
 
   Money: {

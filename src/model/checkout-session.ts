@@ -1,6 +1,8 @@
+import type { CheckoutFee } from './checkout-fee.js';
 import type { Money } from './money.js';
+import type { RefundSummary } from './refund.js';
 
-export type PaymentProvider = 'STRIPE';
+export type PaymentProvider = 'STRIPE' | 'CONVERGE_GATE';
 
 export type CheckoutSessionStatus = 'OPEN' | 'PENDING' | 'COMPLETE' | 'EXPIRED' | 'UNKNOWN';
 export type CheckoutPaymentStatus = 'PAID' | 'UNPAID' | 'NO_PAYMENT_REQUIRED' | 'UNKNOWN';
@@ -38,6 +40,12 @@ export interface CheckoutShippingCost {
   shippingRateId: string | null;
 }
 
+/**
+ * Where a session's refunds come from: the session body itself, or the provider's list of
+ * refunds of the session's payment intent, fetched only when a query asks for them.
+ */
+export type RefundSource = { kind: 'session-body'; summary: RefundSummary } | { kind: 'payment-intent' };
+
 /** A checkout session in provider-neutral terms: what every resolver reads. */
 export interface CheckoutSession {
   id: string;
@@ -64,4 +72,7 @@ export interface CheckoutSession {
   cancelUrl: string | null;
   createdAt: Date | null;
   expiresAt: Date | null;
+  /** Fees and discounts the provider applied; empty when it reports none. */
+  fees: CheckoutFee[];
+  refundSource: RefundSource;
 }

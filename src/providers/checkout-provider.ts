@@ -1,10 +1,25 @@
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { CheckoutLineItem } from '../model/line-item.js';
+import type { Refund } from '../model/refund.js';
 
 /** One payment provider, as the sessions layer sees it. */
 export interface CheckoutProvider {
   readonly name: PaymentProvider;
-  /** True when the id has this provider's shape; says nothing about whether it exists. */
-  ownsSessionId(id: string): boolean;
   /** Resolves to the session, or rejects with a typed error from `errors.ts`. */
   retrieveSession(id: string): Promise<CheckoutSession>;
+  /** All refunds of a payment intent, for providers whose sessions do not carry them. */
+  listRefunds?(paymentIntentId: string): Promise<Refund[]>;
+  /** All line items of a session, for providers that keep them. */
+  listLineItems?(sessionId: string): Promise<CheckoutLineItem[]>;
+}
+
+/** How a provider's session ids look; known whether or not the provider is configured. */
+export interface SessionIdShape {
+  readonly provider: PaymentProvider;
+  /** Name as it appears in errors, e.g. `Stripe`. */
+  readonly displayName: string;
+  /** True when an id of this form belongs to the provider, well-formed or not. */
+  claims(id: string): boolean;
+  /** Why a claimed id is malformed; undefined when it is well-formed. */
+  problemWith(id: string): string | undefined;
 }

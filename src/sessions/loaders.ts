@@ -1,10 +1,14 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
+import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
 import type { SessionRouter } from './router.js';
 
 export interface SessionLoaders {
   checkoutSession: DataLoader<string, CheckoutSession>;
+  refunds: SessionRefundLoader;
+  lineItems: SessionLineItemLoader;
 }
 
 export interface SessionLoaderOptions {
@@ -22,6 +26,8 @@ export function createSessionLoaders(router: SessionRouter, options: SessionLoad
     checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
       Promise.all(ids.map((id) => loadOne(router, id, limit).catch(asError))),
     ),
+    refunds: createRefundLoader(router, limit),
+    lineItems: createLineItemLoader(router, limit),
   };
 }
 

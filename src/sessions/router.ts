@@ -1,20 +1,38 @@
-import { InvalidSessionIdError } from '../errors.js';
-import type { CheckoutProvider } from '../providers/checkout-provider.js';
+import { InvalidSessionIdError, ProviderNotConfiguredError } from '../errors.js';
+import type { PaymentProvider } from '../model/checkout-session.js';
+import type { CheckoutProvider, SessionIdShape } from '../providers/checkout-provider.js';
+import { convergeGateSessionIdShape } from '../providers/convergegate/session-id.js';
+import { stripeSessionIdShape } from '../providers/stripe/session-id.js';
 
 const maxIdLength = 255;
+
+/** Asked in order: the first shape that claims an id decides its provider. */
+const idShapes: readonly SessionIdShape[] = [stripeSessionIdShape, convergeGateSessionIdShape];
 
 /** Routes a session id to the provider that owns ids of its shape. */
 export class SessionRouter {
   constructor(private readonly providers: readonly CheckoutProvider[]) {}
 
-  /** Throws `BAD_USER_INPUT` for an id no provider owns; never touches the network. */
+  /**
+   * Throws `BAD_USER_INPUT` for a malformed id and `PROVIDER_NOT_CONFIGURED` for an id of
+   * a provider this subgraph has no key for; never touches the network.
+   */
   providerFor(id: string): CheckoutProvider {
     if (id.length === 0) throw new InvalidSessionIdError('it is empty');
     if (id.length > maxIdLength) throw new InvalidSessionIdError(`it is longer than ${maxIdLength} characters`);
-    const provider = this.providers.find((candidate) => candidate.ownsSessionId(id));
-    if (!provider) {
-      throw new InvalidSessionIdError('expected a Stripe session id (cs_test_... or cs_live_..., letters and digits)');
-    }
+    const shape = idShapes.find((candidate) => candidate.claims(id));
+    if (!shape) throw new InvalidSessionIdError('no provider has ids of this shape');
+    const problem = shape.problemWith(id);
+    if (problem !== undefined) throw new InvalidSessionIdError(problem);
+    const provider = this.providers.find((candidate) => candidate.name === shape.provider);
+    if (!provider) throw new ProviderNotConfiguredError(id, shape.displayName);
+    return provider;
+  }
+
+  /** The configured provider of that name; sessions it returned name it, so it exists. */
+  providerNamed(name: PaymentProvider): CheckoutProvider {
+    const provider = this.providers.find((candidate) => candidate.name === name);
+    if (!provider) throw new Error(`${name} is not configured`);
     return provider;
   }
 }

@@ -133,7 +133,9 @@ describe('checkoutSession query against the Stripe emulator', () => {
     });
 
     it.each([
-      ['an id of another shape', 'pi_3Emulator'],
+      ['an id with characters neither provider uses', 'order #1001'],
+      ['an id too short for Converge Gate', 'pi_3Em'],
+      ['a Stripe-prefixed id with characters Stripe does not use', 'cs_test_abc-def_123456'],
       ['a path traversal', 'cs_test_../../v1/customers'],
       ['an encoded slash', 'cs_test_abc%2Fdef12345'],
       ['a query string', 'cs_test_abcdefgh?expand=customer'],
@@ -171,7 +173,7 @@ describe('checkoutSession query against the Stripe emulator', () => {
         good: checkoutSession(id: "${stripeSeedExampleId}") { id status }
         broken: checkoutSession(id: "${stripeExpiredId}") { id }
         missing: checkoutSession(id: "cs_test_doesNotExist123") { id }
-        invalid: checkoutSession(id: "not-an-id") { id }
+        invalid: checkoutSession(id: "not an id") { id }
       }`);
       expect(result.data).toEqual({ good: { id: stripeSeedExampleId, status: 'OPEN' }, broken: null, missing: null, invalid: null });
       const codes = Object.fromEntries((result.errors ?? []).map((error) => [error.path?.[0], error.extensions?.code]));

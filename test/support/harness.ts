@@ -23,7 +23,8 @@ export interface Harness {
 }
 
 /**
- * Starts the provider emulator and a subgraph pointed at it, both on loopback ports, and
+ * Starts the provider emulator and a subgraph pointed at it for both providers (set a
+ * provider's key to '' to leave it unconfigured), both on loopback ports, and
  * returns a client that speaks to the subgraph over real HTTP.
  */
 export async function startHarness(
@@ -37,6 +38,8 @@ export async function startHarness(
     LOG_LEVEL: 'silent',
     STRIPE_SECRET_KEY: emulator.stripeSecretKey,
     STRIPE_API_URL: emulator.url,
+    CONVERGEGATE_SECRET_KEY: emulator.convergeGateSecretKey,
+    CONVERGEGATE_API_URL: emulator.convergeGateUrl,
     ...environment,
   });
   const subgraph = await startSubgraph(config);

@@ -76,7 +76,7 @@ function session(id: string, overrides: Record<string, unknown>): WireSession {
   };
 }
 
-/** A completed, paid card payment with a customer, shipping and tax, for order 1001. */
+/** A completed, paid card payment with a customer, shipping and tax, three line items and three refunds, for order 1001. */
 export const stripeCompletePaidId = 'cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 /** An expired session. */
 export const stripeExpiredId = 'cs_test_c1ExpiredSession00000000000000000000000000000000000';
@@ -86,6 +86,10 @@ export const stripeSetupModeId = 'cs_test_d1SetupModeNullAmounts0000000000000000
 export const stripeLargeAmountId = 'cs_live_e1LargeJpyAmount000000000000000000000000000000000';
 /** A session with a status, payment status and mode Stripe has not released, and unknown fields. */
 export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues0000000000000000000000000000000';
+/** A paid session whose payment was refunded in full, in two refunds. */
+export const stripeFullyRefundedId = 'cs_test_g1FullyRefundedOrder1003000000000000000000000000';
+/** A wholesale order of 120 line items: more than one page at Stripe's largest page size. */
+export const stripeBulkOrderId = 'cs_test_h1BulkOrder120LineItems00000000000000000000000000';
 
 export const stripeSessions: readonly WireSession[] = [
   publishedExample,
@@ -144,6 +148,26 @@ export const stripeSessions: readonly WireSession[] = [
     payment_status: 'paid',
     status: 'complete',
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 500_000_000 },
+  }),
+  session(stripeFullyRefundedId, {
+    amount_subtotal: 2000,
+    amount_total: 2000,
+    client_reference_id: 'order_1003',
+    created: 1763700000,
+    expires_at: 1763786400,
+    payment_intent: 'pi_3EmulatorRefunded1003',
+    payment_status: 'paid',
+    status: 'complete',
+  }),
+  session(stripeBulkOrderId, {
+    amount_subtotal: 120 * 250,
+    amount_total: 120 * 250,
+    client_reference_id: 'order_1004',
+    currency: 'eur',
+    payment_intent: 'pi_3EmulatorBulk1004',
+    payment_status: 'paid',
+    status: 'complete',
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
   }),
   session(stripeFutureValuesId, {
     status: 'reopened',

@@ -6,10 +6,12 @@ import type {
   PostalAddress,
 } from '../../model/checkout-session.js';
 import { toEnumValue } from '../../model/enum-value.js';
+import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Money } from '../../model/money.js';
+import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
 import { warnOnce } from '../../logger.js';
 import { stripeMinorUnitDigits } from './currency.js';
-import type { StripeWireSession } from './wire.js';
+import type { StripeWireLineItem, StripeWireRefund, StripeWireSession } from './wire.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
 const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
@@ -18,6 +20,19 @@ const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
   no_payment_required: 'NO_PAYMENT_REQUIRED',
 };
 const modes: Record<string, CheckoutMode> = { payment: 'PAYMENT', setup: 'SETUP', subscription: 'SUBSCRIPTION' };
+const refundStatuses: Record<string, RefundStatus> = {
+  pending: 'PENDING',
+  requires_action: 'REQUIRES_ACTION',
+  succeeded: 'SUCCEEDED',
+  failed: 'FAILED',
+  canceled: 'CANCELED',
+};
+const refundReasons: Record<string, RefundReason> = {
+  duplicate: 'DUPLICATE',
+  fraudulent: 'FRAUDULENT',
+  requested_by_customer: 'REQUESTED_BY_CUSTOMER',
+  expired_uncaptured_charge: 'EXPIRED_UNCAPTURED_CHARGE',
+};
 
 function reportUnknown(field: string) {
   return (value: string) =>
@@ -26,11 +41,8 @@ function reportUnknown(field: string) {
 
 /** Maps a validated Stripe session to the provider-neutral model. */
 export function toCheckoutSession(wire: StripeWireSession, requestedId: string): CheckoutSession {
+  const money = moneyIn(wire.currency);
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
-  const money = (amount: number | null | undefined): Money | null =>
-    amount === null || amount === undefined || currency === null
-      ? null
-      : { amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) };
   const details = wire.customer_details;
   const email = details?.email ?? wire.customer_email ?? null;
 
@@ -82,7 +94,42 @@ export function toCheckoutSession(wire: StripeWireSession, requestedId: string):
     cancelUrl: wire.cancel_url ?? null,
     createdAt: fromUnixSeconds(wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at),
+    fees: [],
+    refundSource: { kind: 'payment-intent' },
   };
+}
+
+export function toRefund(wire: StripeWireRefund): Refund {
+  const currency = wire.currency.toUpperCase();
+  return {
+    id: wire.id,
+    amount: { amount: wire.amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) },
+    status: toEnumValue(wire.status, refundStatuses, reportUnknown('refund.status')),
+    reason: toEnumValue(wire.reason, refundReasons, reportUnknown('refund.reason')),
+    createdAt: fromUnixSeconds(wire.created),
+  };
+}
+
+export function toLineItem(wire: StripeWireLineItem): CheckoutLineItem {
+  const money = moneyIn(wire.currency);
+  return {
+    id: wire.id,
+    description: wire.description ?? null,
+    quantity: wire.quantity ?? null,
+    amountSubtotal: money(wire.amount_subtotal),
+    amountTotal: money(wire.amount_total),
+    amountTax: money(wire.amount_tax),
+    amountDiscount: money(wire.amount_discount),
+    priceId: idOf(wire.price),
+  };
+}
+
+function moneyIn(wireCurrency: string | null | undefined): (amount: number | null | undefined) => Money | null {
+  const currency = wireCurrency ? wireCurrency.toUpperCase() : null;
+  return (amount) =>
+    amount === null || amount === undefined || currency === null
+      ? null
+      : { amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) };
 }
 
 function idOf(reference: string | { id: string } | null | undefined): string | null {

@@ -63,3 +63,35 @@ export type StripeWireSession = z.infer<typeof stripeWireSession>;
 export const stripeWireError = z.object({
   error: z.object({ type: z.string().optional(), code: z.string().optional() }),
 });
+
+/** A page of a Stripe list: `{object: "list", data: [...], has_more, url}`. */
+export function stripeWireList<Item extends z.ZodType>(item: Item) {
+  return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean() });
+}
+
+export const stripeWireRefund = z.object({
+  id: z.string(),
+  object: z.literal('refund'),
+  amount: z.number().int(),
+  currency: z.string(),
+  status: text,
+  reason: text,
+  created: z.number().int().nullish(),
+});
+
+export type StripeWireRefund = z.infer<typeof stripeWireRefund>;
+
+export const stripeWireLineItem = z.object({
+  id: z.string(),
+  object: z.literal('item'),
+  description: text,
+  quantity: z.number().int().nullish(),
+  currency: text,
+  amount_subtotal: amount,
+  amount_total: amount,
+  amount_tax: amount,
+  amount_discount: amount,
+  price: expandable,
+});
+
+export type StripeWireLineItem = z.infer<typeof stripeWireLineItem>;

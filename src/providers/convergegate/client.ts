@@ -1,0 +1,49 @@
+import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
+import type { CheckoutSession } from '../../model/checkout-session.js';
+import type { CheckoutProvider } from '../checkout-provider.js';
+import type { ProviderHttpClient } from '../http.js';
+import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { toCheckoutSession } from './map.js';
+import { convergeGateWireError, convergeGateWireSession } from './wire.js';
+
+export interface ConvergeGateClientOptions {
+  /** The merchant's base URL; it may carry a path (`https://pay.example.com/gateway`). */
+  apiUrl: string;
+  secretKey: string;
+}
+
+const providerName = 'Converge Gate';
+
+/** Converge Gate's BLIK checkout: sessions carry their refunds and fees, and have no line items. */
+export class ConvergeGateClient implements CheckoutProvider {
+  readonly name = 'CONVERGE_GATE' as const;
+  private readonly headers: Record<string, string>;
+
+  constructor(
+    private readonly http: ProviderHttpClient,
+    private readonly options: ConvergeGateClientOptions,
+  ) {
+    this.headers = { authorization: basicAuthorization(options.secretKey) };
+  }
+
+  async retrieveSession(id: string): Promise<CheckoutSession> {
+    const response = await this.http.getJson({
+      provider: providerName,
+      url: providerUrl(this.options.apiUrl, ['v1', 'checkout', 'sessions', id]),
+      headers: this.headers,
+      readErrorType,
+    });
+    if (response.status === 404) throw new SessionNotFoundError(id);
+    const parsed = convergeGateWireSession.safeParse(response.body);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.') || 'body';
+      throw new ProviderBadResponseError(providerName, `not a checkout session (at ${field})`, response.requestId);
+    }
+    return toCheckoutSession(parsed.data, id);
+  }
+}
+
+function readErrorType(body: unknown): string | undefined {
+  const parsed = convergeGateWireError.safeParse(body);
+  return parsed.success ? parsed.data.type : undefined;
+}

@@ -1,0 +1,203 @@
+import { warnOnce } from '../../logger.js';
+import type { CheckoutFee } from '../../model/checkout-fee.js';
+import type {
+  CheckoutCustomer,
+  CheckoutPaymentStatus,
+  CheckoutSession,
+  CheckoutSessionStatus,
+} from '../../model/checkout-session.js';
+import { toEnumValue } from '../../model/enum-value.js';
+import { isoMinorUnitDigits } from '../../model/iso-currency.js';
+import type { Money } from '../../model/money.js';
+import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
+import {
+  convergeGateWireFee,
+  convergeGateWireRefund,
+  type ConvergeGateWireRefund,
+  type ConvergeGateWireSession,
+} from './wire.js';
+
+const statuses: Record<string, CheckoutSessionStatus> = {
+  open: 'OPEN',
+  pending: 'PENDING',
+  completed: 'COMPLETE',
+  complete: 'COMPLETE',
+  expired: 'EXPIRED',
+};
+/** Only where the session status makes the payment status certain. */
+const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
+  open: 'UNPAID',
+  pending: 'UNPAID',
+  completed: 'PAID',
+  complete: 'PAID',
+};
+const refundStatuses: Record<string, RefundStatus> = {
+  pending: 'PENDING',
+  requires_action: 'REQUIRES_ACTION',
+  succeeded: 'SUCCEEDED',
+  failed: 'FAILED',
+  canceled: 'CANCELED',
+};
+const refundReasons: Record<string, RefundReason> = {
+  duplicated: 'DUPLICATE',
+  duplicate: 'DUPLICATE',
+  fraudulent: 'FRAUDULENT',
+  requested_by_customer: 'REQUESTED_BY_CUSTOMER',
+};
+const feeFields = new Set(['amount', 'currency', 'type', 'name', 'description']);
+
+function reportUnknown(field: string) {
+  return (value: string) =>
+    warnOnce(`convergegate.${field}.${value}`, { provider: 'CONVERGE_GATE', field, value }, 'unknown enum value mapped to UNKNOWN');
+}
+
+/** Maps a validated Converge Gate session to the provider-neutral model, under the id that was asked for. */
+export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: string): CheckoutSession {
+  const currency = wire.currency ? wire.currency.toUpperCase() : null;
+  const money = moneyIn(currency);
+  const amountTotal = money(wire.amount_total);
+  return {
+    id: requestedId,
+    provider: 'CONVERGE_GATE',
+    livemode: wire.livemode ?? null,
+    status: toEnumValue(wire.status, statuses, reportUnknown('status')),
+    paymentStatus: derivedPaymentStatus(wire.status),
+    mode: 'PAYMENT',
+    currency,
+    amountSubtotal: money(wire.amount_subtotal ?? wire.amount_sub_total),
+    amountTotal,
+    totalDetails: null,
+    shippingCost: null,
+    customer: toCustomer(wire),
+    customerId: null,
+    metadata: toMetadata(wire.metadata),
+    clientReferenceId: null,
+    paymentIntentId: null,
+    paymentMethodTypes: wire.payment_method_types ?? [],
+    locale: nonBlank(wire.locale),
+    url: nonBlank(wire.url),
+    successUrl: nonBlank(wire.success_url),
+    cancelUrl: nonBlank(wire.cancel_url),
+    createdAt: fromUnixSeconds(wire.created_at ?? wire.created),
+    expiresAt: fromUnixSeconds(wire.expires_at ?? wire.expire_at),
+    fees: toFees(wire.fees, currency),
+    refundSource: {
+      kind: 'session-body',
+      summary: {
+        refunds: toRefunds(wire.refunds, currency),
+        amountRefunded: money(wire.amount_refunded),
+        refunded: wire.refunded ?? null,
+      },
+    },
+  };
+}
+
+function derivedPaymentStatus(status: string | null | undefined): CheckoutPaymentStatus | null {
+  return status && Object.hasOwn(paymentStatuses, status) ? (paymentStatuses[status] ?? null) : null;
+}
+
+function toCustomer(wire: ConvergeGateWireSession): CheckoutCustomer | null {
+  const firstName = nonBlank(wire.customer_firstname);
+  const lastName = nonBlank(wire.customer_lastname);
+  const customer: CheckoutCustomer = {
+    email: nonBlank(wire.customer_email),
+    name: [firstName, lastName].filter((part) => part !== null).join(' ') || null,
+    firstName,
+    lastName,
+    phone: nonBlank(wire.customer_phone),
+    ipAddress: nonBlank(wire.customer_ip),
+    address: null,
+  };
+  return Object.values(customer).some((value) => value !== null) ? customer : null;
+}
+
+/** Null when refunds are absent or any of them cannot be read: a partial list would understate what was refunded. */
+function toRefunds(raw: unknown, sessionCurrency: string | null): Refund[] | null {
+  if (raw === null || raw === undefined) return null;
+  const parsed = convergeGateWireRefund.array().safeParse(raw);
+  if (!parsed.success) {
+    const at = parsed.error.issues[0]?.path.join('.') || 'refunds';
+    warnOnce(`convergegate.refunds.${at}`, { provider: 'CONVERGE_GATE', at }, 'refunds could not be read; answered as null');
+    return null;
+  }
+  const refunds = parsed.data.map((refund) => toRefund(refund, sessionCurrency));
+  return refunds.every((refund) => refund !== null) ? refunds : null;
+}
+
+function toRefund(wire: ConvergeGateWireRefund, sessionCurrency: string | null): Refund | null {
+  const currency = wire.currency ? wire.currency.toUpperCase() : sessionCurrency;
+  const amount = moneyIn(currency)(wire.amount);
+  if (amount === null) return null;
+  return {
+    id: wire.id,
+    amount,
+    status: toEnumValue(wire.status, refundStatuses, reportUnknown('refund.status')),
+    reason: toEnumValue(wire.reason, refundReasons, reportUnknown('refund.reason')),
+    createdAt: fromUnixSeconds(wire.created_at ?? wire.created),
+  };
+}
+
+/**
+ * The fee object is undocumented: take what is there, skip what holds nothing usable, and
+ * log each unexpected shape once (key names and types only, never values).
+ */
+function toFees(raw: unknown, sessionCurrency: string | null): CheckoutFee[] {
+  if (raw === null || raw === undefined) return [];
+  const items = Array.isArray(raw) ? raw : [raw];
+  if (!Array.isArray(raw)) reportFeeShape(`fees:${jsonType(raw)}`);
+  return items.flatMap((item) => {
+    if (!isPlainObject(item)) {
+      reportFeeShape(`fee:${jsonType(item)}`);
+      return [];
+    }
+    const fee = convergeGateWireFee.parse(item);
+    const keys = Object.keys(item);
+    const unexpected =
+      keys.some((key) => !feeFields.has(key)) ||
+      keys.some((key) => feeFields.has(key) && item[key] !== null && fee[key as keyof typeof fee] === undefined);
+    if (unexpected) reportFeeShape(keys.sort().map((key) => `${key}:${jsonType(item[key])}`).join(','));
+    const currency = fee.currency ? fee.currency.toUpperCase() : sessionCurrency;
+    const converted: CheckoutFee = {
+      type: fee.type ?? null,
+      description: fee.description ?? fee.name ?? null,
+      amount: moneyIn(currency)(fee.amount),
+    };
+    return Object.values(converted).some((value) => value !== null) ? [converted] : [];
+  });
+}
+
+function reportFeeShape(shape: string): void {
+  warnOnce(`convergegate.fee.${shape}`, { provider: 'CONVERGE_GATE', shape }, 'fee in an undocumented shape; read what was there');
+}
+
+function moneyIn(currency: string | null): (amount: number | null | undefined) => Money | null {
+  return (amount) =>
+    amount === null || amount === undefined || currency === null
+      ? null
+      : { amount, currency, minorUnitDigits: isoMinorUnitDigits(currency) };
+}
+
+function toMetadata(metadata: ConvergeGateWireSession['metadata']): Record<string, string> {
+  if (!metadata) return {};
+  return Object.fromEntries(
+    Object.entries(metadata).flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])),
+  );
+}
+
+/** The documentation's examples send `""` for a URL or locale that is not set. */
+function nonBlank(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value;
+}
+
+function fromUnixSeconds(seconds: number | null | undefined): Date | null {
+  return seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}

@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import type pLimit from 'p-limit';
+import type { CheckoutLineItem } from '../model/line-item.js';
+import type { CheckoutSession } from '../model/checkout-session.js';
+import type { SessionRouter } from './router.js';
+
+export interface SessionLineItemLoader {
+  /** Every line item of the session; empty, with no call, for a provider that keeps none. */
+  load(session: CheckoutSession): Promise<CheckoutLineItem[]>;
+}
+
+/** Per request: each distinct session's line items are listed once, and a failed list fails only that field. */
+export function createLineItemLoader(router: SessionRouter, limit: ReturnType<typeof pLimit>): SessionLineItemLoader {
+  const bySession = new DataLoader<CheckoutSession, CheckoutLineItem[], string>(
+    (sessions) =>
+      Promise.all(
+        sessions.map((session) => {
+          const client = router.providerNamed(session.provider);
+          const listLineItems = client.listLineItems?.bind(client);
+          if (!listLineItems) return Promise.resolve([]);
+          return limit(() => listLineItems(session.id)).catch(asError);
+        }),
+      ),
+    { cacheKeyFn: (session) => `${session.provider} ${session.id}` },
+  );
+  return { load: (session) => bySession.load(session) };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
