@@ -1,4 +1,5 @@
 import type { CheckoutFee } from './checkout-fee.js';
+import type { CheckoutSessionDetails, CheckoutTotalBreakdown } from './checkout-session-details.js';
 import type { Money } from './money.js';
 import type { RefundSummary } from './refund.js';
 
@@ -31,6 +32,8 @@ export interface CheckoutTotalDetails {
   amountDiscount: Money | null;
   amountShipping: Money | null;
   amountTax: Money | null;
+  /** Per discount and per tax rate, when the provider broke the totals down. */
+  breakdown: CheckoutTotalBreakdown | null;
 }
 
 export interface CheckoutShippingCost {
@@ -47,7 +50,7 @@ export interface CheckoutShippingCost {
 export type RefundSource = { kind: 'session-body'; summary: RefundSummary } | { kind: 'payment-intent' };
 
 /** A checkout session in provider-neutral terms: what every resolver reads. */
-export interface CheckoutSession {
+export interface CheckoutSession extends CheckoutSessionDetails {
   id: string;
   provider: PaymentProvider;
   livemode: boolean | null;

@@ -13,3 +13,19 @@ export function toEnumValue<Value extends string>(
   reportUnknown(raw);
   return 'UNKNOWN';
 }
+
+/**
+ * Maps a provider's snake_case enum string (`if_required`) to the GraphQL value of the same
+ * name (`IF_REQUIRED`) when that value is one we know; otherwise `UNKNOWN`, reported.
+ */
+export function toSameNamedEnumValue<Value extends string>(
+  raw: string | null | undefined,
+  values: readonly Value[],
+  reportUnknown: (raw: string) => void,
+): Value | 'UNKNOWN' | null {
+  if (raw === null || raw === undefined) return null;
+  const candidate = raw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  if ((values as readonly string[]).includes(candidate)) return candidate as Value;
+  reportUnknown(raw);
+  return 'UNKNOWN';
+}

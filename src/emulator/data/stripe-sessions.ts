@@ -1,3 +1,5 @@
+import { stripeEverythingSession } from './stripe-full-session.js';
+
 /**
  * Stripe Checkout Sessions the emulator serves, as Stripe sends them (snake_case JSON).
  * The first is the example from Stripe's retrieve page, exactly as published.
@@ -176,4 +178,5 @@ export const stripeSessions: readonly WireSession[] = [
     brand_new_field: { nested: ['values', 1, null] },
     managed_payments: { enabled: true },
   }),
+  stripeEverythingSession,
 ];

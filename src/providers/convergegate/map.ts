@@ -1,3 +1,4 @@
+import { noCheckoutSessionDetails } from '../../model/checkout-session-details.js';
 import { warnOnce } from '../../logger.js';
 import type { CheckoutFee } from '../../model/checkout-fee.js';
 import type {
@@ -57,6 +58,7 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
   const money = moneyIn(currency);
   const amountTotal = money(wire.amount_total);
   return {
+    ...noCheckoutSessionDetails,
     id: requestedId,
     provider: 'CONVERGE_GATE',
     livemode: wire.livemode ?? null,

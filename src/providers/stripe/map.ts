@@ -3,14 +3,13 @@ import type {
   CheckoutPaymentStatus,
   CheckoutSession,
   CheckoutSessionStatus,
-  PostalAddress,
 } from '../../model/checkout-session.js';
 import { toEnumValue } from '../../model/enum-value.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
-import type { Money } from '../../model/money.js';
 import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
-import { warnOnce } from '../../logger.js';
 import { stripeMinorUnitDigits } from './currency.js';
+import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
+import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
 import type { StripeWireLineItem, StripeWireRefund, StripeWireSession } from './wire.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
@@ -34,10 +33,6 @@ const refundReasons: Record<string, RefundReason> = {
   expired_uncaptured_charge: 'EXPIRED_UNCAPTURED_CHARGE',
 };
 
-function reportUnknown(field: string) {
-  return (value: string) =>
-    warnOnce(`stripe.${field}.${value}`, { provider: 'STRIPE', field, value }, 'unknown enum value mapped to UNKNOWN');
-}
 
 /** Maps a validated Stripe session to the provider-neutral model. */
 export function toCheckoutSession(wire: StripeWireSession, requestedId: string): CheckoutSession {
@@ -61,6 +56,7 @@ export function toCheckoutSession(wire: StripeWireSession, requestedId: string):
           amountDiscount: money(wire.total_details.amount_discount),
           amountShipping: money(wire.total_details.amount_shipping),
           amountTax: money(wire.total_details.amount_tax),
+          breakdown: toTotalBreakdown(wire.total_details.breakdown, money),
         }
       : null,
     shippingCost: wire.shipping_cost
@@ -80,7 +76,7 @@ export function toCheckoutSession(wire: StripeWireSession, requestedId: string):
             lastName: null,
             phone: details?.phone ?? null,
             ipAddress: null,
-            address: details?.address ? toPostalAddress(details.address) : null,
+            address: toPostalAddress(details?.address),
           }
         : null,
     customerId: idOf(wire.customer),
@@ -96,6 +92,7 @@ export function toCheckoutSession(wire: StripeWireSession, requestedId: string):
     expiresAt: fromUnixSeconds(wire.expires_at),
     fees: [],
     refundSource: { kind: 'payment-intent' },
+    ...toCheckoutSessionDetails(wire, money),
   };
 }
 
@@ -122,32 +119,4 @@ export function toLineItem(wire: StripeWireLineItem): CheckoutLineItem {
     amountDiscount: money(wire.amount_discount),
     priceId: idOf(wire.price),
   };
-}
-
-function moneyIn(wireCurrency: string | null | undefined): (amount: number | null | undefined) => Money | null {
-  const currency = wireCurrency ? wireCurrency.toUpperCase() : null;
-  return (amount) =>
-    amount === null || amount === undefined || currency === null
-      ? null
-      : { amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) };
-}
-
-function idOf(reference: string | { id: string } | null | undefined): string | null {
-  if (reference === null || reference === undefined) return null;
-  return typeof reference === 'string' ? reference : reference.id;
-}
-
-function toPostalAddress(address: NonNullable<NonNullable<StripeWireSession['customer_details']>['address']>): PostalAddress {
-  return {
-    line1: address.line1 ?? null,
-    line2: address.line2 ?? null,
-    city: address.city ?? null,
-    state: address.state ?? null,
-    postalCode: address.postal_code ?? null,
-    country: address.country ?? null,
-  };
-}
-
-function fromUnixSeconds(seconds: number | null | undefined): Date | null {
-  return seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
 }
