@@ -16,6 +16,7 @@ const environmentSchema = z.object({
   }),
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
   STRIPE_API_VERSION: z.string().min(1).default('2026-07-29.dahlia'),
+  ORDER_ID_METADATA_KEY: z.string().trim().min(1).default('order_id'),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
   PROVIDER_TIMEOUT_MS: positiveInt(5000),
@@ -45,6 +46,8 @@ export interface Config {
   /** True when no provider key is set: the subgraph serves the built-in emulator. */
   sandbox: boolean;
   stripe: StripeConfig;
+  /** The metadata key holding a session's order id when it has no client reference id. */
+  orderIdMetadataKey: string;
   provider: {
     concurrencyPerRequest: number;
     maxConnectionsPerOrigin: number;
@@ -74,6 +77,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL,
     sandbox: env.STRIPE_SECRET_KEY === undefined,
     stripe: { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION },
+    orderIdMetadataKey: env.ORDER_ID_METADATA_KEY,
     provider: {
       concurrencyPerRequest: env.PROVIDER_CONCURRENCY,
       maxConnectionsPerOrigin: env.PROVIDER_MAX_CONNECTIONS,
