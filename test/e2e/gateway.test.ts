@@ -1,6 +1,9 @@
+import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cacheAges } from '../../src/graphql/cache-hints.js';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
+import { startDemoStack, type DemoStack } from '../demo-stack.js';
+import { crossSubgraphQuery } from '../orders-subgraph/example-orders.js';
 import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../orders-subgraph/orders-subgraph.js';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
@@ -90,6 +93,11 @@ describe('a gateway composed from this subgraph and an orders subgraph', () => {
     gateway.fetches.length = 0;
     payments.emulator.resetCalls();
     payments.emulator.clearFaults();
+  });
+
+  it("documents each entity with its owner's descriptions in the composed schema", () => {
+    expect(gateway.supergraphSdl).toContain(`A payment provider's checkout session, the same shape whichever provider took the money.`);
+    expect(gateway.supergraphSdl).toContain(`A customer's order.`);
   });
 
   it('answers 50 orders with their sessions in one _entities request and one provider call per distinct session', async () => {
@@ -206,5 +214,39 @@ describe('a gateway composed from this subgraph and an orders subgraph', () => {
       expect(result.errors).toHaveLength(1);
       expect(result.headers['cache-control']).toBe('no-store');
     });
+  });
+});
+
+describe('the stack npm run demo starts', () => {
+  let demo: DemoStack;
+  beforeAll(async () => {
+    demo = await startDemoStack({ environment: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, ordersPort: 0, gatewayPort: 0 });
+  });
+  afterAll(() => demo?.close());
+
+  it('answers the printed query with orders and their payments from both subgraphs', async () => {
+    const result = await postGraphQL(demo.gateway.url, { query: crossSubgraphQuery });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.orders).toHaveLength(5);
+    expect(result.data?.orders[0]).toEqual({
+      number: 'A-1001',
+      itemCount: 2,
+      checkoutSession: {
+        id: expect.stringMatching(/^cs_test_/),
+        status: 'COMPLETE',
+        paymentStatus: 'PAID',
+        amountTotal: { amount: 5210, currency: 'EUR', decimal: '52.10' },
+        order: { number: 'A-1001' },
+      },
+    });
+    expect(result.data?.orders[4]).toEqual({ number: 'A-1005', itemCount: 4, checkoutSession: null });
+  });
+
+  it('opens Apollo Sandbox at the gateway URL with that query filled in', async () => {
+    const page = await request(demo.gateway.url, { headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    const html = await page.body.text();
+    expect(html).toContain('EmbeddedSandbox');
+    expect(html).toContain('OrdersWithPayments');
   });
 });

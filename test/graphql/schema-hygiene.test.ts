@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode } from 'graphql';
+import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubgraphTypeDefs, schemaPath } from '../../src/graphql/schema.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -10,14 +10,31 @@ interface Described {
   description?: { value: string };
 }
 
-/** Every type, field, argument, enum value and directive in the document that has no description. */
+/** An object type other subgraphs own: every `@key` of it says `resolvable: false`. */
+function isEntityReference(definition: DefinitionNode): boolean {
+  if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) return false;
+  const keys = (definition.directives ?? []).filter((directive) => directive.name.value === 'key');
+  return (
+    keys.length > 0 &&
+    keys.every((key) =>
+      (key.arguments ?? []).some(
+        (argument) => argument.name.value === 'resolvable' && argument.value.kind === Kind.BOOLEAN && !argument.value.value,
+      ),
+    )
+  );
+}
+
+/**
+ * Every type, field, argument, enum value and directive in the document that has no
+ * description, entity references aside (their owner describes them).
+ */
 function undescribed(document: DocumentNode): string[] {
   const missing: string[] = [];
   const check = (node: Described, path: string) => {
     if (!node.description?.value.trim()) missing.push(path);
   };
   for (const definition of document.definitions) {
-    if (!('name' in definition) || !definition.name) continue;
+    if (!('name' in definition) || !definition.name || isEntityReference(definition)) continue;
     const typeName = definition.kind === Kind.DIRECTIVE_DEFINITION ? `@${definition.name.value}` : definition.name.value;
     check(definition, typeName);
     if ('fields' in definition) {
@@ -84,6 +101,15 @@ describe('schema.graphql', () => {
   it('names what lacks a description, so the check above can fail', () => {
     const document = parse(`"A session." type Session { "Its id." id: ID! status: String }`);
     expect(undescribed(document)).toEqual(['Session.status']);
+  });
+
+  it("leaves references to other subgraphs' entities undescribed, so that their owner's descriptions are the ones composed", () => {
+    const references = loadSubgraphTypeDefs().definitions.filter(
+      (definition): definition is ObjectTypeDefinitionNode => isEntityReference(definition),
+    );
+    expect(references.map((reference) => reference.name.value)).toEqual(['Order']);
+    const descriptions = references.flatMap((reference) => [reference, ...(reference.fields ?? [])]).map((node) => node.description);
+    expect(descriptions.filter((description) => description !== undefined)).toEqual([]);
   });
 
   describe('as served', () => {
