@@ -39,6 +39,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     apollo,
     createContext: () => ({
       loaders: createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest }),
+      orderIdMetadataKey: config.orderIdMetadataKey,
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     corsOrigins: config.server.corsOrigins,

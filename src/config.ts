@@ -35,6 +35,7 @@ const environmentSchema = z
         })
         .optional(),
     ),
+  ORDER_ID_METADATA_KEY: z.string().trim().min(1).default('order_id'),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
   PROVIDER_TIMEOUT_MS: positiveInt(5000),
@@ -76,6 +77,8 @@ export interface Config {
   sandbox: boolean;
   stripe: StripeConfig;
   convergeGate: ConvergeGateConfig;
+  /** The metadata key holding a session's order id when it has no client reference id. */
+  orderIdMetadataKey: string;
   provider: {
     concurrencyPerRequest: number;
     maxConnectionsPerOrigin: number;
@@ -106,6 +109,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     sandbox: env.STRIPE_SECRET_KEY === undefined && env.CONVERGEGATE_SECRET_KEY === undefined,
     stripe: { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION },
     convergeGate: { secretKey: env.CONVERGEGATE_SECRET_KEY, apiUrl: env.CONVERGEGATE_API_URL },
+    orderIdMetadataKey: env.ORDER_ID_METADATA_KEY,
     provider: {
       concurrencyPerRequest: env.PROVIDER_CONCURRENCY,
       maxConnectionsPerOrigin: env.PROVIDER_MAX_CONNECTIONS,

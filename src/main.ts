@@ -1,5 +1,6 @@
 import { startSubgraph } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { pointAtEmulator } from './emulator/sandbox-config.js';
 import { ProviderEmulator } from './emulator/server.js';
 import { convergeGateCompletedId } from './emulator/data/convergegate-sessions.js';
 import { stripeSeedExampleId } from './emulator/data/stripe-sessions.js';
@@ -43,14 +44,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-function pointAtEmulator(config: Config, emulator: ProviderEmulator): Config {
-  return {
-    ...config,
-    stripe: { ...config.stripe, apiUrl: emulator.url, secretKey: emulator.stripeSecretKey },
-    convergeGate: { apiUrl: emulator.convergeGateUrl, secretKey: emulator.convergeGateSecretKey },
-  };
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(4001);
     expect(config.stripe.apiUrl).toBe('https://api.stripe.com');
     expect(config.provider).toEqual({ concurrencyPerRequest: 16, maxConnectionsPerOrigin: 128, timeoutMs: 5000 });
+    expect(config.orderIdMetadataKey).toBe('order_id');
   });
 
   it('leaves sandbox mode once a Stripe key is set', () => {
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
     ['PROVIDER_CONCURRENCY', { PROVIDER_CONCURRENCY: '0' }],
     ['STRIPE_API_URL', { STRIPE_API_URL: 'not a url' }],
     ['STRIPE_SECRET_KEY', { STRIPE_SECRET_KEY: 'pk_test_publishable' }],
+    ['ORDER_ID_METADATA_KEY', { ORDER_ID_METADATA_KEY: ' ' }],
   ])('names %s when its value is invalid', (variable, environment) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(new RegExp(`${variable}:`));

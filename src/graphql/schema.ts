@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { resolvers } from './resolvers.js';
 
 /** `schema.graphql` at the repository root: the one source of this subgraph's SDL. */
 export const schemaPath = new URL('../../schema.graphql', import.meta.url);
 
+export function loadSubgraphTypeDefs(): DocumentNode {
+  return parse(readFileSync(schemaPath, 'utf8'));
+}
+
 export function loadSubgraphSchema(): GraphQLSchema {
-  const typeDefs = parse(readFileSync(schemaPath, 'utf8'));
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> });
 }

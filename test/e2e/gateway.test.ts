@@ -1,0 +1,283 @@
+import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cacheAges } from '../../src/graphql/cache-hints.js';
+import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
+import { startDemoStack, type DemoStack } from '../demo-stack.js';
+import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
+import { crossSubgraphQuery } from '../orders-subgraph/example-orders.js';
+import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../orders-subgraph/orders-subgraph.js';
+import { startGateway, type RunningGateway } from '../support/gateway.js';
+import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
+
+interface StripeSessionSeed {
+  id: string;
+  status: 'open' | 'complete' | 'expired';
+  paymentStatus: 'paid' | 'unpaid';
+  amountTotal: number;
+  currency: string;
+  clientReferenceId?: string;
+  metadata?: Record<string, string>;
+}
+
+function stripeSessionId(label: string): string {
+  return `cs_test_gateway${label}`;
+}
+
+const statuses = [
+  { status: 'complete', paymentStatus: 'paid', expected: 'COMPLETE' },
+  { status: 'open', paymentStatus: 'unpaid', expected: 'OPEN' },
+  { status: 'expired', paymentStatus: 'unpaid', expected: 'EXPIRED' },
+] as const;
+
+/**
+ * 50 orders: 40 pay with a session of their own, 6 share one of those (a split shipment
+ * paid in one checkout) and 4 have not reached checkout yet.
+ */
+const listSessions: StripeSessionSeed[] = Array.from({ length: 40 }, (_, index) => ({
+  id: stripeSessionId(`List${String(index).padStart(4, '0')}`),
+  ...statuses[index % statuses.length]!,
+  amountTotal: 1000 + index,
+  currency: 'eur',
+  clientReferenceId: `order_${index}`,
+}));
+const listOrders: ExampleOrder[] = Array.from({ length: 50 }, (_, index) => ({
+  id: `order_${index}`,
+  number: `A-${1000 + index}`,
+  itemCount: 1 + (index % 3),
+  checkoutSessionId: index < 46 ? listSessions[index % 40]!.id : null,
+}));
+
+describe('a gateway composed from this subgraph and an orders subgraph', () => {
+  let payments: Harness;
+  let orders: RunningOrdersSubgraph;
+  let gateway: RunningGateway;
+
+  function putStripeSessions(seeds: readonly StripeSessionSeed[]): void {
+    for (const seed of seeds) {
+      payments.emulator.putStripeSession({
+        id: seed.id,
+        object: 'checkout.session',
+        status: seed.status,
+        payment_status: seed.paymentStatus,
+        mode: 'payment',
+        amount_total: seed.amountTotal,
+        currency: seed.currency,
+        client_reference_id: seed.clientReferenceId ?? null,
+        metadata: seed.metadata ?? {},
+      });
+    }
+  }
+
+  function query(text: string, variables?: Record<string, unknown>) {
+    return postGraphQL(gateway.url, { query: text, variables });
+  }
+
+  function paymentsFetches() {
+    return gateway.fetches.filter((fetch) => fetch.subgraph === 'payments');
+  }
+
+  beforeAll(async () => {
+    payments = await startHarness();
+    orders = await startOrdersSubgraph(listOrders);
+    gateway = await startGateway([
+      { name: 'payments', url: payments.graphqlUrl, typeDefs: loadSubgraphTypeDefs() },
+      { name: 'orders', url: orders.url, typeDefs: orders.typeDefs },
+    ]);
+    putStripeSessions(listSessions);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await orders?.close();
+    await payments?.close();
+  });
+  beforeEach(() => {
+    gateway.fetches.length = 0;
+    payments.emulator.resetCalls();
+    payments.emulator.clearFaults();
+  });
+
+  it("documents each entity with its owner's descriptions in the composed schema", () => {
+    expect(gateway.supergraphSdl).toContain(`A payment provider's checkout session, the same shape whichever provider took the money.`);
+    expect(gateway.supergraphSdl).toContain(`A customer's order.`);
+  });
+
+  it('answers 50 orders with their sessions in one _entities request and one provider call per distinct session', async () => {
+    const result = await query(
+      `query ($ids: [ID!]) { orders(ids: $ids) { id number checkoutSession { id status amountTotal { amount currency decimal } } } }`,
+      { ids: listOrders.map((order) => order.id) },
+    );
+
+    expect(result.errors).toBeUndefined();
+    const expected = listOrders.map((order) => {
+      const session = listSessions.find((candidate) => candidate.id === order.checkoutSessionId);
+      return {
+        id: order.id,
+        number: order.number,
+        checkoutSession: session
+          ? {
+              id: session.id,
+              status: statuses.find((entry) => entry.status === session.status)!.expected,
+              amountTotal: { amount: session.amountTotal, currency: 'EUR', decimal: (session.amountTotal / 100).toFixed(2) },
+            }
+          : null,
+      };
+    });
+    expect(result.data?.orders).toEqual(expected);
+    expect(paymentsFetches()).toEqual([
+      expect.objectContaining({ query: expect.stringContaining('_entities'), representations: 46 }),
+    ]);
+    expect(payments.emulator.countCalls('/v1/checkout/sessions/')).toBe(40);
+  });
+
+  it("answers a session with its order's fields from the orders subgraph", async () => {
+    const [session] = listSessions;
+    const result = await query(`query ($id: ID!) { checkoutSession(id: $id) { status order { id number itemCount } } }`, {
+      id: session!.id,
+    });
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.checkoutSession).toEqual({
+      status: 'COMPLETE',
+      order: { id: 'order_0', number: 'A-1000', itemCount: 1 },
+    });
+    expect(gateway.fetches.map((fetch) => [fetch.subgraph, fetch.representations])).toEqual([
+      ['payments', 0],
+      ['orders', 1],
+    ]);
+  });
+
+  it('finds the order in the metadata when the session has no client reference id, and gives null when neither names it', async () => {
+    const fromMetadata = { ...listSessions[0]!, id: stripeSessionId('FromMetadata'), clientReferenceId: undefined, metadata: { order_id: 'order_7' } };
+    const withoutOrder = { ...listSessions[0]!, id: stripeSessionId('WithoutOrder'), clientReferenceId: undefined, metadata: { channel: 'pos' } };
+    putStripeSessions([fromMetadata, withoutOrder]);
+
+    const result = await query(
+      `query ($a: ID!, $b: ID!) { a: checkoutSession(id: $a) { order { id number } } b: checkoutSession(id: $b) { order { id number } } }`,
+      { a: fromMetadata.id, b: withoutOrder.id },
+    );
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ a: { order: { id: 'order_7', number: 'A-1007' } }, b: { order: null } });
+  });
+
+  it("delivers the other sessions when some are missing or failing, with each error at its own order's path", async () => {
+    const healthy = listSessions.slice(0, 2);
+    const brokenId = stripeSessionId('BrokenBody');
+    payments.emulator.injectFault(brokenId, { kind: 'body', body: '<html>Bad gateway</html>', contentType: 'text/html' });
+    const mixedOrders: ExampleOrder[] = [
+      { id: 'mixed_0', number: 'M-0', itemCount: 1, checkoutSessionId: healthy[0]!.id },
+      { id: 'mixed_1', number: 'M-1', itemCount: 1, checkoutSessionId: stripeSessionId('NeverCreated') },
+      { id: 'mixed_2', number: 'M-2', itemCount: 1, checkoutSessionId: brokenId },
+      { id: 'mixed_3', number: 'M-3', itemCount: 1, checkoutSessionId: 'not a session id' },
+      { id: 'mixed_4', number: 'M-4', itemCount: 1, checkoutSessionId: healthy[1]!.id },
+    ];
+    orders.putOrders(mixedOrders);
+
+    const result = await query(`query ($ids: [ID!]) { orders(ids: $ids) { id checkoutSession { id status } } }`, {
+      ids: mixedOrders.map((order) => order.id),
+    });
+
+    expect(result.data?.orders).toEqual([
+      { id: 'mixed_0', checkoutSession: { id: healthy[0]!.id, status: 'COMPLETE' } },
+      { id: 'mixed_1', checkoutSession: { id: stripeSessionId('NeverCreated'), status: null } },
+      { id: 'mixed_2', checkoutSession: { id: brokenId, status: null } },
+      { id: 'mixed_3', checkoutSession: { id: 'not a session id', status: null } },
+      { id: 'mixed_4', checkoutSession: { id: healthy[1]!.id, status: 'OPEN' } },
+    ]);
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code, error.extensions?.serviceName])).toEqual([
+      [['orders', 1, 'checkoutSession'], 'NOT_FOUND', 'payments'],
+      [['orders', 2, 'checkoutSession'], 'PROVIDER_BAD_RESPONSE', 'payments'],
+      [['orders', 3, 'checkoutSession'], 'BAD_USER_INPUT', 'payments'],
+    ]);
+    expect(payments.emulator.countCalls('/v1/checkout/sessions/')).toBe(4);
+  });
+
+  it('answers orders paid through both providers in one query, loading both side by side in one _entities request', async () => {
+    const mixedProviders: ExampleOrder[] = [
+      { id: 'both_0', number: 'B-0', itemCount: 1, checkoutSessionId: listSessions[0]!.id },
+      { id: 'both_1', number: 'B-1', itemCount: 2, checkoutSessionId: convergeGateCompletedId },
+      { id: 'both_2', number: 'B-2', itemCount: 1, checkoutSessionId: convergeGatePendingId },
+      { id: 'both_3', number: 'B-3', itemCount: 1, checkoutSessionId: listSessions[1]!.id },
+    ];
+    orders.putOrders(mixedProviders);
+
+    const result = await query(
+      `query ($ids: [ID!]) { orders(ids: $ids) { id checkoutSession { id provider status paymentMethodTypes amountTotal { currency } } } }`,
+      { ids: mixedProviders.map((order) => order.id) },
+    );
+
+    expect(result.errors).toBeUndefined();
+    const sessions = (result.data?.orders as Array<{ checkoutSession: { provider: string; status: string; paymentMethodTypes: string[] } }>).map(
+      (order) => order.checkoutSession,
+    );
+    expect(sessions.map((session) => session.provider)).toEqual(['STRIPE', 'CONVERGE_GATE', 'CONVERGE_GATE', 'STRIPE']);
+    expect(sessions[1]).toMatchObject({ status: 'COMPLETE', paymentMethodTypes: ['blik'] });
+    expect(sessions[2]).toMatchObject({ status: 'PENDING' });
+    expect(paymentsFetches()).toEqual([expect.objectContaining({ representations: 4 })]);
+    expect(payments.emulator.countCalls('/v1/checkout/sessions/')).toBe(2);
+    expect(payments.emulator.countCalls('/convergegate/v1/checkout/sessions/')).toBe(2);
+  });
+
+  describe('Cache-Control of the composed response', () => {
+    const settledOrders = listOrders.filter((_, index) => index < 40 && index % 3 !== 1).map((order) => order.id);
+    const openOrder = listOrders[1]!.id;
+    const ordersQuery = `query ($ids: [ID!]) { orders(ids: $ids) { number checkoutSession { status amountTotal { decimal } order { id } } } }`;
+
+    it('lets the client cache orders whose sessions are all settled for the settled age, privately', async () => {
+      const result = await query(ordersQuery, { ids: settledOrders });
+      expect(result.errors).toBeUndefined();
+      expect(result.headers['cache-control']).toBe(`max-age=${cacheAges.settledSession}, private`);
+    });
+
+    it('shortens the age to that of a changing session as soon as one is in the response', async () => {
+      const result = await query(ordersQuery, { ids: [...settledOrders, openOrder] });
+      expect(result.errors).toBeUndefined();
+      expect(result.headers['cache-control']).toBe(`max-age=${cacheAges.changingSession}, private`);
+    });
+
+    it('forbids caching a response in which a session failed', async () => {
+      orders.putOrders([{ id: 'uncached_0', number: 'U-0', itemCount: 1, checkoutSessionId: stripeSessionId('Missing') }]);
+      const result = await query(ordersQuery, { ids: [...settledOrders, 'uncached_0'] });
+      expect(result.errors).toHaveLength(1);
+      expect(result.headers['cache-control']).toBe('no-store');
+    });
+  });
+});
+
+describe('the stack npm run demo starts', () => {
+  let demo: DemoStack;
+  beforeAll(async () => {
+    demo = await startDemoStack({ environment: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, ordersPort: 0, gatewayPort: 0 });
+  });
+  afterAll(() => demo?.close());
+
+  it('answers the printed query with orders and their payments from both subgraphs', async () => {
+    const result = await postGraphQL(demo.gateway.url, { query: crossSubgraphQuery });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.orders).toHaveLength(7);
+    expect(result.data?.orders[0]).toEqual({
+      number: 'A-1001',
+      itemCount: 2,
+      checkoutSession: {
+        id: expect.stringMatching(/^cs_test_/),
+        status: 'COMPLETE',
+        paymentStatus: 'PAID',
+        amountTotal: { amount: 5210, currency: 'EUR', decimal: '52.10' },
+        order: { number: 'A-1001' },
+      },
+    });
+    expect(result.data?.orders[4]).toEqual({ number: 'A-1005', itemCount: 4, checkoutSession: null });
+    expect(result.data?.orders[5]).toMatchObject({
+      number: 'B-2001',
+      checkoutSession: { status: 'COMPLETE', paymentStatus: 'PAID', amountTotal: { currency: 'PLN' }, order: { number: 'B-2001' } },
+    });
+  });
+
+  it('opens Apollo Sandbox at the gateway URL with that query filled in', async () => {
+    const page = await request(demo.gateway.url, { headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    const html = await page.body.text();
+    expect(html).toContain('EmbeddedSandbox');
+    expect(html).toContain('OrdersWithPayments');
+  });
+});

@@ -1,0 +1,34 @@
+import { convergeGateCompletedId, convergeGateRefundedId } from '../../src/emulator/data/convergegate-sessions.js';
+import {
+  stripeCompletePaidId,
+  stripeExpiredId,
+  stripeLargeAmountId,
+  stripeSeedExampleId,
+} from '../../src/emulator/data/stripe-sessions.js';
+import type { ExampleOrder } from './orders-subgraph.js';
+
+/** Orders paid (or not) with the emulator's example sessions. */
+export const exampleOrders: readonly ExampleOrder[] = [
+  { id: 'order_1001', number: 'A-1001', itemCount: 2, checkoutSessionId: stripeCompletePaidId },
+  { id: 'order_1002', number: 'A-1002', itemCount: 1, checkoutSessionId: stripeExpiredId },
+  { id: 'order_1003', number: 'A-1003', itemCount: 3, checkoutSessionId: stripeSeedExampleId },
+  { id: 'order_1004', number: 'A-1004', itemCount: 1, checkoutSessionId: stripeLargeAmountId },
+  { id: 'order_1005', number: 'A-1005', itemCount: 4, checkoutSessionId: null },
+  { id: 'order_2001', number: 'B-2001', itemCount: 1, checkoutSessionId: convergeGateCompletedId },
+  { id: 'order_2002', number: 'B-2002', itemCount: 2, checkoutSessionId: convergeGateRefundedId },
+];
+
+/** Orders from the orders subgraph, each with its payment from this one, and back again. */
+export const crossSubgraphQuery = `query OrdersWithPayments {
+  orders {
+    number
+    itemCount
+    checkoutSession {
+      id
+      status
+      paymentStatus
+      amountTotal { amount currency decimal }
+      order { number }
+    }
+  }
+}`;
