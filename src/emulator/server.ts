@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stripeSessions } from './data/stripe-sessions.js';
+import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions, type NormalAnswer } from './faults.js';
 
-/** What the emulator does instead of answering normally, for one session id. */
-export type EmulatorFault =
-  | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
-  | { kind: 'body'; body: string; contentType?: string }
-  | { kind: 'hang' };
+export type { EmulatorFault, FaultOptions } from './faults.js';
 
 export interface EmulatorCall {
   method: string;
@@ -35,7 +32,7 @@ export class ProviderEmulator {
   peakInFlight = 0;
   private inFlight = 0;
   private readonly stripeSessions = new Map<string, WireObject>();
-  private readonly faults = new Map<string, EmulatorFault>();
+  private readonly faults = new FaultPlan();
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
 
@@ -73,8 +70,14 @@ export class ProviderEmulator {
     this.stripeSessions.set(session.id, session);
   }
 
-  injectFault(id: string, fault: EmulatorFault): void {
-    this.faults.set(id, fault);
+  /** Makes calls for this session misbehave: every time, or `times` times and then answer normally. */
+  injectFault(id: string, fault: EmulatorFault, options?: FaultOptions): void {
+    this.faults.inject(id, fault, options);
+  }
+
+  /** Makes this share (0..1) of calls for sessions without a fault of their own misbehave, evenly spread. */
+  injectFaultForShare(share: number, fault: EmulatorFault): void {
+    this.faults.injectForShare(share, fault);
   }
 
   clearFaults(): void {
@@ -110,13 +113,18 @@ export class ProviderEmulator {
     if (v1 !== 'v1' || checkout !== 'checkout' || sessions !== 'sessions' || id === undefined || rest.length > 0) {
       return sendStripeError(response, 404, 'invalid_request_error', `Unrecognized request URL (GET: ${url.pathname})`);
     }
-    const fault = this.faults.get(id);
-    if (fault) return applyFault(response, fault);
+    const fault = this.faults.take(id);
+    if (fault) return serveFault(response, fault, () => this.stripeSessionAnswer(id));
+    const { status, body } = this.stripeSessionAnswer(id);
+    response.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  }
+
+  private stripeSessionAnswer(id: string): NormalAnswer {
     const session = this.stripeSessions.get(id);
     if (!session) {
-      return sendStripeError(response, 404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
+      return stripeError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
     }
-    sendJson(response, 200, session);
+    return { status: 200, body: JSON.stringify(session) };
   }
 
   private authorized(header: string | undefined): boolean {
@@ -128,18 +136,8 @@ export class ProviderEmulator {
   }
 }
 
-function applyFault(response: ServerResponse, fault: EmulatorFault): void {
-  switch (fault.kind) {
-    case 'status':
-      response.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      response.end(fault.body ?? JSON.stringify({ error: { type: 'api_error', message: 'Emulated failure' } }));
-      return;
-    case 'body':
-      response.writeHead(200, { 'content-type': fault.contentType ?? 'application/json' }).end(fault.body);
-      return;
-    case 'hang':
-      return;
-  }
+function stripeError(status: number, type: string, message: string, code?: string): NormalAnswer {
+  return { status, body: JSON.stringify({ error: { type, message, ...(code ? { code } : {}) } }) };
 }
 
 function sendStripeError(response: ServerResponse, status: number, type: string, message: string, code?: string): void {

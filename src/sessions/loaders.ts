@@ -8,7 +8,7 @@ export interface SessionLoaders {
 }
 
 export interface SessionLoaderOptions {
-  /** Provider calls one GraphQL request may have in flight at once. */
+  /** Provider calls one GraphQL request may have in flight at once, per provider. */
   concurrencyPerRequest: number;
 }
 
@@ -17,17 +17,27 @@ export interface SessionLoaderOptions {
  * batch, each distinct id one provider call, and a failed id fails only itself.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
-  const limit = pLimit(options.concurrencyPerRequest);
+  // One limit per provider, so a provider that hangs never holds up another's sessions.
+  const limits = new Map<string, ReturnType<typeof pLimit>>();
+  const limitFor = (provider: string) => {
+    let limit = limits.get(provider);
+    if (!limit) limits.set(provider, (limit = pLimit(options.concurrencyPerRequest)));
+    return limit;
+  };
   return {
     checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
-      Promise.all(ids.map((id) => loadOne(router, id, limit).catch(asError))),
+      Promise.all(ids.map((id) => loadOne(router, id, limitFor).catch(asError))),
     ),
   };
 }
 
-async function loadOne(router: SessionRouter, id: string, limit: ReturnType<typeof pLimit>): Promise<CheckoutSession> {
+async function loadOne(
+  router: SessionRouter,
+  id: string,
+  limitFor: (provider: string) => ReturnType<typeof pLimit>,
+): Promise<CheckoutSession> {
   const provider = router.providerFor(id);
-  return limit(() => provider.retrieveSession(id));
+  return limitFor(provider.name)(() => provider.retrieveSession(id));
 }
 
 function asError(error: unknown): Error {

@@ -37,6 +37,8 @@ export async function startHarness(
     LOG_LEVEL: 'silent',
     STRIPE_SECRET_KEY: emulator.stripeSecretKey,
     STRIPE_API_URL: emulator.url,
+    // Pacing is off unless a test turns it on: it would only slow the suite down.
+    PROVIDER_RATE_LIMIT: '0',
     ...environment,
   });
   const subgraph = await startSubgraph(config);

@@ -14,10 +14,14 @@ export interface StripeClientOptions {
 }
 
 const providerName = 'Stripe';
+/** Stripe allows about 100 reads per second with a live key and 25 with a test key. */
+const liveModeRateLimit = 90;
+const testModeRateLimit = 20;
 
 export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
   private readonly headers: Record<string, string>;
+  private readonly rateLimit: number;
 
   constructor(
     private readonly http: ProviderHttpClient,
@@ -27,6 +31,7 @@ export class StripeClient implements CheckoutProvider {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
     };
+    this.rateLimit = /^(sk|rk)_live_/.test(options.secretKey) ? liveModeRateLimit : testModeRateLimit;
   }
 
   ownsSessionId(id: string): boolean {
@@ -38,7 +43,9 @@ export class StripeClient implements CheckoutProvider {
       provider: providerName,
       url: providerUrl(this.options.apiUrl, ['v1', 'checkout', 'sessions', id]),
       headers: this.headers,
+      defaultRateLimit: this.rateLimit,
       readErrorType,
+      readErrorMessage,
     });
     if (response.status === 404) throw new SessionNotFoundError(id);
     const parsed = stripeWireSession.safeParse(response.body);
@@ -53,4 +60,9 @@ export class StripeClient implements CheckoutProvider {
 function readErrorType(body: unknown): string | undefined {
   const parsed = stripeWireError.safeParse(body);
   return parsed.success ? parsed.data.error.type : undefined;
+}
+
+function readErrorMessage(body: unknown): string | undefined {
+  const parsed = stripeWireError.safeParse(body);
+  return parsed.success ? parsed.data.error.message : undefined;
 }
