@@ -72,12 +72,15 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
 async function closeGracefully(server: Server, graceMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const closed = new Promise<true>((resolve) => server.close(() => resolve(true)));
+  // A keep-alive connection whose last response just finished would otherwise hold the close until it times out.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 25);
   server.closeIdleConnections();
   const expired = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), graceMs);
   });
   const finished = await Promise.race([closed, expired]);
   clearTimeout(timer);
+  clearInterval(sweeper);
   if (!finished) {
     server.closeAllConnections();
     await closed;

@@ -84,7 +84,7 @@ export class ProviderHttpClient {
       const { result, attempts, ms } = await this.attempts(request);
       healthy = isHealthy(result);
       logger.debug(
-        { provider, path: url.pathname, outcome: result.kind, status: statusOf(result), attempts, ms },
+        { provider, path: url.pathname, outcome: result.kind, status: statusOf(result), reason: reasonOf(result), attempts, ms },
         'provider call',
       );
       const outcome = classifyFinal(result, {
@@ -226,4 +226,11 @@ function isHealthy(result: AttemptResult): boolean {
 
 function statusOf(result: AttemptResult): number | undefined {
   return 'status' in result ? result.status : undefined;
+}
+
+/** The transport error's code (`UND_ERR_SOCKET`, `ECONNREFUSED`, ...): names a cause, carries no data. */
+function reasonOf(result: AttemptResult): string | undefined {
+  if (result.kind !== 'timeout' && result.kind !== 'network') return undefined;
+  const error = result.error as { code?: unknown; name?: unknown } | undefined;
+  return String(error?.code ?? error?.name ?? 'unknown');
 }
