@@ -14,6 +14,7 @@ export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
   url: string;
   server: Server;
+  /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools. */
   close(): Promise<void>;
 }
 
@@ -22,6 +23,15 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
   const http = new ProviderHttpClient({
     maxConnectionsPerOrigin: config.provider.maxConnectionsPerOrigin,
     timeoutMs: config.provider.timeoutMs,
+    maxResponseBytes: config.provider.maxResponseBytes,
+    retry: {
+      maxRetries: config.provider.maxRetries,
+      baseDelayMs: config.provider.retryBaseDelayMs,
+      maxDelayMs: config.provider.retryMaxDelayMs,
+    },
+    rateLimitPerSecond: config.provider.rateLimitPerSecond,
+    queueTimeoutMs: config.provider.queueTimeoutMs,
+    breaker: { failureThreshold: config.provider.breakerFailureThreshold, cooldownMs: config.provider.breakerCooldownMs },
   });
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {
@@ -32,7 +42,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
-  const apollo = createApolloServer();
+  const apollo = createApolloServer(config.graphql);
   await apollo.start();
 
   const server = createHttpServer({
@@ -43,6 +53,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     corsOrigins: config.server.corsOrigins,
+    routerSecret: config.server.routerSecret,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,12 +66,30 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     url: `http://${host}:${port}`,
     server,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const finished = await closeGracefully(server, config.server.shutdownTimeoutMs);
       await apollo.stop();
-      await http.close();
+      if (finished) await http.close();
+      else await http.destroy();
     },
   };
+}
+
+/** Resolves true when every in-flight request finished within the grace period, false when some were cut off. */
+async function closeGracefully(server: Server, graceMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = new Promise<true>((resolve) => server.close(() => resolve(true)));
+  // A keep-alive connection whose last response just finished would otherwise hold the close until it times out.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 25);
+  server.closeIdleConnections();
+  const expired = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), graceMs);
+  });
+  const finished = await Promise.race([closed, expired]);
+  clearTimeout(timer);
+  clearInterval(sweeper);
+  if (!finished) {
+    server.closeAllConnections();
+    await closed;
+  }
+  return finished;
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1')
+  .optional();
 const optionalSecret = z
   .string()
   .trim()
@@ -39,7 +44,22 @@ const environmentSchema = z
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
   PROVIDER_TIMEOUT_MS: positiveInt(5000),
+  PROVIDER_MAX_RETRIES: nonNegativeInt(2),
+  PROVIDER_RETRY_BASE_DELAY_MS: positiveInt(250),
+  PROVIDER_RETRY_MAX_DELAY_MS: positiveInt(2000),
+  PROVIDER_RATE_LIMIT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().min(0).optional()),
+  PROVIDER_QUEUE_TIMEOUT_MS: nonNegativeInt(30_000),
+  PROVIDER_BREAKER_FAILURES: nonNegativeInt(10),
+  PROVIDER_BREAKER_COOLDOWN_MS: positiveInt(10_000),
+  PROVIDER_MAX_RESPONSE_BYTES: positiveInt(1024 * 1024),
   MAX_REQUEST_BODY_BYTES: positiveInt(1024 * 1024),
+  MAX_ENTITIES_PER_REQUEST: positiveInt(500),
+  MAX_QUERY_DEPTH: positiveInt(10),
+  MAX_QUERY_COST: positiveInt(50_000),
+  NODE_ENV: z.string().optional(),
+  INTROSPECTION: booleanFlag,
+  ROUTER_SECRET: optionalSecret,
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   CORS_ORIGINS: z
     .string()
     .default('https://studio.apollographql.com')
@@ -83,10 +103,31 @@ export interface Config {
     concurrencyPerRequest: number;
     maxConnectionsPerOrigin: number;
     timeoutMs: number;
+    maxRetries: number;
+    retryBaseDelayMs: number;
+    /** Ceiling of the retry backoff and of a `Retry-After` the subgraph waits for. */
+    retryMaxDelayMs: number;
+    /** Undefined: each provider's own default; 0: no pacing. */
+    rateLimitPerSecond: number | undefined;
+    queueTimeoutMs: number;
+    /** 0 turns the circuit breaker off. */
+    breakerFailureThreshold: number;
+    breakerCooldownMs: number;
+    maxResponseBytes: number;
   };
   server: {
     maxRequestBodyBytes: number;
     corsOrigins: string[];
+    /** When set, only requests carrying it in `Router-Secret` are served. */
+    routerSecret: string | undefined;
+    shutdownTimeoutMs: number;
+  };
+  graphql: {
+    /** Introspection and the Sandbox landing page. */
+    introspection: boolean;
+    maxEntitiesPerRequest: number;
+    maxQueryDepth: number;
+    maxQueryCost: number;
   };
 }
 
@@ -114,10 +155,26 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       concurrencyPerRequest: env.PROVIDER_CONCURRENCY,
       maxConnectionsPerOrigin: env.PROVIDER_MAX_CONNECTIONS,
       timeoutMs: env.PROVIDER_TIMEOUT_MS,
+      maxRetries: env.PROVIDER_MAX_RETRIES,
+      retryBaseDelayMs: env.PROVIDER_RETRY_BASE_DELAY_MS,
+      retryMaxDelayMs: env.PROVIDER_RETRY_MAX_DELAY_MS,
+      rateLimitPerSecond: env.PROVIDER_RATE_LIMIT,
+      queueTimeoutMs: env.PROVIDER_QUEUE_TIMEOUT_MS,
+      breakerFailureThreshold: env.PROVIDER_BREAKER_FAILURES,
+      breakerCooldownMs: env.PROVIDER_BREAKER_COOLDOWN_MS,
+      maxResponseBytes: env.PROVIDER_MAX_RESPONSE_BYTES,
     },
     server: {
       maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES,
       corsOrigins: env.CORS_ORIGINS,
+      routerSecret: env.ROUTER_SECRET,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    },
+    graphql: {
+      introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+      maxEntitiesPerRequest: env.MAX_ENTITIES_PER_REQUEST,
+      maxQueryDepth: env.MAX_QUERY_DEPTH,
+      maxQueryCost: env.MAX_QUERY_COST,
     },
   };
 }

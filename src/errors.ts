@@ -64,11 +64,12 @@ export class ProviderBadResponseError extends PaymentsError {
 }
 
 export class ProviderRequestError extends PaymentsError {
-  constructor(provider: string, status: number, errorType: string | undefined, requestId?: string) {
+  /** `providerMessage` must already be sanitised: it reaches the client as it is. */
+  constructor(provider: string, status: number, errorType: string | undefined, requestId?: string, providerMessage?: string) {
     super(`${provider} refused the request (HTTP ${status}${errorType ? `, ${errorType}` : ''})`, 'PROVIDER_ERROR', {
       provider,
       status,
-      ...definedOnly({ providerErrorType: errorType, requestId }),
+      ...definedOnly({ providerErrorType: errorType, providerMessage, requestId }),
     });
   }
 }

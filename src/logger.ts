@@ -8,7 +8,16 @@ export const logger: Logger = pino({
   level: 'info',
   base: undefined,
   redact: {
-    paths: ['headers.authorization', 'req.headers.authorization', '*.secretKey', 'secretKey'],
+    paths: [
+      'headers.authorization',
+      'req.headers.authorization',
+      'headers["router-secret"]',
+      'req.headers["router-secret"]',
+      '*.secretKey',
+      'secretKey',
+      '*.routerSecret',
+      'routerSecret',
+    ],
     censor: '[redacted]',
   },
 });

@@ -37,10 +37,16 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await subgraph.close();
-    await emulator?.close();
-    process.exit(0);
+    logger.info({ signal, graceMs: config.server.shutdownTimeoutMs }, 'shutting down: finishing requests in flight');
+    try {
+      await subgraph.close();
+      await emulator?.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

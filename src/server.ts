@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { RequestContext } from './graphql/context.js';
@@ -8,6 +9,8 @@ export interface HttpServerOptions {
   createContext: () => RequestContext;
   maxRequestBodyBytes: number;
   corsOrigins: readonly string[];
+  /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
+  routerSecret?: string | undefined;
 }
 
 class HttpError extends Error {
@@ -25,12 +28,14 @@ const corsAllowedHeaders = [
   'x-apollo-operation-name',
   'apollographql-client-name',
   'apollographql-client-version',
+  'router-secret',
 ].join(', ');
 
-/** The HTTP face of the subgraph: `/graphql`, `/health`, CORS and body limits. */
+/** The HTTP face of the subgraph: `/graphql`, `/health`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
+  const isRouter = options.routerSecret === undefined ? () => true : routerSecretCheck(options.routerSecret);
   return createServer((request, response) => {
-    route(options, request, response).catch((error: unknown) => {
+    route(options, isRouter, request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) logger.error({ err: error }, 'request failed');
       if (response.headersSent) {
@@ -44,7 +49,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 }
 
-async function route(options: HttpServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  options: HttpServerOptions,
+  isRouter: (header: string | string[] | undefined) => boolean,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
   if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
     sendJson(response, 200, { status: 'ok' });
@@ -55,6 +65,9 @@ async function route(options: HttpServerOptions, request: IncomingMessage, respo
     if (request.method === 'OPTIONS') {
       response.writeHead(204).end();
       return;
+    }
+    if (!isRouter(request.headers['router-secret'])) {
+      throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
     }
     await serveGraphQL(options, request, response, url.search);
     return;
@@ -119,6 +132,15 @@ function applyCors(allowedOrigins: readonly string[], request: IncomingMessage, 
   response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   response.setHeader('access-control-allow-headers', corsAllowedHeaders);
   response.setHeader('access-control-max-age', '600');
+}
+
+/** Compares in constant time: digests first, so not even the secret's length shows. */
+function routerSecretCheck(secret: string): (header: string | string[] | undefined) => boolean {
+  const expected = createHash('sha256').update(secret).digest();
+  return (header) => {
+    if (typeof header !== 'string') return false;
+    return timingSafeEqual(createHash('sha256').update(header).digest(), expected);
+  };
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

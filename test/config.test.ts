@@ -7,8 +7,34 @@ describe('loadConfig', () => {
     expect(config.sandbox).toBe(true);
     expect(config.port).toBe(4001);
     expect(config.stripe.apiUrl).toBe('https://api.stripe.com');
-    expect(config.provider).toEqual({ concurrencyPerRequest: 16, maxConnectionsPerOrigin: 128, timeoutMs: 5000 });
+    expect(config.provider).toEqual({
+      concurrencyPerRequest: 16,
+      maxConnectionsPerOrigin: 128,
+      timeoutMs: 5000,
+      maxRetries: 2,
+      retryBaseDelayMs: 250,
+      retryMaxDelayMs: 2000,
+      rateLimitPerSecond: undefined,
+      queueTimeoutMs: 30_000,
+      breakerFailureThreshold: 10,
+      breakerCooldownMs: 10_000,
+      maxResponseBytes: 1024 * 1024,
+    });
     expect(config.orderIdMetadataKey).toBe('order_id');
+    expect(config.graphql).toEqual({ introspection: true, maxEntitiesPerRequest: 500, maxQueryDepth: 10, maxQueryCost: 50_000 });
+    expect(config.server).toMatchObject({ routerSecret: undefined, shutdownTimeoutMs: 10_000 });
+  });
+
+  it('turns introspection and Sandbox off by default in production, and lets INTROSPECTION decide', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+    expect(loadConfig({ INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+  });
+
+  it('reads PROVIDER_RATE_LIMIT=0 as pacing off and leaves it unset for the providers\' own defaults', () => {
+    expect(loadConfig({ PROVIDER_RATE_LIMIT: '0' }).provider.rateLimitPerSecond).toBe(0);
+    expect(loadConfig({ PROVIDER_RATE_LIMIT: '12.5' }).provider.rateLimitPerSecond).toBe(12.5);
+    expect(loadConfig({ PROVIDER_RATE_LIMIT: '' }).provider.rateLimitPerSecond).toBeUndefined();
   });
 
   it('leaves sandbox mode once a Stripe key is set', () => {
@@ -46,6 +72,10 @@ describe('loadConfig', () => {
     ['STRIPE_API_URL', { STRIPE_API_URL: 'not a url' }],
     ['STRIPE_SECRET_KEY', { STRIPE_SECRET_KEY: 'pk_test_publishable' }],
     ['ORDER_ID_METADATA_KEY', { ORDER_ID_METADATA_KEY: ' ' }],
+    ['PROVIDER_MAX_RETRIES', { PROVIDER_MAX_RETRIES: '-1' }],
+    ['PROVIDER_RATE_LIMIT', { PROVIDER_RATE_LIMIT: 'fast' }],
+    ['INTROSPECTION', { INTROSPECTION: 'maybe' }],
+    ['MAX_ENTITIES_PER_REQUEST', { MAX_ENTITIES_PER_REQUEST: '0' }],
   ])('names %s when its value is invalid', (variable, environment) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(new RegExp(`${variable}:`));

@@ -1,6 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import { convergeGateSessions } from './data/convergegate-sessions.js';
-import { answering, sendJson, type EmulatorRoute, type ProviderRoutes } from './route.js';
+import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRoutes } from './route.js';
 
 /**
  * Converge Gate's retrieve path, `/v1/checkout/sessions/{id}`, served under the prefix the
@@ -20,22 +19,22 @@ export class ConvergeGateRoutes implements ProviderRoutes {
   }
 
   unauthorized(): EmulatorRoute {
-    return answering(undefined, (response) => sendError(response, 401, 'authentication_error', 'Invalid API key'));
+    return answering(undefined, () => errorAnswer(401, 'authentication_error', 'Invalid API key'));
   }
 
   route(segments: readonly string[]): EmulatorRoute {
     const [v1, checkout, sessions, id, ...rest] = segments;
     if (v1 === 'v1' && checkout === 'checkout' && sessions === 'sessions' && id !== undefined && rest.length === 0) {
-      return answering(id, (response) => {
+      return answering(id, () => {
         const session = this.sessions.get(id);
-        if (!session) return sendError(response, 404, 'invalid_request_error', 'No such checkout session');
-        sendJson(response, 200, session);
+        if (!session) return errorAnswer(404, 'invalid_request_error', 'No such checkout session');
+        return json(200, session);
       });
     }
-    return answering(undefined, (response) => sendError(response, 404, 'invalid_request_error', 'Unrecognized request URL'));
+    return answering(undefined, () => errorAnswer(404, 'invalid_request_error', 'Unrecognized request URL'));
   }
 }
 
-function sendError(response: ServerResponse, status: number, type: string, message: string): void {
-  sendJson(response, status, { type, message });
+function errorAnswer(status: number, type: string, message: string): NormalAnswer {
+  return json(status, { type, message });
 }

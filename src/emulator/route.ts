@@ -1,4 +1,7 @@
 import type { ServerResponse } from 'node:http';
+import type { NormalAnswer } from './faults.js';
+
+export type { NormalAnswer } from './faults.js';
 
 export type WireObject = Record<string, unknown> & { id: string };
 
@@ -6,7 +9,7 @@ export type WireObject = Record<string, unknown> & { id: string };
 export interface EmulatorRoute {
   /** The id a fault for this request is injected under; undefined when none can be. */
   faultKey: string | undefined;
-  answer(response: ServerResponse): void;
+  answer(): NormalAnswer;
 }
 
 /** One provider's paths, relative to where the emulator serves that provider. */
@@ -18,12 +21,16 @@ export interface ProviderRoutes {
   unauthorized(): EmulatorRoute;
 }
 
-export function answering(faultKey: string | undefined, answer: (response: ServerResponse) => void): EmulatorRoute {
+export function answering(faultKey: string | undefined, answer: () => NormalAnswer): EmulatorRoute {
   return { faultKey, answer };
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+export function json(status: number, body: unknown): NormalAnswer {
+  return { status, body: JSON.stringify(body) };
+}
+
+export function sendAnswer(response: ServerResponse, answer: NormalAnswer): void {
+  response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
 }
 
 /** HTTP Basic with the key as user name and an empty password, or Bearer with the key. */

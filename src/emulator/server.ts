@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConvergeGateRoutes } from './convergegate-routes.js';
-import { applyFault, type EmulatorFault } from './faults.js';
-import { authorizes, sendJson, type ProviderRoutes, type WireObject } from './route.js';
+import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
+import { authorizes, json, sendAnswer, type ProviderRoutes, type WireObject } from './route.js';
 import { StripeRoutes } from './stripe-routes.js';
 
-export type { EmulatorFault } from './faults.js';
+export type { EmulatorFault, FaultOptions } from './faults.js';
 
 export interface EmulatorCall {
   method: string;
@@ -41,7 +41,7 @@ export class ProviderEmulator {
   private inFlight = 0;
   private readonly stripe: StripeRoutes;
   private readonly convergeGate: ConvergeGateRoutes;
-  private readonly faults = new Map<string, EmulatorFault>();
+  private readonly faults = new FaultPlan();
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
 
@@ -94,10 +94,16 @@ export class ProviderEmulator {
 
   /**
    * Makes requests about this id misbehave, for either provider: a session id, a Stripe
-   * session's `<id>/line_items`, or the payment intent id of a Stripe refund list.
+   * session's `<id>/line_items`, or the payment intent id of a Stripe refund list; every
+   * time, or `times` times and then normally ("fail twice then succeed").
    */
-  injectFault(id: string, fault: EmulatorFault): void {
-    this.faults.set(id, fault);
+  injectFault(id: string, fault: EmulatorFault, options?: FaultOptions): void {
+    this.faults.inject(id, fault, options);
+  }
+
+  /** Makes this share (0..1) of calls without a fault of their own misbehave, evenly spread. */
+  injectFaultForShare(share: number, fault: EmulatorFault): void {
+    this.faults.injectForShare(share, fault);
   }
 
   clearFaults(): void {
@@ -128,13 +134,13 @@ export class ProviderEmulator {
     const provider: ProviderRoutes = isConvergeGate ? this.convergeGate : this.stripe;
     if (!isConvergeGate) response.setHeader('request-id', `req_${randomBytes(7).toString('hex')}`);
     if (request.method !== 'GET') {
-      return sendJson(response, 405, { error: { type: 'invalid_request_error', message: 'Method not allowed' } });
+      return sendAnswer(response, json(405, { error: { type: 'invalid_request_error', message: 'Method not allowed' } }));
     }
     const route = authorizes(request.headers.authorization, provider.secretKey)
       ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
       : provider.unauthorized();
-    const fault = route.faultKey === undefined ? undefined : this.faults.get(route.faultKey);
-    if (fault) return applyFault(response, fault);
-    route.answer(response);
+    const fault = route.faultKey === undefined ? undefined : this.faults.take(route.faultKey);
+    if (fault) return serveFault(response, fault, () => route.answer());
+    sendAnswer(response, route.answer());
   }
 }

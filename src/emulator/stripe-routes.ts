@@ -1,8 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import { stripeLineItems } from './data/stripe-line-items.js';
 import { stripeRefunds } from './data/stripe-refunds.js';
 import { stripeSessions } from './data/stripe-sessions.js';
-import { answering, sendJson, type EmulatorRoute, type ProviderRoutes, type WireObject } from './route.js';
+import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRoutes, type WireObject } from './route.js';
 
 export interface StripeRoutesOptions {
   secretKey: string;
@@ -34,7 +33,7 @@ export class StripeRoutes implements ProviderRoutes {
   }
 
   unauthorized(): EmulatorRoute {
-    return answering(undefined, (response) => sendError(response, 401, 'invalid_request_error', 'Invalid API Key provided'));
+    return answering(undefined, () => errorAnswer(401, 'invalid_request_error', 'Invalid API Key provided'));
   }
 
   route(segments: readonly string[], query: URLSearchParams): EmulatorRoute {
@@ -43,47 +42,47 @@ export class StripeRoutes implements ProviderRoutes {
     if (v1 === 'v1' && first === 'refunds' && second === undefined) {
       const paymentIntent = query.get('payment_intent') ?? undefined;
       const refunds = this.refunds.filter((refund) => paymentIntent === undefined || refund.payment_intent === paymentIntent);
-      return answering(paymentIntent, (response) => this.sendList(response, path, refunds, query));
+      return answering(paymentIntent, () => this.listAnswer(path, refunds, query));
     }
     if (v1 === 'v1' && first === 'checkout' && second === 'sessions' && id !== undefined && rest.length === 0) {
-      if (last === undefined) return answering(id, (response) => this.sendSession(response, id));
+      if (last === undefined) return answering(id, () => this.sessionAnswer(id));
       if (last === 'line_items') {
-        return answering(`${id}/line_items`, (response) => {
-          if (!this.sessions.has(id)) return sendMissing(response, id);
-          this.sendList(response, path, this.lineItems.get(id) ?? [], query);
+        return answering(`${id}/line_items`, () => {
+          if (!this.sessions.has(id)) return missingAnswer(id);
+          return this.listAnswer(path, this.lineItems.get(id) ?? [], query);
         });
       }
     }
-    return answering(undefined, (response) =>
-      sendError(response, 404, 'invalid_request_error', `Unrecognized request URL (GET: ${path})`),
+    return answering(undefined, () =>
+      errorAnswer(404, 'invalid_request_error', `Unrecognized request URL (GET: ${path})`),
     );
   }
 
-  private sendSession(response: ServerResponse, id: string): void {
+  private sessionAnswer(id: string): NormalAnswer {
     const session = this.sessions.get(id);
-    if (!session) return sendMissing(response, id);
-    sendJson(response, 200, session);
+    if (!session) return missingAnswer(id);
+    return json(200, session);
   }
 
-  private sendList(response: ServerResponse, path: string, items: readonly WireObject[], query: URLSearchParams): void {
+  private listAnswer(path: string, items: readonly WireObject[], query: URLSearchParams): NormalAnswer {
     const limit = Number(query.get('limit') ?? 10);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      return sendError(response, 400, 'invalid_request_error', 'Invalid integer: limit must be between 1 and 100', 'parameter_invalid_integer');
+      return errorAnswer(400, 'invalid_request_error', 'Invalid integer: limit must be between 1 and 100', 'parameter_invalid_integer');
     }
     const startingAfter = query.get('starting_after');
     const start = startingAfter === null ? 0 : items.findIndex((item) => item.id === startingAfter) + 1;
     if (start === 0 && startingAfter !== null) {
-      return sendError(response, 400, 'invalid_request_error', `No such object: '${startingAfter}'`, 'resource_missing');
+      return errorAnswer(400, 'invalid_request_error', `No such object: '${startingAfter}'`, 'resource_missing');
     }
     const data = items.slice(start, start + Math.min(limit, this.maxListPageSize));
-    sendJson(response, 200, { object: 'list', data, has_more: start + data.length < items.length, url: path });
+    return json(200, { object: 'list', data, has_more: start + data.length < items.length, url: path });
   }
 }
 
-function sendMissing(response: ServerResponse, id: string): void {
-  sendError(response, 404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
+function missingAnswer(id: string): NormalAnswer {
+  return errorAnswer(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'resource_missing');
 }
 
-function sendError(response: ServerResponse, status: number, type: string, message: string, code?: string): void {
-  sendJson(response, status, { error: { type, message, ...(code ? { code } : {}) } });
+function errorAnswer(status: number, type: string, message: string, code?: string): NormalAnswer {
+  return json(status, { error: { type, message, ...(code ? { code } : {}) } });
 }

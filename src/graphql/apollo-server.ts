@@ -1,17 +1,33 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
 import { PaymentsError } from '../errors.js';
 import { logger } from '../logger.js';
 import type { RequestContext } from './context.js';
+import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { loadSubgraphSchema } from './schema.js';
 
-export function createApolloServer(): ApolloServer<RequestContext> {
+export interface ApolloOptions extends QueryLimits {
+  /** Introspection and the Sandbox landing page, both on or both off. */
+  introspection: boolean;
+}
+
+export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema: loadSubgraphSchema(),
+    introspection: options.introspection,
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: hideInternalErrors,
     logger,
+    plugins: [
+      queryLimitsPlugin(options),
+      options.introspection
+        ? ApolloServerPluginLandingPageLocalDefault()
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
   });
 }
 

@@ -1,28 +1,37 @@
-import { Pool, errors as undiciErrors } from 'undici';
-import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import {
-  ProviderAuthFailedError,
-  ProviderBadResponseError,
-  ProviderRequestError,
-  ProviderUnavailableError,
-} from '../errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { ProviderUnavailableError } from '../errors.js';
 import { logger } from '../logger.js';
+import { attemptGet, type AttemptResult } from './http/attempt.js';
+import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
+import { classifyFinal, type ProviderErrorReaders } from './http/classify.js';
+import { RateLimiter } from './http/rate-limiter.js';
+import { isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
 
 export interface ProviderHttpOptions {
   maxConnectionsPerOrigin: number;
-  /** Overall deadline of one call: connect, headers and body together. */
+  /** Overall deadline of one call: every attempt and the pauses between them. */
   timeoutMs: number;
   maxResponseBytes?: number;
+  retry?: RetryOptions;
+  /**
+   * Requests per second per provider, for every provider alike; 0 turns pacing off.
+   * Undefined: each provider's own default (`ProviderGetRequest.defaultRateLimit`).
+   */
+  rateLimitPerSecond?: number | undefined;
+  /** Longest a call waits for its turn under the rate limit; not part of `timeoutMs`. */
+  queueTimeoutMs?: number;
+  breaker?: CircuitBreakerOptions;
 }
 
 /** What a provider client describes; the HTTP client decides how to send it. */
-export interface ProviderGetRequest {
-  /** Provider name as it appears in errors and logs, e.g. `Stripe`. */
+export interface ProviderGetRequest extends ProviderErrorReaders {
+  /** Provider name as it appears in errors and logs, e.g. `Stripe`; breaker and rate limit are kept per name. */
   provider: string;
   url: URL;
   headers: Record<string, string>;
-  /** Reads the provider's error `type` out of an error body, when it has one. */
-  readErrorType?: (body: unknown) => string | undefined;
+  /** Requests per second kept to by default, safely under the provider's documented limit. */
+  defaultRateLimit?: number;
 }
 
 export interface ProviderJsonResponse {
@@ -31,43 +40,147 @@ export interface ProviderJsonResponse {
   requestId: string | undefined;
 }
 
-const defaultMaxResponseBytes = 1024 * 1024;
+const defaults = {
+  maxResponseBytes: 1024 * 1024,
+  retry: { maxRetries: 2, baseDelayMs: 250, maxDelayMs: 2000 } satisfies RetryOptions,
+  queueTimeoutMs: 30_000,
+  breaker: { failureThreshold: 10, cooldownMs: 10_000 } satisfies CircuitBreakerOptions,
+  /** For a provider that documents no limit of its own. */
+  rateLimitPerSecond: 20,
+};
 
 /**
- * Sends providers' GETs over one keep-alive undici pool per origin and turns every
- * failure into a typed error. Answers 2xx and 404 (whose meaning the provider client
- * knows); throws for anything else.
+ * Sends providers' GETs over one keep-alive undici pool per origin. Per provider it
+ * paces calls (rate limit) and judges health (circuit breaker); per call it keeps one
+ * deadline across retries. Answers 2xx and 404; every other outcome is a typed error.
  */
 export class ProviderHttpClient {
   private readonly pools = new Map<string, Pool>();
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly rateLimiters = new Map<string, RateLimiter | undefined>();
   private readonly maxResponseBytes: number;
+  private readonly retry: RetryOptions;
+  private readonly queueTimeoutMs: number;
+  private readonly breakerOptions: CircuitBreakerOptions;
 
   constructor(private readonly options: ProviderHttpOptions) {
-    this.maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+    this.maxResponseBytes = options.maxResponseBytes ?? defaults.maxResponseBytes;
+    this.retry = options.retry ?? defaults.retry;
+    this.queueTimeoutMs = options.queueTimeoutMs ?? defaults.queueTimeoutMs;
+    this.breakerOptions = options.breaker ?? defaults.breaker;
   }
 
   async getJson(request: ProviderGetRequest): Promise<ProviderJsonResponse> {
     const { provider, url } = request;
-    const startedAt = performance.now();
-    let response: ProviderJsonResponse;
-    try {
-      response = await this.send(request);
-    } catch (error) {
-      logger.debug({ provider, path: url.pathname, error: describe(error) }, 'provider call failed');
-      throw error;
+    const breaker = this.breaker(provider);
+    const admission = breaker.admit();
+    if (!admission.admitted) {
+      throw new ProviderUnavailableError(provider, 'failing fast while the provider recovers', {
+        retryAfter: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
+      });
     }
-    logger.debug(
-      { provider, path: url.pathname, status: response.status, ms: Math.round(performance.now() - startedAt) },
-      'provider call',
-    );
-    if ((response.status >= 200 && response.status < 300) || response.status === 404) return response;
-    throw classifyStatus(request, response);
+    let healthy: boolean | undefined;
+    try {
+      const { result, attempts, ms } = await this.attempts(request);
+      healthy = isHealthy(result);
+      logger.debug(
+        { provider, path: url.pathname, outcome: result.kind, status: statusOf(result), reason: reasonOf(result), attempts, ms },
+        'provider call',
+      );
+      const outcome = classifyFinal(result, {
+        provider,
+        timeoutMs: this.options.timeoutMs,
+        maxResponseBytes: this.maxResponseBytes,
+        readErrorType: request.readErrorType,
+        readErrorMessage: request.readErrorMessage,
+      });
+      if (outcome.kind === 'failed') throw outcome.error;
+      return { status: outcome.status, body: outcome.body, requestId: outcome.requestId };
+    } catch (error) {
+      if (error instanceof QueueFullError) throw error.toProviderError(provider);
+      throw error;
+    } finally {
+      // A call turned away by the rate-limit queue never reached the provider: no verdict.
+      if (healthy === undefined) breaker.release(admission);
+      else breaker.record(admission, url.pathname, healthy);
+    }
   }
 
+  /** Providers' circuit states, for health reporting and tests. */
+  circuitState(provider: string): CircuitBreaker['state'] {
+    return this.breaker(provider).state;
+  }
+
+  /** Waits for calls in flight, then closes every connection. */
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  /** Aborts calls in flight and closes every connection at once. */
+  async destroy(): Promise<void> {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.destroy()));
+  }
+
+  /** Attempts until one is final, the retries run out, or the deadline would be passed. */
+  private async attempts(request: ProviderGetRequest): Promise<{ result: AttemptResult; attempts: number; ms: number }> {
+    const limiter = this.rateLimiter(request);
+    await this.waitForTurn(limiter, this.queueTimeoutMs);
+    const startedAt = performance.now();
+    const deadline = startedAt + this.options.timeoutMs;
+    const pool = this.pool(request.url.origin);
+    let attempts = 0;
+    for (;;) {
+      attempts += 1;
+      const result = await attemptGet(pool, {
+        path: request.url.pathname + request.url.search,
+        headers: request.headers,
+        timeoutMs: Math.max(1, Math.ceil(deadline - performance.now())),
+        maxResponseBytes: this.maxResponseBytes,
+      });
+      const done = { result, attempts, ms: Math.round(performance.now() - startedAt) };
+      if (attempts > this.retry.maxRetries || !isRetryableResult(result)) return done;
+      const retryAfterMs = result.kind === 'answered' ? parseRetryAfter(result.headers) : undefined;
+      const delayMs = retryDelayMs(attempts, retryAfterMs, this.retry);
+      const remainingMs = deadline - performance.now();
+      if (delayMs === undefined || delayMs >= remainingMs) return done;
+      await sleep(delayMs);
+      try {
+        await this.waitForTurn(limiter, deadline - performance.now());
+      } catch {
+        return done;
+      }
+    }
+  }
+
+  private async waitForTurn(limiter: RateLimiter | undefined, maxWaitMs: number): Promise<void> {
+    if (!limiter) return;
+    const waitMs = limiter.reserve(maxWaitMs);
+    if (waitMs === undefined) throw new QueueFullError(limiter.currentWaitMs());
+    if (waitMs > 0) await sleep(waitMs);
+  }
+
+  private breaker(provider: string): CircuitBreaker {
+    let breaker = this.breakers.get(provider);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.breakerOptions, (state) => {
+        if (state === 'open') logger.warn({ provider, cooldownMs: this.breakerOptions.cooldownMs }, 'provider circuit opened');
+        else logger.info({ provider, state }, 'provider circuit state');
+      });
+      this.breakers.set(provider, breaker);
+    }
+    return breaker;
+  }
+
+  private rateLimiter(request: ProviderGetRequest): RateLimiter | undefined {
+    if (this.rateLimiters.has(request.provider)) return this.rateLimiters.get(request.provider);
+    const perSecond = this.options.rateLimitPerSecond ?? request.defaultRateLimit ?? defaults.rateLimitPerSecond;
+    const limiter = perSecond > 0 ? new RateLimiter(perSecond) : undefined;
+    this.rateLimiters.set(request.provider, limiter);
+    return limiter;
   }
 
   private pool(origin: string): Pool {
@@ -77,7 +190,8 @@ export class ProviderHttpClient {
         connections: this.options.maxConnectionsPerOrigin,
         pipelining: 1,
         keepAliveTimeout: 30_000,
-        connect: { timeout: this.options.timeoutMs },
+        // A third of the deadline, so a host that does not accept leaves room for a retry.
+        connect: { timeout: Math.max(1, Math.round(this.options.timeoutMs / 3)) },
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
       });
@@ -85,88 +199,38 @@ export class ProviderHttpClient {
     }
     return pool;
   }
+}
 
-  private async send(request: ProviderGetRequest): Promise<ProviderJsonResponse> {
-    const { provider, url } = request;
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
-    let text: string;
-    let status: number;
-    let requestId: string | undefined;
-    try {
-      const response = await this.pool(url.origin).request({
-        method: 'GET',
-        path: url.pathname + url.search,
-        headers: { accept: 'application/json', ...request.headers },
-        signal,
-      });
-      status = response.statusCode;
-      requestId = headerValue(response.headers, 'request-id');
-      text = await readCapped(response.body, this.maxResponseBytes, provider, requestId);
-    } catch (error) {
-      if (error instanceof ProviderBadResponseError) throw error;
-      throw new ProviderUnavailableError(provider, transportFailure(error, this.options.timeoutMs));
-    }
-    return { status, requestId, body: parseJson(text, status, provider, requestId) };
+class QueueFullError extends Error {
+  constructor(readonly waitMs: number) {
+    super('rate limit queue full');
+  }
+
+  toProviderError(provider: string): ProviderUnavailableError {
+    return new ProviderUnavailableError(provider, 'too many calls queued under the rate limit', {
+      retryAfter: Math.max(1, Math.ceil(this.waitMs / 1000)),
+    });
   }
 }
 
-function parseJson(text: string, status: number, provider: string, requestId: string | undefined): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // A 5xx with an HTML page says "unavailable" more truly than "bad response".
-    if (status >= 500) return undefined;
-    throw new ProviderBadResponseError(provider, `HTTP ${status} with a body that is not JSON`, requestId);
-  }
+function isRetryableResult(result: AttemptResult): boolean {
+  if (result.kind === 'too-large') return false;
+  return isRetryable(result.kind === 'answered' ? { kind: 'answered', status: result.status, headers: result.headers } : result);
 }
 
-function classifyStatus(request: ProviderGetRequest, response: ProviderJsonResponse): Error {
-  const { provider } = request;
-  const { status, requestId } = response;
-  if (status === 401 || status === 403) return new ProviderAuthFailedError(provider);
-  if (status === 429 || status >= 500) {
-    return new ProviderUnavailableError(provider, `HTTP ${status}`, { requestId });
-  }
-  if (status >= 400) return new ProviderRequestError(provider, status, request.readErrorType?.(response.body), requestId);
-  return new ProviderBadResponseError(provider, `unexpected HTTP ${status}`, requestId);
+/** Whether the provider itself worked: a 404 or a 400 for one session says nothing against it. */
+function isHealthy(result: AttemptResult): boolean {
+  if (result.kind === 'timeout' || result.kind === 'network') return false;
+  return !(result.status === 429 || result.status >= 500);
 }
 
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
-  maxBytes: number,
-  provider: string,
-  requestId: string | undefined,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new ProviderBadResponseError(provider, `body larger than ${maxBytes} bytes`, requestId);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
+function statusOf(result: AttemptResult): number | undefined {
+  return 'status' in result ? result.status : undefined;
 }
 
-function transportFailure(error: unknown, timeoutMs: number): string {
-  if (
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError ||
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-  ) {
-    return `no answer within ${timeoutMs} ms`;
-  }
-  return 'network error';
-}
-
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+/** The transport error's code (`UND_ERR_SOCKET`, `ECONNREFUSED`, ...): names a cause, carries no data. */
+function reasonOf(result: AttemptResult): string | undefined {
+  if (result.kind !== 'timeout' && result.kind !== 'network') return undefined;
+  const error = result.error as { code?: unknown; name?: unknown } | undefined;
+  return String(error?.code ?? error?.name ?? 'unknown');
 }

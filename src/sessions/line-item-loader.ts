@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type pLimit from 'p-limit';
+import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import type { SessionRouter } from './router.js';
@@ -10,7 +10,7 @@ export interface SessionLineItemLoader {
 }
 
 /** Per request: each distinct session's line items are listed once, and a failed list fails only that field. */
-export function createLineItemLoader(router: SessionRouter, limit: ReturnType<typeof pLimit>): SessionLineItemLoader {
+export function createLineItemLoader(router: SessionRouter, limitFor: ProviderCallLimit): SessionLineItemLoader {
   const bySession = new DataLoader<CheckoutSession, CheckoutLineItem[], string>(
     (sessions) =>
       Promise.all(
@@ -18,7 +18,7 @@ export function createLineItemLoader(router: SessionRouter, limit: ReturnType<ty
           const client = router.providerNamed(session.provider);
           const listLineItems = client.listLineItems?.bind(client);
           if (!listLineItems) return Promise.resolve([]);
-          return limit(() => listLineItems(session.id)).catch(asError);
+          return limitFor(session.provider)(() => listLineItems(session.id)).catch(asError);
         }),
       ),
     { cacheKeyFn: (session) => `${session.provider} ${session.id}` },

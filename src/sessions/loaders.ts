@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import pLimit from 'p-limit';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
+import { createProviderCallLimits, type ProviderCallLimit } from './provider-call-limits.js';
 import type { SessionRouter } from './router.js';
 
 export interface SessionLoaders {
@@ -12,7 +12,7 @@ export interface SessionLoaders {
 }
 
 export interface SessionLoaderOptions {
-  /** Provider calls one GraphQL request may have in flight at once. */
+  /** Provider calls one GraphQL request may have in flight at once, per provider. */
   concurrencyPerRequest: number;
 }
 
@@ -21,19 +21,23 @@ export interface SessionLoaderOptions {
  * batch, each distinct id one provider call, and a failed id fails only itself.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
-  const limit = pLimit(options.concurrencyPerRequest);
+  const limitFor = createProviderCallLimits(options.concurrencyPerRequest);
   return {
     checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
-      Promise.all(ids.map((id) => loadOne(router, id, limit).catch(asError))),
+      Promise.all(ids.map((id) => loadOne(router, id, limitFor).catch(asError))),
     ),
-    refunds: createRefundLoader(router, limit),
-    lineItems: createLineItemLoader(router, limit),
+    refunds: createRefundLoader(router, limitFor),
+    lineItems: createLineItemLoader(router, limitFor),
   };
 }
 
-async function loadOne(router: SessionRouter, id: string, limit: ReturnType<typeof pLimit>): Promise<CheckoutSession> {
+async function loadOne(
+  router: SessionRouter,
+  id: string,
+  limitFor: ProviderCallLimit,
+): Promise<CheckoutSession> {
   const provider = router.providerFor(id);
-  return limit(() => provider.retrieveSession(id));
+  return limitFor(provider.name)(() => provider.retrieveSession(id));
 }
 
 function asError(error: unknown): Error {

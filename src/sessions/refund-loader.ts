@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type pLimit from 'p-limit';
+import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
 import { summarizeRefunds, type Refund, type RefundSummary } from '../model/refund.js';
 import type { SessionRouter } from './router.js';
@@ -18,7 +18,7 @@ interface PaymentIntentKey {
  * Per request: each distinct payment intent's refunds are listed once, however many
  * fields or sessions ask for them, and a failed list fails only the fields that read it.
  */
-export function createRefundLoader(router: SessionRouter, limit: ReturnType<typeof pLimit>): SessionRefundLoader {
+export function createRefundLoader(router: SessionRouter, limitFor: ProviderCallLimit): SessionRefundLoader {
   const byPaymentIntent = new DataLoader<PaymentIntentKey, Refund[], string>(
     (keys) =>
       Promise.all(
@@ -26,7 +26,7 @@ export function createRefundLoader(router: SessionRouter, limit: ReturnType<type
           const client = router.providerNamed(provider);
           const listRefunds = client.listRefunds?.bind(client);
           if (!listRefunds) return Promise.resolve([]);
-          return limit(() => listRefunds(paymentIntentId)).catch(asError);
+          return limitFor(provider)(() => listRefunds(paymentIntentId)).catch(asError);
         }),
       ),
     { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },

@@ -40,6 +40,8 @@ export async function startHarness(
     STRIPE_API_URL: emulator.url,
     CONVERGEGATE_SECRET_KEY: emulator.convergeGateSecretKey,
     CONVERGEGATE_API_URL: emulator.convergeGateUrl,
+    // Pacing is off unless a test turns it on: it would only slow the suite down.
+    PROVIDER_RATE_LIMIT: '0',
     ...environment,
   });
   const subgraph = await startSubgraph(config);

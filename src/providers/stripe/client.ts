@@ -23,10 +23,14 @@ const maxPages = 100;
 
 const refundPage = stripeWireList(stripeWireRefund);
 const lineItemPage = stripeWireList(stripeWireLineItem);
+/** Stripe allows about 100 reads per second with a live key and 25 with a test key. */
+const liveModeRateLimit = 90;
+const testModeRateLimit = 20;
 
 export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
   private readonly headers: Record<string, string>;
+  private readonly rateLimit: number;
 
   constructor(
     private readonly http: ProviderHttpClient,
@@ -36,6 +40,7 @@ export class StripeClient implements CheckoutProvider {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
     };
+    this.rateLimit = /^(sk|rk)_live_/.test(options.secretKey) ? liveModeRateLimit : testModeRateLimit;
   }
 
   async retrieveSession(id: string): Promise<CheckoutSession> {
@@ -88,7 +93,9 @@ export class StripeClient implements CheckoutProvider {
       provider: providerName,
       url: providerUrl(this.options.apiUrl, segments, query),
       headers: this.headers,
+      defaultRateLimit: this.rateLimit,
       readErrorType,
+      readErrorMessage,
     });
   }
 }
@@ -105,4 +112,9 @@ function readBody<Body>(schema: z.ZodType<Body>, response: ProviderJsonResponse,
 function readErrorType(body: unknown): string | undefined {
   const parsed = stripeWireError.safeParse(body);
   return parsed.success ? parsed.data.error.type : undefined;
+}
+
+function readErrorMessage(body: unknown): string | undefined {
+  const parsed = stripeWireError.safeParse(body);
+  return parsed.success ? parsed.data.error.message : undefined;
 }

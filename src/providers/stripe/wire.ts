@@ -273,7 +273,7 @@ export type StripeWireSession = z.infer<typeof stripeWireSession>;
 
 /** Stripe's error body: `{"error": {"type": ..., "code": ..., "message": ...}}`. */
 export const stripeWireError = z.object({
-  error: z.object({ type: z.string().optional(), code: z.string().optional() }),
+  error: z.object({ type: z.string().optional(), code: z.string().optional(), message: z.string().optional() }),
 });
 
 /** A page of a Stripe list: `{object: "list", data: [...], has_more, url}`. */
