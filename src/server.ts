@@ -8,7 +8,11 @@ export interface HttpServerOptions {
   createContext: () => RequestContext;
   maxRequestBodyBytes: number;
   corsOrigins: readonly string[];
+  /** Further routes by exact path, each answering for itself (the webhooks). */
+  routes?: ReadonlyMap<string, RequestHandler>;
 }
+
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 class HttpError extends Error {
   constructor(
@@ -57,6 +61,11 @@ async function route(options: HttpServerOptions, request: IncomingMessage, respo
       return;
     }
     await serveGraphQL(options, request, response, url.search);
+    return;
+  }
+  const handler = options.routes?.get(url.pathname);
+  if (handler) {
+    await handler(request, response);
     return;
   }
   throw new HttpError(404, `No route for ${request.method} ${url.pathname}; GraphQL is served at /graphql`);

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
+import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
 
 export interface SessionLoaders {
@@ -10,24 +12,29 @@ export interface SessionLoaders {
 export interface SessionLoaderOptions {
   /** Provider calls one GraphQL request may have in flight at once. */
   concurrencyPerRequest: number;
+  /** Shared by all requests: calls in flight and answers kept. */
+  reads: ProviderReadCache;
+  ttlPolicy: CacheTtlPolicy;
 }
 
 /**
  * Loaders for one GraphQL request: every id asked for in the same tick becomes one
- * batch, each distinct id one provider call, and a failed id fails only itself.
+ * batch, and a failed id fails only itself. Below the batch, the shared read cache
+ * answers from what it keeps or joins a call another request already has in flight;
+ * only what is left becomes provider calls, at most `concurrencyPerRequest` at a time.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
   const limit = pLimit(options.concurrencyPerRequest);
+  const ttlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, options.ttlPolicy);
+  const loadOne = async (id: string): Promise<CheckoutSession> => {
+    const provider = router.providerFor(id);
+    return options.reads.read('session', id, () => limit(() => provider.retrieveSession(id)), ttlMs);
+  };
   return {
     checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
-      Promise.all(ids.map((id) => loadOne(router, id, limit).catch(asError))),
+      Promise.all(ids.map((id) => loadOne(id).catch(asError))),
     ),
   };
-}
-
-async function loadOne(router: SessionRouter, id: string, limit: ReturnType<typeof pLimit>): Promise<CheckoutSession> {
-  const provider = router.providerFor(id);
-  return limit(() => provider.retrieveSession(id));
 }
 
 function asError(error: unknown): Error {
