@@ -23,7 +23,7 @@ const environmentSchema = z.object({
   MAX_REQUEST_BODY_BYTES: positiveInt(1024 * 1024),
   CACHE: z.enum(['on', 'off']).default('on'),
   CACHE_MAX_ENTRIES: positiveInt(10_000),
-  CACHE_MAX_BYTES: positiveInt(32 * 1024 * 1024),
+  CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
   CACHE_OPEN_TTL_MS: nonNegativeInt(2_000),
   CACHE_FINAL_TTL_MS: nonNegativeInt(10 * 60_000),
   CACHE_REFUNDS_TTL_MS: nonNegativeInt(10_000),

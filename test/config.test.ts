@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(config.cache).toEqual({
       enabled: true,
       maxEntries: 10_000,
-      maxBytes: 32 * 1024 * 1024,
+      maxBytes: 16 * 1024 * 1024,
       ttlMs: { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 2_000 },
     });
     expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300 });

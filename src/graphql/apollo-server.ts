@@ -1,9 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { PaymentsError } from '../errors.js';
 import { logger } from '../logger.js';
 import type { RequestContext } from './context.js';
+import { noStoreResponses } from './no-store.js';
 import { loadSubgraphSchema } from './schema.js';
 
 export function createApolloServer(): ApolloServer<RequestContext> {
@@ -12,6 +14,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     includeStacktraceInErrorResponses: false,
     formatError: hideInternalErrors,
     logger,
+    plugins: [ApolloServerPluginCacheControlDisabled(), noStoreResponses],
   });
 }
 

@@ -24,11 +24,16 @@ export interface SessionLoaderOptions {
  * only what is left becomes provider calls, at most `concurrencyPerRequest` at a time.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
-  const limit = pLimit(options.concurrencyPerRequest);
+  // Made on the first provider call: a request answered from the cache never needs one.
+  let limit: ReturnType<typeof pLimit> | undefined;
   const ttlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, options.ttlPolicy);
   const loadOne = async (id: string): Promise<CheckoutSession> => {
     const provider = router.providerFor(id);
-    return options.reads.read('session', id, () => limit(() => provider.retrieveSession(id)), ttlMs);
+    const fetch = () => {
+      limit ??= pLimit(options.concurrencyPerRequest);
+      return limit(() => provider.retrieveSession(id));
+    };
+    return options.reads.read('session', id, fetch, ttlMs);
   };
   return {
     checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>

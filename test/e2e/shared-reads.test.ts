@@ -42,6 +42,11 @@ describe('reads shared across requests, with the cache on', () => {
     expect(harness.emulator.countCalls(sessionPath(missing))).toBe(1);
   });
 
+  it('tells HTTP caches in front of it not to store answers, since freshness is decided here', async () => {
+    const result = await harness.query(sessionQuery, { id: stripeCompletePaidId });
+    expect(result.headers['cache-control']).toBe('no-store');
+  });
+
   it('never remembers a provider failure: the next request asks again and gets the session', async () => {
     const id = 'cs_test_flakySession00000001';
     harness.emulator.putStripeSession({ id, object: 'checkout.session', status: 'complete', payment_status: 'paid' });
