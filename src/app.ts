@@ -4,15 +4,13 @@ import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ProviderHttpClient } from './providers/http.js';
-import { ConvergeGateWebhookSource } from './providers/convergegate/webhook.js';
 import { StripeClient } from './providers/stripe/client.js';
-import { StripeWebhookSource } from './providers/stripe/webhook.js';
 import { createHttpServer } from './server.js';
-import type { CacheTtlPolicy } from './sessions/cache-ttl.js';
+import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { SessionRouter } from './sessions/router.js';
-import { createWebhookRoutes } from './webhooks/webhook-routes.js';
+import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -34,18 +32,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
   const router = new SessionRouter(providers);
   const reads = new ProviderReadCache(config.cache);
   const ttlPolicy = cacheTtlPolicy(config);
-  const tolerance = config.webhooks.toleranceSeconds;
-  const webhookRoutes = createWebhookRoutes({
-    endpoints: {
-      '/webhooks/stripe': {
-        source: optional(config.webhooks.stripeSecret, (secret) => new StripeWebhookSource(secret, tolerance)),
-        secretVariable: 'STRIPE_WEBHOOK_SECRET',
-      },
-      '/webhooks/convergegate': {
-        source: optional(config.webhooks.convergeGateSecret, (secret) => new ConvergeGateWebhookSource(secret, tolerance)),
-        secretVariable: 'CONVERGE_GATE_WEBHOOK_SECRET',
-      },
-    },
+  const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
   });
@@ -84,15 +71,4 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
       await http.close();
     },
   };
-}
-
-function cacheTtlPolicy(config: Config): CacheTtlPolicy {
-  const providersWithWebhooks = new Set<string>();
-  if (config.webhooks.stripeSecret) providersWithWebhooks.add('STRIPE');
-  if (config.webhooks.convergeGateSecret) providersWithWebhooks.add('CONVERGE_GATE');
-  return { ttlMs: config.cache.ttlMs, providersWithWebhooks };
-}
-
-function optional<Value>(secret: string | undefined, create: (secret: string) => Value): Value | undefined {
-  return secret === undefined ? undefined : create(secret);
 }

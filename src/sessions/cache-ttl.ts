@@ -1,4 +1,4 @@
-import type { CacheTtls } from '../config.js';
+import type { CacheTtls, Config } from '../config.js';
 import { PaymentsError } from '../errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/checkout-session.js';
 import type { ReadKind, ReadOutcome } from './provider-read-cache.js';
@@ -14,6 +14,13 @@ export interface CacheTtlPolicy {
   ttlMs: CacheTtls;
   /** Providers whose webhooks are verified here, so a change evicts the session at once. */
   providersWithWebhooks: ReadonlySet<string>;
+}
+
+export function cacheTtlPolicy(config: Pick<Config, 'cache' | 'webhooks'>): CacheTtlPolicy {
+  const providersWithWebhooks = new Set<string>();
+  if (config.webhooks.stripeSecret) providersWithWebhooks.add('STRIPE');
+  if (config.webhooks.convergeGateSecret) providersWithWebhooks.add('CONVERGE_GATE');
+  return { ttlMs: config.cache.ttlMs, providersWithWebhooks };
 }
 
 /** Providers whose session body embeds its refunds: a final session still changes when refunded. */

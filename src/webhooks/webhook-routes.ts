@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebhookConfig } from '../config.js';
 import { logger } from '../logger.js';
+import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
+import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
 import type { RequestHandler } from '../server.js';
 import { BodyTooLargeError, readRawBody } from './raw-body.js';
@@ -11,6 +14,27 @@ export interface WebhookRouteOptions {
   /** Forgets what is kept about a session, so the next read fetches it fresh. */
   evictSession(sessionId: string): void;
   nowSeconds?: () => number;
+}
+
+/** `/webhooks/stripe` and `/webhooks/convergegate`, each on once its secret is set. */
+export function createProviderWebhookRoutes(
+  config: WebhookConfig,
+  options: Omit<WebhookRouteOptions, 'endpoints'>,
+): Map<string, RequestHandler> {
+  const { stripeSecret, convergeGateSecret, toleranceSeconds } = config;
+  return createWebhookRoutes({
+    ...options,
+    endpoints: {
+      '/webhooks/stripe': {
+        source: stripeSecret ? new StripeWebhookSource(stripeSecret, toleranceSeconds) : undefined,
+        secretVariable: 'STRIPE_WEBHOOK_SECRET',
+      },
+      '/webhooks/convergegate': {
+        source: convergeGateSecret ? new ConvergeGateWebhookSource(convergeGateSecret, toleranceSeconds) : undefined,
+        secretVariable: 'CONVERGE_GATE_WEBHOOK_SECRET',
+      },
+    },
+  });
 }
 
 /**

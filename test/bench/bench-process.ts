@@ -30,6 +30,10 @@ export class BenchProcess {
       if (message.error !== undefined) waiter?.reject(new Error(message.error));
       else waiter?.resolve(message.result);
     });
+    child.on('exit', (code) => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`benchmark process exited with code ${code}`));
+      this.pending.clear();
+    });
   }
 
   static async start(script: URL, options: BenchProcessOptions): Promise<BenchProcess> {
@@ -58,7 +62,7 @@ export class BenchProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = once(this.child, 'exit');
     await this.call('exit').catch(() => this.child.kill());
     await exited;

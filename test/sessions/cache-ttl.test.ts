@@ -5,7 +5,15 @@ import {
   SessionNotFoundError,
 } from '../../src/errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../../src/model/checkout-session.js';
-import { errorTtlMs, isFinalSession, readTtlMs, sessionTtlMs, type CacheTtlPolicy } from '../../src/sessions/cache-ttl.js';
+import { loadConfig } from '../../src/config.js';
+import {
+  cacheTtlPolicy,
+  errorTtlMs,
+  isFinalSession,
+  readTtlMs,
+  sessionTtlMs,
+  type CacheTtlPolicy,
+} from '../../src/sessions/cache-ttl.js';
 
 const ttlMs = { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 1_500 };
 const withoutWebhooks: CacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set() };
@@ -37,6 +45,15 @@ describe('how long a session is kept', () => {
   it('never keeps a Converge Gate session longer than its refunds when its webhooks are off, even with short refunds', () => {
     const policy: CacheTtlPolicy = { ttlMs: { ...ttlMs, refunds: 500 }, providersWithWebhooks: new Set() };
     expect(sessionTtlMs({ provider: 'CONVERGE_GATE', status: 'OPEN', paymentStatus: null }, policy)).toBe(500);
+  });
+
+  it('counts a provider as invalidated by webhooks once its webhook secret is configured', () => {
+    const completed = { provider: 'CONVERGE_GATE', status: 'COMPLETE', paymentStatus: 'PAID' } as const;
+    const without = cacheTtlPolicy(loadConfig({}));
+    const withSecret = cacheTtlPolicy(loadConfig({ CONVERGE_GATE_WEBHOOK_SECRET: 'sk_test_gateKey1' }));
+    expect(sessionTtlMs(completed, without)).toBe(10_000);
+    expect(sessionTtlMs(completed, withSecret)).toBe(600_000);
+    expect([...withSecret.providersWithWebhooks]).toEqual(['CONVERGE_GATE']);
   });
 
   it('calls a session final only once its data can no longer change', () => {

@@ -10,16 +10,20 @@ const maxIdLength = 255;
  */
 export class ConvergeGateWebhookSource implements WebhookSource {
   readonly provider = 'Converge Gate';
+  private readonly signingKey: string;
 
   constructor(
-    private readonly secretKey: string,
+    secretKey: string,
     private readonly toleranceSeconds: number,
-  ) {}
+  ) {
+    this.signingKey = createHash('sha256').update(secretKey).digest('hex');
+  }
 
   /**
    * Where the documentation is silent we take: the key is the SHA-256 digest of the secret
-   * key as lower-case hex text, `Sec-Signature` is the HMAC as hex (either case), and
-   * `Sec-Timestamp` is whole seconds since the epoch, concatenated exactly as sent.
+   * key as lower-case hex text (made once, in the constructor), `Sec-Signature` is the HMAC
+   * as hex (either case), and `Sec-Timestamp` is whole seconds since the epoch,
+   * concatenated exactly as sent.
    */
   verify({ header, rawBody, nowSeconds }: SignedDelivery): SignatureCheck {
     const signature = header('sec-signature')?.trim();
@@ -32,8 +36,7 @@ export class ConvergeGateWebhookSource implements WebhookSource {
       return { valid: false, reason: 'Sec-Timestamp is outside the tolerance' };
     }
     if (!/^[0-9a-fA-F]{64}$/.test(signature)) return { valid: false, reason: 'Sec-Signature is not a hex SHA-256 HMAC' };
-    const key = createHash('sha256').update(this.secretKey).digest('hex');
-    const expected = createHmac('sha256', key).update(timestamp).update(rawBody).digest();
+    const expected = createHmac('sha256', this.signingKey).update(timestamp).update(rawBody).digest();
     const given = Buffer.from(signature, 'hex');
     return timingSafeEqual(given, expected) ? { valid: true } : { valid: false, reason: 'Sec-Signature does not match' };
   }
