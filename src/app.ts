@@ -7,8 +7,11 @@ import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { createHttpServer } from './server.js';
+import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
+import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { SessionRouter } from './sessions/router.js';
+import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -42,18 +45,29 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
+  const reads = new ProviderReadCache(config.cache);
+  const ttlPolicy = cacheTtlPolicy(config);
+  const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
+    maxBodyBytes: config.server.maxRequestBodyBytes,
+    evictSession: (sessionId) => reads.evictSession(sessionId),
+  });
   const apollo = createApolloServer(config.graphql);
   await apollo.start();
 
   const server = createHttpServer({
     apollo,
     createContext: () => ({
-      loaders: createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest }),
+      loaders: createSessionLoaders(router, {
+        concurrencyPerRequest: config.provider.concurrencyPerRequest,
+        reads,
+        ttlPolicy,
+      }),
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
+    routes: webhookRoutes,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -60,6 +60,19 @@ const environmentSchema = z
   INTROSPECTION: booleanFlag,
   ROUTER_SECRET: optionalSecret,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  CACHE: z.enum(['on', 'off']).default('on'),
+  CACHE_MAX_ENTRIES: positiveInt(10_000),
+  CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
+  CACHE_OPEN_TTL_MS: nonNegativeInt(2_000),
+  CACHE_FINAL_TTL_MS: nonNegativeInt(10 * 60_000),
+  CACHE_REFUNDS_TTL_MS: nonNegativeInt(10_000),
+  CACHE_LINE_ITEMS_TTL_MS: nonNegativeInt(30_000),
+  CACHE_NOT_FOUND_TTL_MS: nonNegativeInt(2_000),
+  STRIPE_WEBHOOK_SECRET: optionalSecret.refine((secret) => secret === undefined || /^whsec_\w+$/.test(secret), {
+    message: 'must be a Stripe webhook endpoint secret (whsec_...)',
+  }),
+  CONVERGEGATE_WEBHOOK_SECRET: optionalSecret,
+  WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
   CORS_ORIGINS: z
     .string()
     .default('https://studio.apollographql.com')
@@ -129,6 +142,36 @@ export interface Config {
     maxQueryDepth: number;
     maxQueryCost: number;
   };
+  cache: CacheConfig;
+  webhooks: WebhookConfig;
+}
+
+export interface CacheConfig {
+  /** False with `CACHE=off`: nothing is kept, concurrent reads are still shared. */
+  enabled: boolean;
+  maxEntries: number;
+  maxBytes: number;
+  ttlMs: CacheTtls;
+}
+
+/** How long each kind of provider answer is kept, in milliseconds; 0 keeps nothing. */
+export interface CacheTtls {
+  /** Sessions that can still change: open, pending, complete but unpaid. */
+  open: number;
+  /** Sessions that can no longer change: expired, or complete and paid. */
+  final: number;
+  refunds: number;
+  lineItems: number;
+  notFound: number;
+}
+
+export interface WebhookConfig {
+  /** Stripe's endpoint secret (`whsec_...`); undefined leaves `/webhooks/stripe` off. */
+  stripeSecret: string | undefined;
+  /** The Converge Gate secret key its webhooks are signed with; undefined leaves `/webhooks/convergegate` off. */
+  convergeGateSecret: string | undefined;
+  /** Oldest signed timestamp accepted, in seconds either side of now. */
+  toleranceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +218,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxEntitiesPerRequest: env.MAX_ENTITIES_PER_REQUEST,
       maxQueryDepth: env.MAX_QUERY_DEPTH,
       maxQueryCost: env.MAX_QUERY_COST,
+    },
+    cache: {
+      enabled: env.CACHE === 'on',
+      maxEntries: env.CACHE_MAX_ENTRIES,
+      maxBytes: env.CACHE_MAX_BYTES,
+      ttlMs: {
+        open: env.CACHE_OPEN_TTL_MS,
+        final: env.CACHE_FINAL_TTL_MS,
+        refunds: env.CACHE_REFUNDS_TTL_MS,
+        lineItems: env.CACHE_LINE_ITEMS_TTL_MS,
+        notFound: env.CACHE_NOT_FOUND_TTL_MS,
+      },
+    },
+    webhooks: {
+      stripeSecret: env.STRIPE_WEBHOOK_SECRET,
+      convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
+      toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
     },
   };
 }

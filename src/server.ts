@@ -11,7 +11,11 @@ export interface HttpServerOptions {
   corsOrigins: readonly string[];
   /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
   routerSecret?: string | undefined;
+  /** Further routes by exact path, each answering for itself (the webhooks). */
+  routes?: ReadonlyMap<string, RequestHandler>;
 }
+
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 class HttpError extends Error {
   constructor(
@@ -70,6 +74,11 @@ async function route(
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
     }
     await serveGraphQL(options, request, response, url.search);
+    return;
+  }
+  const handler = options.routes?.get(url.pathname);
+  if (handler) {
+    await handler(request, response);
     return;
   }
   throw new HttpError(404, `No route for ${request.method} ${url.pathname}; GraphQL is served at /graphql`);

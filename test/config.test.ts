@@ -64,10 +64,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CONVERGEGATE_SECRET_KEY: 'sk_live_abc', CONVERGEGATE_API_URL: '' })).toThrow(/CONVERGEGATE_API_URL/);
   });
 
+  it('keeps a bounded cache with short ages for changing data and long ones for final data by default', () => {
+    const config = loadConfig({});
+    expect(config.cache).toEqual({
+      enabled: true,
+      maxEntries: 10_000,
+      maxBytes: 16 * 1024 * 1024,
+      ttlMs: { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 2_000 },
+    });
+    expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300 });
+  });
+
+  it('turns the cache off with CACHE=off and reads every age from its own variable', () => {
+    const config = loadConfig({ CACHE: 'off', CACHE_FINAL_TTL_MS: '60000', CACHE_REFUNDS_TTL_MS: '0' });
+    expect(config.cache.enabled).toBe(false);
+    expect(config.cache.ttlMs).toMatchObject({ final: 60_000, refunds: 0 });
+  });
+
   it.each([
     ['CONVERGEGATE_SECRET_KEY', { CONVERGEGATE_SECRET_KEY: 'pk_test_abc', CONVERGEGATE_API_URL: 'https://pay.example.com' }],
     ['CONVERGEGATE_API_URL', { CONVERGEGATE_SECRET_KEY: 'sk_test_abc', CONVERGEGATE_API_URL: 'pay.example.com' }],
     ['PORT', { PORT: 'eighty' }],
+    ['CACHE', { CACHE: 'maybe' }],
+    ['CACHE_OPEN_TTL_MS', { CACHE_OPEN_TTL_MS: '-1' }],
+    ['CACHE_MAX_BYTES', { CACHE_MAX_BYTES: '0' }],
+    ['STRIPE_WEBHOOK_SECRET', { STRIPE_WEBHOOK_SECRET: 'sk_test_notAWebhookSecret' }],
     ['PROVIDER_CONCURRENCY', { PROVIDER_CONCURRENCY: '0' }],
     ['STRIPE_API_URL', { STRIPE_API_URL: 'not a url' }],
     ['STRIPE_SECRET_KEY', { STRIPE_SECRET_KEY: 'pk_test_publishable' }],

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { readTtlMs } from './cache-ttl.js';
+import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
 
 export interface SessionLineItemLoader {
@@ -10,7 +12,11 @@ export interface SessionLineItemLoader {
 }
 
 /** Per request: each distinct session's line items are listed once, and a failed list fails only that field. */
-export function createLineItemLoader(router: SessionRouter, limitFor: ProviderCallLimit): SessionLineItemLoader {
+export function createLineItemLoader(
+  router: SessionRouter,
+  limitFor: ProviderCallLimit,
+  { reads, ttlPolicy }: SharedReads,
+): SessionLineItemLoader {
   const bySession = new DataLoader<CheckoutSession, CheckoutLineItem[], string>(
     (sessions) =>
       Promise.all(
@@ -23,7 +29,12 @@ export function createLineItemLoader(router: SessionRouter, limitFor: ProviderCa
       ),
     { cacheKeyFn: (session) => `${session.provider} ${session.id}` },
   );
-  return { load: (session) => bySession.load(session) };
+  return {
+    load: (session) =>
+      reads.read('lineItems', session.id, () => bySession.load(session), (outcome) =>
+        readTtlMs('lineItems', outcome, ttlPolicy),
+      ),
+  };
 }
 
 function asError(error: unknown): Error {

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
 import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
+import { createProviderCallLimits } from './provider-call-limits.js';
+import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
-import { createProviderCallLimits, type ProviderCallLimit } from './provider-call-limits.js';
 import type { SessionRouter } from './router.js';
 
 export interface SessionLoaders {
@@ -14,30 +16,33 @@ export interface SessionLoaders {
 export interface SessionLoaderOptions {
   /** Provider calls one GraphQL request may have in flight at once, per provider. */
   concurrencyPerRequest: number;
+  /** Shared by all requests: calls in flight and answers kept. */
+  reads: ProviderReadCache;
+  ttlPolicy: CacheTtlPolicy;
 }
 
 /**
  * Loaders for one GraphQL request: every id asked for in the same tick becomes one
- * batch, each distinct id one provider call, and a failed id fails only itself.
+ * batch, and a failed id fails only itself. Below the batch, the shared read cache
+ * answers from what it keeps or joins a call another request already has in flight;
+ * only what is left becomes provider calls, at most `concurrencyPerRequest` at a time
+ * per provider.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
+  const { reads, ttlPolicy } = options;
   const limitFor = createProviderCallLimits(options.concurrencyPerRequest);
+  const sessionTtlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, ttlPolicy);
+  const loadOne = async (id: string): Promise<CheckoutSession> => {
+    const provider = router.providerFor(id);
+    return reads.read('session', id, () => limitFor(provider.name)(() => provider.retrieveSession(id)), sessionTtlMs);
+  };
   return {
     checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
-      Promise.all(ids.map((id) => loadOne(router, id, limitFor).catch(asError))),
+      Promise.all(ids.map((id) => loadOne(id).catch(asError))),
     ),
-    refunds: createRefundLoader(router, limitFor),
-    lineItems: createLineItemLoader(router, limitFor),
+    refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy }),
+    lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy }),
   };
-}
-
-async function loadOne(
-  router: SessionRouter,
-  id: string,
-  limitFor: ProviderCallLimit,
-): Promise<CheckoutSession> {
-  const provider = router.providerFor(id);
-  return limitFor(provider.name)(() => provider.retrieveSession(id));
 }
 
 function asError(error: unknown): Error {

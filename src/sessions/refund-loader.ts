@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
 import { summarizeRefunds, type Refund, type RefundSummary } from '../model/refund.js';
+import { readTtlMs } from './cache-ttl.js';
+import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
 
 export interface SessionRefundLoader {
@@ -18,7 +20,11 @@ interface PaymentIntentKey {
  * Per request: each distinct payment intent's refunds are listed once, however many
  * fields or sessions ask for them, and a failed list fails only the fields that read it.
  */
-export function createRefundLoader(router: SessionRouter, limitFor: ProviderCallLimit): SessionRefundLoader {
+export function createRefundLoader(
+  router: SessionRouter,
+  limitFor: ProviderCallLimit,
+  { reads, ttlPolicy }: SharedReads,
+): SessionRefundLoader {
   const byPaymentIntent = new DataLoader<PaymentIntentKey, Refund[], string>(
     (keys) =>
       Promise.all(
@@ -36,7 +42,11 @@ export function createRefundLoader(router: SessionRouter, limitFor: ProviderCall
     async load(session) {
       if (session.refundSource.kind === 'session-body') return session.refundSource.summary;
       if (session.paymentIntentId === null) return summarizeRefunds([], session.amountTotal);
-      const refunds = await byPaymentIntent.load({ provider: session.provider, paymentIntentId: session.paymentIntentId });
+      const key = { provider: session.provider, paymentIntentId: session.paymentIntentId };
+      // Kept under the session's id, so that a webhook about the session evicts its refunds too.
+      const refunds = await reads.read('refunds', session.id, () => byPaymentIntent.load(key), (outcome) =>
+        readTtlMs('refunds', outcome, ttlPolicy),
+      );
       return summarizeRefunds(refunds, session.amountTotal);
     },
   };

@@ -12,7 +12,7 @@ function sessionId(index: number): string {
 describe('_entities batching', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ PROVIDER_CONCURRENCY: '4' }, { latencyMs: 25 });
+    harness = await startHarness({ PROVIDER_CONCURRENCY: '4', CACHE: 'off' }, { latencyMs: 25 });
     for (let index = 0; index < 40; index += 1) {
       harness.emulator.putStripeSession({
         id: sessionId(index),

@@ -42,6 +42,8 @@ export async function startHarness(
     CONVERGEGATE_API_URL: emulator.convergeGateUrl,
     // Pacing is off unless a test turns it on: it would only slow the suite down.
     PROVIDER_RATE_LIMIT: '0',
+    // Each test counts its own provider calls; the suites about the cache turn it on.
+    CACHE: 'off',
     ...environment,
   });
   const subgraph = await startSubgraph(config);

@@ -1,0 +1,61 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { SignatureCheck, SignedDelivery, WebhookSource } from '../webhook-source.js';
+
+const stripeWireEvent = z.object({
+  type: z.string(),
+  data: z.object({ object: z.object({ object: z.string(), id: z.string() }) }),
+});
+
+/**
+ * Stripe's webhooks: `Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=...]`
+ * over `<t>.<raw body>` with the endpoint secret. Several `v1` values arrive while a
+ * secret is being rolled; one match is enough.
+ */
+export class StripeWebhookSource implements WebhookSource {
+  readonly provider = 'Stripe';
+
+  constructor(
+    private readonly endpointSecret: string,
+    private readonly toleranceSeconds: number,
+  ) {}
+
+  verify({ header, rawBody, nowSeconds }: SignedDelivery): SignatureCheck {
+    const signature = header('stripe-signature');
+    if (signature === undefined) return { valid: false, reason: 'no Stripe-Signature header' };
+    const { timestamp, candidates } = parseSignatureHeader(signature);
+    if (timestamp === undefined) return { valid: false, reason: 'Stripe-Signature has no timestamp' };
+    if (candidates.length === 0) return { valid: false, reason: 'Stripe-Signature has no v1 signature' };
+    if (Math.abs(nowSeconds - Number(timestamp)) > this.toleranceSeconds) {
+      return { valid: false, reason: 'Stripe-Signature timestamp is outside the tolerance' };
+    }
+    const expected = createHmac('sha256', this.endpointSecret)
+      .update(`${timestamp}.`)
+      .update(rawBody)
+      .digest();
+    const matches = candidates.some((candidate) => {
+      const given = Buffer.from(candidate, 'hex');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    return matches ? { valid: true } : { valid: false, reason: 'no Stripe-Signature v1 value matches' };
+  }
+
+  sessionIdsOf(event: unknown): string[] {
+    const parsed = stripeWireEvent.safeParse(event);
+    if (!parsed.success || parsed.data.data.object.object !== 'checkout.session') return [];
+    return [parsed.data.data.object.id];
+  }
+}
+
+function parseSignatureHeader(header: string): { timestamp: string | undefined; candidates: string[] } {
+  let timestamp: string | undefined;
+  const candidates: string[] = [];
+  for (const part of header.split(',')) {
+    const separator = part.indexOf('=');
+    const name = part.slice(0, separator).trim();
+    const value = part.slice(separator + 1).trim();
+    if (name === 't' && /^\d{1,12}$/.test(value)) timestamp = value;
+    if (name === 'v1' && /^[0-9a-fA-F]{64}$/.test(value)) candidates.push(value);
+  }
+  return { timestamp, candidates };
+}

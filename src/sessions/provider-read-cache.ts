@@ -1,0 +1,125 @@
+import { LRUCache } from 'lru-cache';
+import type { CacheTtlPolicy } from './cache-ttl.js';
+
+/** What the cache keeps, each kind keyed by the id of the session it belongs to. */
+export const readKinds = ['session', 'refunds', 'lineItems'] as const;
+export type ReadKind = (typeof readKinds)[number];
+
+export type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error: unknown };
+
+/** The read cache with the ages it keeps each kind for, as the loaders use them. */
+export interface SharedReads {
+  reads: ProviderReadCache;
+  ttlPolicy: CacheTtlPolicy;
+}
+
+export interface ProviderReadCacheOptions {
+  /** False keeps nothing; concurrent reads of one key still share a call. */
+  enabled: boolean;
+  maxEntries: number;
+  /** Bound on the JSON size of everything kept. */
+  maxBytes: number;
+  /** Time source for expiry; tests pass their own. */
+  clock?: { now(): number };
+}
+
+interface CallInFlight {
+  promise: Promise<unknown>;
+  /** Set when the session was evicted while the call was under way: its answer may predate the change. */
+  superseded: boolean;
+}
+
+const errorEntryBytes = 256;
+
+/**
+ * Provider answers shared by every request in the process. Concurrent reads of the same
+ * kind and session share one provider call in flight; answers are kept in a bounded LRU
+ * for as long as the caller's `ttlMs` says (0: not at all). Evicting a session drops every
+ * kind kept for it, and stops a call under way from storing an answer that may be stale.
+ */
+export class ProviderReadCache {
+  private readonly entries: LRUCache<string, ReadOutcome<unknown>> | undefined;
+  private readonly inFlight = new Map<string, CallInFlight>();
+
+  constructor(options: ProviderReadCacheOptions) {
+    this.entries = options.enabled
+      ? new LRUCache<string, ReadOutcome<unknown>>({
+          max: options.maxEntries,
+          maxSize: options.maxBytes,
+          sizeCalculation: (outcome) => (outcome.ok ? jsonBytes(outcome.value) : errorEntryBytes),
+          // A test clock moves in jumps, so it is read on every check rather than once a millisecond.
+          ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {}),
+        })
+      : undefined;
+  }
+
+  read<Value>(
+    kind: ReadKind,
+    sessionId: string,
+    fetch: () => Promise<Value>,
+    ttlMs: (outcome: ReadOutcome<Value>) => number,
+  ): Promise<Value> {
+    const key = `${kind}:${sessionId}`;
+    const kept = this.entries?.get(key) as ReadOutcome<Value> | undefined;
+    if (kept) return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
+    const shared = this.inFlight.get(key);
+    if (shared) return shared.promise as Promise<Value>;
+
+    const call: CallInFlight = { promise: Promise.resolve(), superseded: false };
+    const promise = startFetch(fetch).then(
+      (value) => {
+        this.settle(key, call, { ok: true, value }, ttlMs);
+        return value;
+      },
+      (error: unknown) => {
+        this.settle(key, call, { ok: false, error }, ttlMs);
+        throw error;
+      },
+    );
+    call.promise = promise;
+    this.inFlight.set(key, call);
+    return promise;
+  }
+
+  /** Forgets every kind kept for the session, so the next read asks the provider. */
+  evictSession(sessionId: string): void {
+    for (const kind of readKinds) {
+      const key = `${kind}:${sessionId}`;
+      this.entries?.delete(key);
+      const call = this.inFlight.get(key);
+      if (call) {
+        call.superseded = true;
+        this.inFlight.delete(key);
+      }
+    }
+  }
+
+  /** Entries kept now (expired ones may still count until they are next touched). */
+  get size(): number {
+    return this.entries?.size ?? 0;
+  }
+
+  private settle<Value>(
+    key: string,
+    call: CallInFlight,
+    outcome: ReadOutcome<Value>,
+    ttlMs: (outcome: ReadOutcome<Value>) => number,
+  ): void {
+    if (this.inFlight.get(key) === call) this.inFlight.delete(key);
+    if (call.superseded || !this.entries) return;
+    const ttl = ttlMs(outcome);
+    if (ttl > 0) this.entries.set(key, outcome, { ttl });
+  }
+}
+
+function startFetch<Value>(fetch: () => Promise<Value>): Promise<Value> {
+  try {
+    return fetch();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function jsonBytes(value: unknown): number {
+  return Math.max(1, Buffer.byteLength(JSON.stringify(value) ?? ''));
+}

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WebhookConfig } from '../config.js';
+import { logger } from '../logger.js';
+import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
+import { StripeWebhookSource } from '../providers/stripe/webhook.js';
+import type { WebhookSource } from '../providers/webhook-source.js';
+import type { RequestHandler } from '../server.js';
+import { BodyTooLargeError, readRawBody } from './raw-body.js';
+
+export interface WebhookRouteOptions {
+  /** By path, e.g. `/webhooks/stripe`; `source` is undefined while `secretVariable` is not set. */
+  endpoints: Readonly<Record<string, { source: WebhookSource | undefined; secretVariable: string }>>;
+  maxBodyBytes: number;
+  /** Forgets what is kept about a session, so the next read fetches it fresh. */
+  evictSession(sessionId: string): void;
+  nowSeconds?: () => number;
+}
+
+/** `/webhooks/stripe` and `/webhooks/convergegate`, each on once its secret is set. */
+export function createProviderWebhookRoutes(
+  config: WebhookConfig,
+  options: Omit<WebhookRouteOptions, 'endpoints'>,
+): Map<string, RequestHandler> {
+  const { stripeSecret, convergeGateSecret, toleranceSeconds } = config;
+  return createWebhookRoutes({
+    ...options,
+    endpoints: {
+      '/webhooks/stripe': {
+        source: stripeSecret ? new StripeWebhookSource(stripeSecret, toleranceSeconds) : undefined,
+        secretVariable: 'STRIPE_WEBHOOK_SECRET',
+      },
+      '/webhooks/convergegate': {
+        source: convergeGateSecret ? new ConvergeGateWebhookSource(convergeGateSecret, toleranceSeconds) : undefined,
+        secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
+      },
+    },
+  });
+}
+
+/**
+ * `POST /webhooks/<provider>`: a verified event evicts the sessions it is about and gets
+ * 200; anything unverified gets 400 and changes nothing. Events repeat, and eviction is
+ * idempotent, so a repeat is simply answered 200 again.
+ */
+export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, RequestHandler> {
+  const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  const routes = new Map<string, RequestHandler>();
+  for (const [path, { source, secretVariable }] of Object.entries(options.endpoints)) {
+    routes.set(path, async (request, response) => {
+      if (source) return receive(source, options, nowSeconds(), request, response);
+      sendJson(response, 404, { error: `Webhooks are not enabled at ${path}: ${secretVariable} is not set` });
+    });
+  }
+  return routes;
+}
+
+async function receive(
+  source: WebhookSource,
+  options: WebhookRouteOptions,
+  nowSeconds: number,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    response.setHeader('allow', 'POST');
+    return sendJson(response, 405, { error: 'Webhooks are delivered with POST' });
+  }
+  let rawBody: Buffer;
+  try {
+    rawBody = await readRawBody(request, options.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return sendJson(response, 413, { error: error.message });
+    throw error;
+  }
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(',') : value;
+  };
+  const check = source.verify({ header, rawBody, nowSeconds });
+  if (!check.valid) {
+    logger.warn({ provider: source.provider, reason: check.reason }, 'webhook rejected');
+    return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
+  }
+  let event: unknown;
+  try {
+    event = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return sendJson(response, 400, { error: 'Webhook body is not valid JSON' });
+  }
+  const sessionIds = source.sessionIdsOf(event);
+  for (const sessionId of sessionIds) options.evictSession(sessionId);
+  logger.info({ provider: source.provider, sessionIds }, 'webhook verified');
+  sendJson(response, 200, { received: true });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { BenchRow, TargetCheck } from './report.js';
+
+const run = promisify(execFile);
+
+describe('npm run bench', () => {
+  it('prints the table, writes it as JSON, and counts exactly 50 provider calls per one-at-a-time _entities request', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/bench/run-bench.ts', '--duration', '0.5', '--latency', '5', '--only', 'c', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain('(c) the same, one at a time');
+      expect(stdout).toContain('calls/req');
+
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[]; targets: TargetCheck[] };
+      expect(report.rows.map((row) => row.id)).toEqual(['c', 'c1', 'd1']);
+      for (const row of report.rows) {
+        expect(row.completed).toBeGreaterThan(0);
+        expect(row.errors).toBe(0);
+        for (const value of [row.requestsPerSecond, row.p50Ms, row.p99Ms, row.cpuMsPerRequest, row.peakRssMb]) {
+          expect(Number.isFinite(value) && value > 0).toBe(true);
+        }
+      }
+      expect(report.rows.find((row) => row.id === 'c1')?.providerCallsPerRequest).toBe(50);
+      expect(report.targets.find((check) => check.target.startsWith('(c) provider calls'))?.met).toBe(true);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

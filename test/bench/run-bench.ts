@@ -1,0 +1,232 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../src/config.js';
+import { BenchProcess } from './bench-process.js';
+import { driveConcurrently, driveOneAtATime, type Load } from './load.js';
+import { evaluateTargets, formatRows, formatTargets, type BenchRow } from './report.js';
+import { entitiesLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad } from './scenarios.js';
+
+// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d] [--json file] [--profile]`
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    latency: { type: 'string', default: '20' },
+    only: { type: 'string', default: 'a,b,c,d' },
+    json: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+type Group = 'a' | 'b' | 'c' | 'd';
+
+interface RowSpec {
+  id: string;
+  scenario: string;
+  /** Selected by `--only` when any of these is listed. */
+  groups: Group[];
+  server: BenchRow['server'];
+  cache: BenchRow['cache'];
+  latencyMs: number;
+  connections: number;
+  load: () => Load;
+}
+
+const durationSeconds = positiveNumber('duration', args.duration);
+const latencyMs = positiveNumber('latency', args.latency, true);
+const warmupSeconds = Math.min(2, Math.max(0.2, durationSeconds * 0.2));
+const outputDirectory = new URL('../../bench-results/', import.meta.url);
+const only = new Set(args.only.split(',').map((group) => group.trim()));
+const providerConcurrency = loadConfig(process.env).provider.concurrencyPerRequest;
+
+const rowSpecs: RowSpec[] = [
+  ...phaseRows(latencyMs, ''),
+  ...(latencyMs === 0 ? [] : phaseRows(0, '0').filter((spec) => spec.id === 'a0' || spec.id === 'd-a0')),
+].filter((spec) => spec.groups.some((group) => only.has(group)));
+
+if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d`);
+
+function phaseRows(latency: number, suffix: string): RowSpec[] {
+  const at = suffix ? ', 0 ms provider' : '';
+  return [
+    { id: `d-a${suffix}`, scenario: `(d) pass-through under (a)'s load${at}`, groups: ['a', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickRandomId) },
+    { id: `a${suffix}`, scenario: `(a) one session per query, random ids${at}`, groups: ['a'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickRandomId) },
+    { id: `c${suffix}`, scenario: '(c) _entities, 100 representations of 50 ids', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 16, load: entitiesLoad },
+    { id: `c1${suffix}`, scenario: '(c) the same, one at a time', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 1, load: entitiesLoad },
+    { id: `d1${suffix}`, scenario: '(d) pass-through, one at a time (a round trip)', groups: ['c', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 1, load: () => passThroughLoad(pickRandomId) },
+    { id: `d-b${suffix}`, scenario: "(d) pass-through under (b)'s load", groups: ['b', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickHotId) },
+    { id: `b${suffix}`, scenario: '(b) one session per query, hot set of 200', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId) },
+  ];
+}
+
+function positiveNumber(name: string, raw: string, zeroAllowed = false): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) {
+    throw new Error(`--${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} number, got ${raw}`);
+  }
+  return value;
+}
+
+const settleCheckMs = 100;
+const script = (name: string) => new URL(`./${name}`, import.meta.url);
+
+/** With `--profile`, each server writes a CPU profile per process to bench-results/profiles/<role>/. */
+function profileFlags(role: string): string[] {
+  if (!args.profile) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL(`profiles/${role}`, outputDirectory))}`];
+}
+
+/** The emulator, the pass-through and (one at a time) a subgraph, for one provider latency. */
+class Phase {
+  private subgraph: { cache: string; process: BenchProcess } | undefined;
+
+  private constructor(
+    readonly latency: number,
+    readonly emulator: BenchProcess,
+    /** Started with the phase, awaited when first needed, so it starts while the subgraph does. */
+    private readonly passThrough: Promise<BenchProcess>,
+  ) {}
+
+  static async start(latency: number): Promise<Phase> {
+    const emulator = await BenchProcess.start(script('emulator-process.ts'), {
+      env: { ...process.env, BENCH_LATENCY_MS: String(latency) },
+      nodeFlags: profileFlags(`emulator-${latency}ms`),
+    });
+    const passThrough = BenchProcess.start(script('pass-through-process.ts'), {
+      env: providerEnv(emulator),
+      nodeFlags: profileFlags(`pass-through-${latency}ms`),
+    });
+    passThrough.catch(() => {});
+    return new Phase(latency, emulator, passThrough);
+  }
+
+  async server(spec: RowSpec): Promise<{ process: BenchProcess; url: string }> {
+    if (spec.server === 'pass-through') {
+      const passThrough = await this.passThrough;
+      return { process: passThrough, url: String(passThrough.ready.url) };
+    }
+    if (this.subgraph?.cache !== spec.cache) {
+      await this.subgraph?.process.stop();
+      const subgraph = await BenchProcess.start(script('subgraph-process.ts'), {
+        env: {
+          ...providerEnv(this.emulator),
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          CACHE: spec.cache,
+          // The client-side rate limit would cap the load; the benchmark measures the subgraph.
+          PROVIDER_RATE_LIMIT: '0',
+        },
+        nodeFlags: profileFlags(`subgraph-cache-${spec.cache}-${this.latency}ms`),
+      });
+      this.subgraph = { cache: spec.cache, process: subgraph };
+    }
+    return { process: this.subgraph.process, url: `${String(this.subgraph.process.ready.url)}/graphql` };
+  }
+
+  async stop(): Promise<void> {
+    await this.subgraph?.process.stop();
+    await (await this.passThrough.catch(() => undefined))?.stop();
+    await this.emulator.stop();
+  }
+
+  /** Requests cut off when time is up still finish their provider calls: waits until the count holds still. */
+  async settledProviderCalls(): Promise<number> {
+    let previous = -1;
+    let calls = await this.emulator.call<number>('sessionCalls');
+    const window = settleCheckMs + 2 * this.latency;
+    for (let waited = 0; calls !== previous && waited < 5_000; waited += window) {
+      await delay(window);
+      previous = calls;
+      calls = await this.emulator.call<number>('sessionCalls');
+    }
+    return calls;
+  }
+}
+
+/** What both servers under test get: the emulator as their provider, and production mode as deployed. */
+function providerEnv(emulator: BenchProcess): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // graphql-js checks every type test twice outside production; deployments run without that.
+    NODE_ENV: 'production',
+    STRIPE_API_URL: String(emulator.ready.url),
+    STRIPE_SECRET_KEY: String(emulator.ready.stripeSecretKey),
+  };
+}
+
+async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
+  const server = await phase.server(spec);
+  const load = spec.load();
+  const drive = (seconds: number) =>
+    spec.connections === 1
+      ? driveOneAtATime(server.url, load, seconds)
+      : driveConcurrently(server.url, load, spec.connections, seconds);
+
+  await drive(warmupSeconds);
+  await phase.settledProviderCalls();
+  await phase.emulator.call('resetCalls');
+  await server.process.call('resetUsage');
+  const result = await drive(durationSeconds);
+  const providerCalls = await phase.settledProviderCalls();
+  const usage = await server.process.call<{ peakRssBytes: number; cpuMicros: number }>('usage');
+  return {
+    id: spec.id,
+    scenario: spec.scenario,
+    server: spec.server,
+    cache: spec.cache,
+    providerLatencyMs: spec.latencyMs,
+    connections: spec.connections,
+    requestsPerSecond: result.requestsPerSecond,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    providerCallsPerRequest: result.sent === 0 ? 0 : providerCalls / result.sent,
+    errors: result.errors,
+    completed: result.completed,
+    cpuMsPerRequest: result.completed === 0 ? 0 : usage.cpuMicros / 1000 / result.completed,
+    peakRssMb: usage.peakRssBytes / 1024 / 1024,
+  };
+}
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  for (const latency of [...new Set(rowSpecs.map((spec) => spec.latencyMs))]) {
+    const phase = await Phase.start(latency);
+    try {
+      for (const spec of rowSpecs.filter((candidate) => candidate.latencyMs === latency)) {
+        process.stderr.write(`running ${spec.scenario} (${spec.server}, ${durationSeconds} s)\n`);
+        rows.push(await measure(phase, spec));
+      }
+    } finally {
+      await phase.stop();
+    }
+  }
+
+  const targets = evaluateTargets(rows, { providerConcurrency });
+  const report = {
+    startedAt: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    loadAverage: os.loadavg(),
+    options: { durationSeconds, warmupSeconds, providerLatencyMs: latencyMs, providerConcurrency },
+    rows,
+    targets,
+  };
+  const jsonPath = path.resolve(
+    args.json ?? fileURLToPath(new URL(`bench-${report.startedAt.replace(/[:.]/g, '-')}.json`, outputDirectory)),
+  );
+  await mkdir(path.dirname(jsonPath), { recursive: true });
+  await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(`\nProvider latency ${latencyMs} ms, PROVIDER_CONCURRENCY ${providerConcurrency}, ${durationSeconds} s per row, ${os.cpus().length} CPUs\n`);
+  console.log(formatRows(rows));
+  console.log(`\n${formatTargets(targets)}\n`);
+  console.log(`JSON: ${jsonPath}`);
+}
+
+await main();

@@ -1,0 +1,25 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/** Signs a body as Stripe does: `t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, one v1 per secret. */
+export function stripeSignatureHeader(secrets: string | string[], body: string, timestamp: number): string {
+  const signatures = [secrets]
+    .flat()
+    .map((secret) => `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
+  return [`t=${timestamp}`, ...signatures].join(',');
+}
+
+/**
+ * Signs a body as Converge Gate documents it: HMAC-SHA256(Sec-Timestamp + body) under
+ * key = SHA256(secret key), taking hex for both digests and seconds for the timestamp.
+ */
+export function convergeGateSignatureHeaders(secretKey: string, body: string, timestamp: number): Record<string, string> {
+  const key = createHash('sha256').update(secretKey).digest('hex');
+  return {
+    'sec-timestamp': String(timestamp),
+    'sec-signature': createHmac('sha256', key).update(`${timestamp}${body}`).digest('hex'),
+  };
+}
+
+export function nowInSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
