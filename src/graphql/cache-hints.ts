@@ -1,6 +1,7 @@
 import { maybeCacheControlFromInfo, type CacheHint } from '@apollo/cache-control-types';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { isFinalSession } from '../model/session-finality.js';
 
 /**
  * How long, in seconds, a response may be cached, by what it holds. The response's
@@ -22,7 +23,7 @@ export function privateCacheHint(maxAge: number): CacheHint {
 }
 
 export function sessionCacheHint(session: CheckoutSession): CacheHint {
-  return privateCacheHint(isSettled(session) ? cacheAges.settledSession : cacheAges.changingSession);
+  return privateCacheHint(isFinalSession(session) ? cacheAges.settledSession : cacheAges.changingSession);
 }
 
 /**
@@ -31,13 +32,4 @@ export function sessionCacheHint(session: CheckoutSession): CacheHint {
  */
 export function restrictCacheHint(info: GraphQLResolveInfo, hint: CacheHint): void {
   maybeCacheControlFromInfo(info)?.cacheHint.restrict(hint);
-}
-
-/**
- * A completed session still awaiting a delayed payment (bank debits: `COMPLETE` and `UNPAID`)
- * is not settled, nor is one whose payment status is new to us.
- */
-function isSettled(session: CheckoutSession): boolean {
-  if (session.status === 'EXPIRED') return true;
-  return session.status === 'COMPLETE' && session.paymentStatus !== 'UNPAID' && session.paymentStatus !== 'UNKNOWN';
 }

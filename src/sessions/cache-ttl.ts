@@ -1,6 +1,7 @@
 import type { CacheTtls, Config } from '../config.js';
 import { PaymentsError } from '../errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/checkout-session.js';
+import { isFinalSession } from '../model/session-finality.js';
 import type { ReadKind, ReadOutcome } from './provider-read-cache.js';
 
 /** What the time-to-live of a session depends on. */
@@ -25,17 +26,6 @@ export function cacheTtlPolicy(config: Pick<Config, 'cache' | 'webhooks'>): Cach
 
 /** Providers whose session body embeds its refunds: a final session still changes when refunded. */
 const sessionsEmbeddingRefunds: ReadonlySet<string> = new Set(['CONVERGE_GATE']);
-
-const settledPaymentStatuses: ReadonlySet<CheckoutPaymentStatus | null> = new Set(['PAID', 'NO_PAYMENT_REQUIRED']);
-
-/**
- * A session is final once its data can no longer change: expired, or complete with the
- * payment settled. A complete but unpaid session is an async payment still under way.
- */
-export function isFinalSession(session: SessionState): boolean {
-  if (session.status === 'EXPIRED') return true;
-  return session.status === 'COMPLETE' && settledPaymentStatuses.has(session.paymentStatus);
-}
 
 export function sessionTtlMs(session: SessionState, policy: CacheTtlPolicy): number {
   const ttl = isFinalSession(session) ? policy.ttlMs.final : policy.ttlMs.open;

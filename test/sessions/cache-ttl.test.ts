@@ -6,10 +6,10 @@ import {
 } from '../../src/errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../../src/model/checkout-session.js';
 import { loadConfig } from '../../src/config.js';
+import { isFinalSession } from '../../src/model/session-finality.js';
 import {
   cacheTtlPolicy,
   errorTtlMs,
-  isFinalSession,
   readTtlMs,
   sessionTtlMs,
   type CacheTtlPolicy,
@@ -57,10 +57,10 @@ describe('how long a session is kept', () => {
   });
 
   it('calls a session final only once its data can no longer change', () => {
-    expect(isFinalSession({ provider: 'STRIPE', status: 'EXPIRED', paymentStatus: null })).toBe(true);
-    expect(isFinalSession({ provider: 'STRIPE', status: 'COMPLETE', paymentStatus: 'PAID' })).toBe(true);
-    expect(isFinalSession({ provider: 'STRIPE', status: 'COMPLETE', paymentStatus: 'UNPAID' })).toBe(false);
-    expect(isFinalSession({ provider: 'STRIPE', status: 'PENDING', paymentStatus: 'PAID' })).toBe(false);
+    expect(isFinalSession({ status: 'EXPIRED', paymentStatus: null })).toBe(true);
+    expect(isFinalSession({ status: 'COMPLETE', paymentStatus: 'PAID' })).toBe(true);
+    expect(isFinalSession({ status: 'COMPLETE', paymentStatus: 'UNPAID' })).toBe(false);
+    expect(isFinalSession({ status: 'PENDING', paymentStatus: 'PAID' })).toBe(false);
   });
 });
 
