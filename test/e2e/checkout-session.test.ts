@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   stripeCompletePaidId,
   stripeExpiredId,
@@ -7,7 +7,7 @@ import {
   stripeSeedExampleId,
   stripeSetupModeId,
 } from '../../src/emulator/data/stripe-sessions.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, useHarness } from '../support/harness.js';
 
 const sessionFields = `
   id provider livemode status paymentStatus mode currency
@@ -21,15 +21,7 @@ const sessionFields = `
 `;
 
 describe('checkoutSession query against the Stripe emulator', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => {
-    harness.emulator.resetCalls();
-    harness.emulator.clearFaults();
-  });
+  const harness = useHarness();
 
   it('returns the published example session with its total as Money', async () => {
     const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { ${sessionFields} } }`, {

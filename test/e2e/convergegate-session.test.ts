@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   convergeGateCompletedId,
   convergeGateExpiredId,
@@ -7,7 +7,7 @@ import {
   convergeGateSeedExampleId,
 } from '../../src/emulator/data/convergegate-sessions.js';
 import { logger } from '../../src/logger.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, useHarness } from '../support/harness.js';
 
 const sessionFields = `
   id provider livemode status paymentStatus mode currency
@@ -25,15 +25,7 @@ const sessionFields = `
 const sessionPath = (id: string) => `/convergegate/v1/checkout/sessions/${id}`;
 
 describe('Converge Gate (BLIK) sessions', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => {
-    harness.emulator.resetCalls();
-    harness.emulator.clearFaults();
-  });
+  const harness = useHarness();
 
   it('reads the published example under the id that was asked for, with both of its spellings', async () => {
     const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { ${sessionFields} } }`, {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convergeGateCompletedId, convergeGateSeedExampleId } from '../../src/emulator/data/convergegate-sessions.js';
 import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, useHarness } from '../support/harness.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on CheckoutSession { id provider status amountTotal { decimal currency } } }
@@ -10,15 +10,7 @@ const entitiesQuery = `query ($representations: [_Any!]!) {
 const representation = (id: string) => ({ __typename: 'CheckoutSession', id });
 
 describe('routing session ids to their provider', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => {
-    harness.emulator.resetCalls();
-    harness.emulator.clearFaults();
-  });
+  const harness = useHarness();
 
   it('loads Stripe and Converge Gate sessions side by side in one _entities call, in order', async () => {
     const ids = [stripeSeedExampleId, convergeGateSeedExampleId, stripeCompletePaidId, convergeGateCompletedId, stripeSeedExampleId];

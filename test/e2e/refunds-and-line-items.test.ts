@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { convergeGateCompletedId } from '../../src/emulator/data/convergegate-sessions.js';
 import {
   stripeBulkOrderId,
@@ -6,16 +6,15 @@ import {
   stripeFullyRefundedId,
   stripeSeedExampleId,
 } from '../../src/emulator/data/stripe-sessions.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, useHarness } from '../support/harness.js';
 
 const paidPaymentIntent = 'pi_3EmulatorPaid1001';
 const refundsPath = (paymentIntent: string) => `/v1/refunds?payment_intent=${paymentIntent}`;
 const lineItemsPath = (sessionId: string) => `/v1/checkout/sessions/${sessionId}/line_items`;
 
 describe('Stripe refunds and line items, with pages of two', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({}, { maxListPageSize: 2 });
+  const harness = useHarness({}, { maxListPageSize: 2 });
+  beforeAll(() => {
     // A second session paid by the same payment intent as order 1001.
     harness.emulator.putStripeSession({
       id: 'cs_test_sharesPaymentIntent1001',
@@ -25,11 +24,6 @@ describe('Stripe refunds and line items, with pages of two', () => {
       amount_total: 5210,
       payment_intent: paidPaymentIntent,
     });
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => {
-    harness.emulator.resetCalls();
-    harness.emulator.clearFaults();
   });
 
   it('makes no refund or line item call for a query that does not select them', async () => {

@@ -1,21 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stripeCompletePaidId, stripeFullyRefundedId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, useHarness, type Harness } from '../support/harness.js';
 
 const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id status amountTotal { amount } } }`;
 const sessionPath = (id: string) => `/v1/checkout/sessions/${id}`;
 
 describe('reads shared across requests, with the cache on', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ CACHE: 'on', CACHE_OPEN_TTL_MS: '150', CACHE_NOT_FOUND_TTL_MS: '60000' }, { latencyMs: 30 });
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => {
-    harness.emulator.resetCalls();
-    harness.emulator.clearFaults();
-  });
+  const harness = useHarness({ CACHE: 'on', CACHE_OPEN_TTL_MS: '150', CACHE_NOT_FOUND_TTL_MS: '60000' }, { latencyMs: 30 });
 
   it('answers a completed, paid session again without asking the provider', async () => {
     const first = await harness.query(sessionQuery, { id: stripeCompletePaidId });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { request } from 'undici';
 import { startSubgraph, type RunningSubgraph } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -78,4 +79,40 @@ export async function postGraphQL<Data = Record<string, any>>(
     // Left as text for the test to assert on.
   }
   return { status: response.statusCode, headers: response.headers, text, ...parsed };
+}
+
+/**
+ * A harness for a `describe` block: started before its tests, closed after them, with the
+ * emulator's call counts and faults cleared before each test.
+ */
+export function useHarness(
+  environment: Record<string, string> = {},
+  emulatorOptions: ProviderEmulatorOptions = {},
+): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(environment, emulatorOptions);
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => {
+    started().emulator.resetCalls();
+    started().emulator.clearFaults();
+  });
+  const started = (): Harness => {
+    if (!current) throw new Error('the harness starts in beforeAll; use it inside a test');
+    return current;
+  };
+  return {
+    get emulator() {
+      return started().emulator;
+    },
+    get subgraph() {
+      return started().subgraph;
+    },
+    get graphqlUrl() {
+      return started().graphqlUrl;
+    },
+    query: (query, variables) => started().query(query, variables),
+    close: () => started().close(),
+  };
 }
