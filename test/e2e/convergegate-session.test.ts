@@ -213,9 +213,9 @@ describe('Converge Gate (BLIK) sessions', () => {
     });
 
     it.each([
-      ['unwrapped', { type: 'voucher_error', message: 'Voucher already used' }],
-      ['wrapped in "error"', { error: { type: 'voucher_error', message: 'Voucher already used' } }],
-    ])('reads the error type of a %s error body', async (_form, body) => {
+      ['unwrapped', { type: 'voucher_error', message: 'Voucher already used by jan@example.pl' }],
+      ['wrapped in "error"', { error: { type: 'voucher_error', message: 'Voucher already used by jan@example.pl' } }],
+    ])('reads the error type and the masked message of a %s error body', async (_form, body) => {
       harness.emulator.injectFault(convergeGatePendingId, { kind: 'status', status: 402, body: JSON.stringify(body) });
       const result = await harness.query(`{ checkoutSession(id: "${convergeGatePendingId}") { id } }`);
       expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -223,8 +223,9 @@ describe('Converge Gate (BLIK) sessions', () => {
         provider: 'Converge Gate',
         status: 402,
         providerErrorType: 'voucher_error',
+        providerMessage: expect.stringContaining('Voucher already used by'),
       });
-      expect(result.errors?.[0]?.message).not.toContain('Voucher already used');
+      expect(result.text).not.toContain('jan@example.pl');
     });
 
     it('reports PROVIDER_UNAVAILABLE for a 429 and PROVIDER_BAD_RESPONSE for a body that is not a session', async () => {

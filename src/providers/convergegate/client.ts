@@ -32,6 +32,7 @@ export class ConvergeGateClient implements CheckoutProvider {
       url: providerUrl(this.options.apiUrl, ['v1', 'checkout', 'sessions', id]),
       headers: this.headers,
       readErrorType,
+      readErrorMessage,
     });
     if (response.status === 404) throw new SessionNotFoundError(id);
     const parsed = convergeGateWireSession.safeParse(response.body);
@@ -46,4 +47,9 @@ export class ConvergeGateClient implements CheckoutProvider {
 function readErrorType(body: unknown): string | undefined {
   const parsed = convergeGateWireError.safeParse(body);
   return parsed.success ? parsed.data.type : undefined;
+}
+
+function readErrorMessage(body: unknown): string | undefined {
+  const parsed = convergeGateWireError.safeParse(body);
+  return parsed.success ? parsed.data.message : undefined;
 }

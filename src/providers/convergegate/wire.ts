@@ -62,7 +62,9 @@ export const convergeGateWireFee = z.object({
 });
 
 /** The error object, whether or not it comes wrapped in `{"error": ...}`. */
+const convergeGateErrorObject = z.object({ type: z.string(), message: z.string().optional().catch(undefined) });
+
 export const convergeGateWireError = z.union([
-  z.object({ error: z.object({ type: z.string() }) }).transform((body) => body.error),
-  z.object({ type: z.string() }),
+  z.object({ error: convergeGateErrorObject }).transform((body) => body.error),
+  convergeGateErrorObject,
 ]);
