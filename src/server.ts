@@ -105,14 +105,7 @@ async function serveGraphQL(
 async function readBody(request: IncomingMessage, headers: HeaderMap, maxBytes: number): Promise<unknown> {
   const declaredLength = Number(headers.get('content-length') ?? 0);
   if (declaredLength > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks, size).toString('utf8');
+  const text = await readText(request, maxBytes);
   if (!(headers.get('content-type') ?? '').includes('json')) return text;
   if (text.trim() === '') throw new HttpError(400, 'Request body is empty; send a JSON GraphQL request');
   try {
@@ -120,6 +113,26 @@ async function readBody(request: IncomingMessage, headers: HeaderMap, maxBytes: 
   } catch {
     throw new HttpError(400, 'Request body is not valid JSON');
   }
+}
+
+function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        request.off('data', onData);
+        request.destroy();
+        reject(new HttpError(413, `Request body is larger than ${maxBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    request.once('error', reject);
+  });
 }
 
 async function writeGraphQLResponse(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {

@@ -33,12 +33,15 @@ interface ShareRule {
   fault: EmulatorFault;
   share: number;
   seen: number;
+  /** Sessions whose last call was faulted by this rule. */
+  justFaulted: Set<string>;
 }
 
 /**
  * Which calls misbehave: faults for given session ids (checked first), and a fault for a
  * share of all other calls, spread evenly and deterministically (a share of 0.25 hits
- * every fourth call), so a test can count exactly what it expects.
+ * every fourth call), so a test can count exactly what it expects. Below a share of 1, a
+ * session's call after a faulted one always gets through, so one retry is always enough.
  */
 export class FaultPlan {
   private readonly byId = new Map<string, FaultRule>();
@@ -50,7 +53,7 @@ export class FaultPlan {
 
   injectForShare(share: number, fault: EmulatorFault): void {
     if (!(share >= 0 && share <= 1)) throw new RangeError(`share must be between 0 and 1, got ${share}`);
-    this.shareRule = { fault, share, seen: 0 };
+    this.shareRule = { fault, share, seen: 0, justFaulted: new Set() };
   }
 
   clear(): void {
@@ -68,9 +71,12 @@ export class FaultPlan {
     }
     const share = this.shareRule;
     if (!share) return undefined;
+    if (share.share < 1 && share.justFaulted.delete(id)) return undefined;
     const before = Math.floor(share.seen * share.share);
     share.seen += 1;
-    return Math.floor(share.seen * share.share) > before ? share.fault : undefined;
+    if (Math.floor(share.seen * share.share) === before) return undefined;
+    share.justFaulted.add(id);
+    return share.fault;
   }
 }
 

@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  BREAK,
   Kind,
   valueFromASTUntyped,
+  visit,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -48,7 +51,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depth > limits.maxQueryDepth) {
             throw limitError(`Query depth ${depth} exceeds the limit of ${limits.maxQueryDepth} (MAX_QUERY_DEPTH)`);
           }
-          const cost = queryCost(schema, document, request.operationName, variables);
+          const cost = queryCostOf(schema, document, request.operationName, variables);
           if (cost !== undefined && cost > limits.maxQueryCost) {
             throw limitError(`Query cost ${cost} exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST)`);
           }
@@ -70,6 +73,53 @@ const sessionEstimator: ComplexityEstimator = ({ field, args, childComplexity })
   if (field.name === 'checkoutSession') return sessionLoadCost + childComplexity;
   return undefined;
 };
+
+/**
+ * Costs of documents whose cost no variable can change, per operation name. Apollo keeps
+ * one parsed document per distinct query, so the same query sent again finds its cost here.
+ */
+const variableFreeCosts = new WeakMap<DocumentNode, Map<string | undefined, number>>();
+const variableDependence = new WeakMap<DocumentNode, boolean>();
+
+function queryCostOf(
+  schema: Parameters<typeof getComplexity>[0]['schema'],
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number | undefined {
+  if (costDependsOnVariables(document)) return queryCost(schema, document, operationName, variables);
+  let costs = variableFreeCosts.get(document);
+  if (!costs) variableFreeCosts.set(document, (costs = new Map()));
+  let cost = costs.get(operationName);
+  if (cost === undefined) {
+    cost = queryCost(schema, document, operationName, variables);
+    // Not knowing (variables that do not fit) is not remembered: the next request is costed afresh.
+    if (cost !== undefined) costs.set(operationName, cost);
+  }
+  return cost;
+}
+
+/** Variables change the cost through `_entities`' representations and through `@skip`/`@include` conditions. */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = variableDependence.get(document);
+  if (depends === undefined) {
+    depends = false;
+    visit(document, {
+      Field(field) {
+        if (field.name.value !== '_entities') return undefined;
+        depends = true;
+        return BREAK;
+      },
+      Directive(directive) {
+        if (!directive.arguments?.some((argument) => argument.value.kind !== Kind.BOOLEAN)) return undefined;
+        depends = true;
+        return BREAK;
+      },
+    });
+    variableDependence.set(document, depends);
+  }
+  return depends;
+}
 
 function queryCost(
   schema: Parameters<typeof getComplexity>[0]['schema'],

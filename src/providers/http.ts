@@ -83,10 +83,12 @@ export class ProviderHttpClient {
     try {
       const { result, attempts, ms } = await this.attempts(request);
       healthy = isHealthy(result);
-      logger.debug(
-        { provider, path: url.pathname, outcome: result.kind, status: statusOf(result), reason: reasonOf(result), attempts, ms },
-        'provider call',
-      );
+      if (logger.isLevelEnabled('debug')) {
+        logger.debug(
+          { provider, path: url.pathname, outcome: result.kind, status: statusOf(result), reason: reasonOf(result), attempts, ms },
+          'provider call',
+        );
+      }
       const outcome = classifyFinal(result, {
         provider,
         timeoutMs: this.options.timeoutMs,

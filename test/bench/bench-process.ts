@@ -14,7 +14,7 @@ export interface BenchProcessOptions {
   nodeFlags?: string[];
 }
 
-/** One server of the benchmark in its own Node process, so its CPU and memory are its own. */
+/** One server of the benchmark in its own Node process (compiled JS, as `npm start` runs), so its CPU and memory are its own. */
 export class BenchProcess {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -39,7 +39,7 @@ export class BenchProcess {
   static async start(script: URL, options: BenchProcessOptions): Promise<BenchProcess> {
     const child = fork(script, [], {
       env: options.env,
-      execArgv: ['--import', 'tsx', ...(options.nodeFlags ?? [])],
+      execArgv: options.nodeFlags ?? [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {

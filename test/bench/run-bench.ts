@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,7 +73,22 @@ function positiveNumber(name: string, raw: string, zeroAllowed = false): number 
 }
 
 const settleCheckMs = 100;
-const script = (name: string) => new URL(`./${name}`, import.meta.url);
+const projectRoot = new URL('../../', import.meta.url);
+const buildDirectory = new URL('build/', outputDirectory);
+const benchProcesses = ['emulator-process', 'pass-through-process', 'subgraph-process', 'bench-child', 'bench-sessions'];
+const script = (name: string) => new URL(`test/bench/${name}.js`, buildDirectory);
+
+/**
+ * Every server runs compiled, as `npm start` runs the subgraph: `npm run build` with the
+ * benchmark's own processes added, into bench-results/build/ so a running `dist/` is left alone.
+ */
+function buildServers(): void {
+  execFileSync(
+    'npm',
+    ['run', 'build', '--silent', '--', ...benchProcesses.map((name) => `test/bench/${name}.ts`), `--outdir=${fileURLToPath(buildDirectory)}`],
+    { cwd: projectRoot, stdio: 'inherit' },
+  );
+}
 
 /** With `--profile`, each server writes a CPU profile per process to bench-results/profiles/<role>/. */
 function profileFlags(role: string): string[] {
@@ -92,11 +108,11 @@ class Phase {
   ) {}
 
   static async start(latency: number): Promise<Phase> {
-    const emulator = await BenchProcess.start(script('emulator-process.ts'), {
+    const emulator = await BenchProcess.start(script('emulator-process'), {
       env: { ...process.env, BENCH_LATENCY_MS: String(latency) },
       nodeFlags: profileFlags(`emulator-${latency}ms`),
     });
-    const passThrough = BenchProcess.start(script('pass-through-process.ts'), {
+    const passThrough = BenchProcess.start(script('pass-through-process'), {
       env: providerEnv(emulator),
       nodeFlags: profileFlags(`pass-through-${latency}ms`),
     });
@@ -111,7 +127,7 @@ class Phase {
     }
     if (this.subgraph?.cache !== spec.cache) {
       await this.subgraph?.process.stop();
-      const subgraph = await BenchProcess.start(script('subgraph-process.ts'), {
+      const subgraph = await BenchProcess.start(script('subgraph-process'), {
         env: {
           ...providerEnv(this.emulator),
           PORT: '0',
@@ -193,6 +209,7 @@ async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
 }
 
 async function main(): Promise<void> {
+  buildServers();
   const rows: BenchRow[] = [];
   for (const latency of [...new Set(rowSpecs.map((spec) => spec.latencyMs))]) {
     const phase = await Phase.start(latency);

@@ -102,6 +102,21 @@ describe('limits on what one request may ask', () => {
     expect(harness.emulator.countCalls()).toBe(0);
   });
 
+  it('costs the same query alike every time it is sent, and by the @include conditions of each request', async () => {
+    const fields = 'id status paymentStatus mode currency amountTotal { amount currency decimal } customer { email name }';
+    const session = (alias: string, condition = '') => `${alias}: checkoutSession(id: "${stripeSeedExampleId}")${condition} { ${fields} }`;
+    const costly = `{ ${['a', 'b', 'c', 'd'].map((alias) => session(alias)).join(' ')} }`;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const refused = await harness.query(costly);
+      expect(refused.errors?.[0]?.message).toMatch(/cost 88 exceeds the limit of 80 \(MAX_QUERY_COST\)/);
+    }
+
+    const conditional = `query ($all: Boolean!) { ${session('a')} ${session('b')} ${session('c', ' @include(if: $all)')} ${session('d', ' @include(if: $all)')} }`;
+    expect((await harness.query(conditional, { all: false })).errors).toBeUndefined();
+    expect((await harness.query(conditional, { all: true })).errors?.[0]?.message).toMatch(/cost 88 exceeds the limit of 80/);
+    expect((await harness.query(conditional, { all: false })).errors).toBeUndefined();
+  });
+
   it('keeps Apollo’s CSRF prevention on: a simple cross-site request is refused', async () => {
     const viaGet = await request(`${harness.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
     expect(viaGet.statusCode).toBe(400);

@@ -23,7 +23,10 @@ export interface AttemptOptions {
  * too; the pool's connect timeout is shorter, leaving room for a retry.
  */
 export async function attemptGet(pool: Dispatcher, options: AttemptOptions): Promise<AttemptResult> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  // A timer cleared when the attempt ends, rather than `AbortSignal.timeout`, whose timer
+  // and signal would outlive every answered call by the whole deadline.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
   try {
     const response = await pool.request({
       method: 'GET',
@@ -31,38 +34,44 @@ export async function attemptGet(pool: Dispatcher, options: AttemptOptions): Pro
       headers: { accept: 'application/json', ...options.headers },
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-      signal,
+      signal: deadline.signal,
     });
     const requestId = headerValue(response.headers, 'request-id');
     const text = await readCapped(response.body, options.maxResponseBytes, response.headers);
     if (text === undefined) return { kind: 'too-large', status: response.statusCode, requestId };
     return { kind: 'answered', status: response.statusCode, headers: response.headers, requestId, text };
   } catch (error) {
-    return isTimeout(error, signal) ? { kind: 'timeout', error } : { kind: 'network', error };
+    return isTimeout(error, deadline.signal) ? { kind: 'timeout', error } : { kind: 'network', error };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 /** The body as text, or undefined (and the connection dropped) once it passes the cap. */
-async function readCapped(
+function readCapped(
   body: Dispatcher.ResponseData['body'],
   maxBytes: number,
   headers: IncomingHttpHeaders,
 ): Promise<string | undefined> {
   if (Number(headerValue(headers, 'content-length') ?? 0) > maxBytes) {
     body.destroy();
-    return undefined;
+    return Promise.resolve(undefined);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        body.destroy();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    body.once('error', reject);
+  });
 }
 
 function isTimeout(error: unknown, signal: AbortSignal): boolean {

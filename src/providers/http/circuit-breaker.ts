@@ -30,7 +30,10 @@ const maxRecords = 10_000;
  * one probe goes through, and its outcome closes or re-opens the circuit.
  */
 export class CircuitBreaker {
+  /** Calls within the window, oldest first, from `first` on; the slots before it are spent. */
   private records: CallRecord[] = [];
+  private first = 0;
+  private failedInWindow = 0;
   private openUntil = 0;
   private probeInFlight = false;
   private currentState: CircuitState = 'closed';
@@ -67,7 +70,7 @@ export class CircuitBreaker {
     if (admission.probe) {
       this.probeInFlight = false;
       if (healthy) {
-        this.records = [];
+        this.forgetAll();
         this.transition('closed');
       } else {
         this.open();
@@ -77,6 +80,7 @@ export class CircuitBreaker {
     if (this.currentState !== 'closed') return;
     const now = this.now();
     this.records.push({ at: now, failedResource: healthy ? undefined : resource });
+    if (!healthy) this.failedInWindow += 1;
     this.forgetBefore(now - this.windowMs);
     if (!healthy && this.shouldOpen()) this.open();
   }
@@ -87,24 +91,40 @@ export class CircuitBreaker {
   }
 
   private shouldOpen(): boolean {
-    const failed = this.records.filter((record) => record.failedResource !== undefined);
-    if (failed.length < this.options.failureThreshold) return false;
-    if (failed.length / this.records.length < minFailureRatio) return false;
-    const distinct = new Set(failed.map((record) => record.failedResource));
+    if (this.failedInWindow < this.options.failureThreshold) return false;
+    if (this.failedInWindow / (this.records.length - this.first) < minFailureRatio) return false;
+    const distinct = new Set<string>();
+    for (let index = this.first; index < this.records.length; index += 1) {
+      const resource = this.records[index]!.failedResource;
+      if (resource !== undefined) distinct.add(resource);
+    }
     return distinct.size >= Math.min(minDistinctFailedResources, this.options.failureThreshold);
   }
 
   private open(): void {
     this.openUntil = this.now() + this.options.cooldownMs;
-    this.records = [];
+    this.forgetAll();
     this.transition('open');
   }
 
+  private forgetAll(): void {
+    this.records = [];
+    this.first = 0;
+    this.failedInWindow = 0;
+  }
+
+  /** Drops records older than `cutoff`, or beyond the cap, by moving `first`: no copying on every call. */
   private forgetBefore(cutoff: number): void {
-    let stale = 0;
-    while (stale < this.records.length && this.records[stale]!.at < cutoff) stale += 1;
-    if (this.records.length - stale > maxRecords) stale = this.records.length - maxRecords;
-    if (stale > 0) this.records.splice(0, stale);
+    const records = this.records;
+    while (this.first < records.length && (records[this.first]!.at < cutoff || records.length - this.first > maxRecords)) {
+      if (records[this.first]!.failedResource !== undefined) this.failedInWindow -= 1;
+      this.first += 1;
+    }
+    // Compacts once the spent slots outnumber the live ones, so each record is copied O(1) times.
+    if (this.first > 1024 && this.first * 2 > records.length) {
+      this.records = records.slice(this.first);
+      this.first = 0;
+    }
   }
 
   private transition(state: CircuitState): void {
