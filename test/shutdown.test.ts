@@ -15,7 +15,7 @@ interface RunningProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
 }
 
-/** Starts `src/main.ts` as its own process, as `npm start` would, and waits for its ready line. */
+/** Starts `src/main.ts` in its own process (through tsx; `npm start` runs the same code compiled) and waits for its ready line. */
 async function startProcess(environment: Record<string, string>): Promise<RunningProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace', ...environment },
