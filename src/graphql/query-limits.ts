@@ -75,11 +75,11 @@ const sessionEstimator: ComplexityEstimator = ({ field, args, childComplexity })
 };
 
 /**
- * Costs of documents whose cost no variable can change, per operation name. Apollo keeps
- * one parsed document per distinct query, so the same query sent again finds its cost here.
+ * Per document: `'varies'` when variables can change its cost, else its cost per operation
+ * name. Apollo keeps one parsed document per distinct query, so the same query sent again
+ * finds its cost here.
  */
-const variableFreeCosts = new WeakMap<DocumentNode, Map<string | undefined, number>>();
-const variableDependence = new WeakMap<DocumentNode, boolean>();
+const knownCosts = new WeakMap<DocumentNode, Map<string | undefined, number> | 'varies'>();
 
 function queryCostOf(
   schema: Parameters<typeof getComplexity>[0]['schema'],
@@ -87,9 +87,12 @@ function queryCostOf(
   operationName: string | undefined,
   variables: Record<string, unknown>,
 ): number | undefined {
-  if (costDependsOnVariables(document)) return queryCost(schema, document, operationName, variables);
-  let costs = variableFreeCosts.get(document);
-  if (!costs) variableFreeCosts.set(document, (costs = new Map()));
+  let costs = knownCosts.get(document);
+  if (costs === undefined) {
+    costs = costDependsOnVariables(document) ? 'varies' : new Map();
+    knownCosts.set(document, costs);
+  }
+  if (costs === 'varies') return queryCost(schema, document, operationName, variables);
   let cost = costs.get(operationName);
   if (cost === undefined) {
     cost = queryCost(schema, document, operationName, variables);
@@ -101,23 +104,19 @@ function queryCostOf(
 
 /** Variables change the cost through `_entities`' representations and through `@skip`/`@include` conditions. */
 function costDependsOnVariables(document: DocumentNode): boolean {
-  let depends = variableDependence.get(document);
-  if (depends === undefined) {
-    depends = false;
-    visit(document, {
-      Field(field) {
-        if (field.name.value !== '_entities') return undefined;
-        depends = true;
-        return BREAK;
-      },
-      Directive(directive) {
-        if (!directive.arguments?.some((argument) => argument.value.kind !== Kind.BOOLEAN)) return undefined;
-        depends = true;
-        return BREAK;
-      },
-    });
-    variableDependence.set(document, depends);
-  }
+  let depends = false;
+  visit(document, {
+    Field(field) {
+      if (field.name.value !== '_entities') return undefined;
+      depends = true;
+      return BREAK;
+    },
+    Directive(directive) {
+      if (!directive.arguments?.some((argument) => argument.value.kind !== Kind.BOOLEAN)) return undefined;
+      depends = true;
+      return BREAK;
+    },
+  });
   return depends;
 }
 

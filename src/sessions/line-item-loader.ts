@@ -5,6 +5,7 @@ import type { CheckoutSession } from '../model/checkout-session.js';
 import { readTtlMs } from './cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
+import { settleEach } from './settle-each.js';
 
 export interface SessionLineItemLoader {
   /** Every line item of the session; empty, with no call, for a provider that keeps none. */
@@ -19,14 +20,12 @@ export function createLineItemLoader(
 ): SessionLineItemLoader {
   const bySession = new DataLoader<CheckoutSession, CheckoutLineItem[], string>(
     (sessions) =>
-      Promise.all(
-        sessions.map((session) => {
-          const client = router.providerNamed(session.provider);
-          const listLineItems = client.listLineItems?.bind(client);
-          if (!listLineItems) return Promise.resolve([]);
-          return limitFor(session.provider)(() => listLineItems(session.id)).catch(asError);
-        }),
-      ),
+      settleEach(sessions, async (session) => {
+        const client = router.providerNamed(session.provider);
+        const listLineItems = client.listLineItems?.bind(client);
+        if (!listLineItems) return [];
+        return limitFor(session.provider)(() => listLineItems(session.id));
+      }),
     { cacheKeyFn: (session) => `${session.provider} ${session.id}` },
   );
   return {
@@ -35,8 +34,4 @@ export function createLineItemLoader(
         readTtlMs('lineItems', outcome, ttlPolicy),
       ),
   };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -6,6 +6,7 @@ import { createProviderCallLimits } from './provider-call-limits.js';
 import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
 import type { SessionRouter } from './router.js';
+import { settleEach } from './settle-each.js';
 
 export interface SessionLoaders {
   checkoutSession: DataLoader<string, CheckoutSession>;
@@ -37,14 +38,8 @@ export function createSessionLoaders(router: SessionRouter, options: SessionLoad
     return reads.read('session', id, () => limitFor(provider.name)(() => provider.retrieveSession(id)), sessionTtlMs);
   };
   return {
-    checkoutSession: new DataLoader<string, CheckoutSession>((ids) =>
-      Promise.all(ids.map((id) => loadOne(id).catch(asError))),
-    ),
+    checkoutSession: new DataLoader<string, CheckoutSession>((ids) => settleEach(ids, loadOne)),
     refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy }),
     lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy }),
   };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

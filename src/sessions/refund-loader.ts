@@ -5,6 +5,7 @@ import { summarizeRefunds, type Refund, type RefundSummary } from '../model/refu
 import { readTtlMs } from './cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
+import { settleEach } from './settle-each.js';
 
 export interface SessionRefundLoader {
   /** The session's refunds with their total; calls the provider only when the session does not carry them. */
@@ -27,14 +28,12 @@ export function createRefundLoader(
 ): SessionRefundLoader {
   const byPaymentIntent = new DataLoader<PaymentIntentKey, Refund[], string>(
     (keys) =>
-      Promise.all(
-        keys.map(({ provider, paymentIntentId }) => {
-          const client = router.providerNamed(provider);
-          const listRefunds = client.listRefunds?.bind(client);
-          if (!listRefunds) return Promise.resolve([]);
-          return limitFor(provider)(() => listRefunds(paymentIntentId)).catch(asError);
-        }),
-      ),
+      settleEach(keys, async ({ provider, paymentIntentId }) => {
+        const client = router.providerNamed(provider);
+        const listRefunds = client.listRefunds?.bind(client);
+        if (!listRefunds) return [];
+        return limitFor(provider)(() => listRefunds(paymentIntentId));
+      }),
     { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },
   );
 
@@ -50,8 +49,4 @@ export function createRefundLoader(
       return summarizeRefunds(refunds, session.amountTotal);
     },
   };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
