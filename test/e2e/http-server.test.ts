@@ -1,13 +1,9 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../support/harness.js';
 
 describe('the HTTP server', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ MAX_REQUEST_BODY_BYTES: '2048' });
-  });
-  afterAll(() => harness.close());
+  const harness = useHarness({ MAX_REQUEST_BODY_BYTES: '2048' });
 
   it('answers GET /health with 200', async () => {
     const response = await request(`${harness.subgraph.url}/health`);

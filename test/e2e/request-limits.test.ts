@@ -1,19 +1,14 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
 import { providerUrl } from '../../src/providers/provider-url.js';
-import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
+import { postGraphQL, useHarness } from '../support/harness.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id } } }`;
 const representationsOf = (ids: string[]) => ids.map((id) => ({ __typename: 'CheckoutSession', id }));
 
 describe('hostile session ids', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => harness.emulator.resetCalls());
+  const harness = useHarness();
 
   it.each([
     ['a parent-directory path', '../../v1/customers'],
@@ -45,12 +40,7 @@ describe('hostile session ids', () => {
 });
 
 describe('limits on what one request may ask', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ MAX_ENTITIES_PER_REQUEST: '5', MAX_QUERY_DEPTH: '3', MAX_QUERY_COST: '80' });
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => harness.emulator.resetCalls());
+  const harness = useHarness({ MAX_ENTITIES_PER_REQUEST: '5', MAX_QUERY_DEPTH: '3', MAX_QUERY_COST: '80' });
 
   it('answers more representations than MAX_ENTITIES_PER_REQUEST with BAD_USER_INPUT and no provider call', async () => {
     const ids = Array.from({ length: 6 }, (_, index) => `cs_test_limit${index}abcdefgh`);
@@ -132,11 +122,7 @@ describe('limits on what one request may ask', () => {
 });
 
 describe('with INTROSPECTION=false', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ INTROSPECTION: 'false' });
-  });
-  afterAll(() => harness.close());
+  const harness = useHarness({ INTROSPECTION: 'false' });
 
   it('refuses introspection but still serves the SDL the router composes from', async () => {
     const introspection = await harness.query(`{ __schema { queryType { name } } }`);
@@ -153,12 +139,7 @@ describe('with INTROSPECTION=false', () => {
 
 describe('with ROUTER_SECRET set', () => {
   const secret = 'router-secret-3f9a1c7e5b';
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ ROUTER_SECRET: secret });
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => harness.emulator.resetCalls());
+  const harness = useHarness({ ROUTER_SECRET: secret });
 
   const sessionQuery = { query: `{ checkoutSession(id: "${stripeSeedExampleId}") { id } }` };
 
@@ -186,11 +167,7 @@ describe('with ROUTER_SECRET set', () => {
 });
 
 describe('what a provider says, as the client sees it', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
+  const harness = useHarness();
 
   it('passes on a provider error message only with keys, emails and addresses masked', async () => {
     const key = harness.emulator.stripeSecretKey;

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeCompletePaidId, stripeFullyRefundedId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
-import { startHarness, useHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 
 const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id status amountTotal { amount } } }`;
 const sessionPath = (id: string) => `/v1/checkout/sessions/${id}`;
@@ -60,12 +60,7 @@ describe('reads shared across requests, with the cache on', () => {
 });
 
 describe('reads shared across requests, with CACHE=off', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness({ CACHE: 'off' }, { latencyMs: 100 });
-  });
-  afterAll(() => harness.close());
-  beforeEach(() => harness.emulator.resetCalls());
+  const harness = useHarness({ CACHE: 'off' }, { latencyMs: 100 });
 
   it('lets concurrent requests for the same session share one provider call', async () => {
     const answers = await Promise.all(

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeEverythingId } from '../../src/emulator/data/stripe-full-session.js';
 import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 
 const everyDetail = `
   allowPromotionCodes
@@ -49,11 +49,7 @@ const everyDetail = `
 `;
 
 describe('the whole Stripe checkout session', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
+  const harness = useHarness();
 
   it('types every setting, consent and collected detail of a real 2026 session', async () => {
     const result = await harness.query(`{ checkoutSession(id: "${stripeEverythingId}") { mode ${everyDetail} } }`);

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, useHarness, type Harness } from '../support/harness.js';
 import { convergeGateSignatureHeaders, nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
 
 const stripeSecret = 'whsec_test_subgraphEndpoint42';
@@ -138,11 +138,7 @@ describe('webhooks evict what they are about', () => {
 });
 
 describe('webhooks without a secret', () => {
-  let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterAll(() => harness.close());
+  const harness = useHarness();
 
   it('answers 404 naming the missing secret, so no unverifiable event is ever accepted', async () => {
     const response = await request(`${harness.subgraph.url}/webhooks/stripe`, { method: 'POST', body: '{}' });

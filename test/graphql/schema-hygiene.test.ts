@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSubgraphTypeDefs, schemaPath } from '../../src/graphql/schema.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 
 interface Described {
   kind: string;
@@ -113,11 +113,7 @@ describe('schema.graphql', () => {
   });
 
   describe('as served', () => {
-    let harness: Harness;
-    beforeAll(async () => {
-      harness = await startHarness();
-    });
-    afterAll(() => harness.close());
+    const harness = useHarness();
 
     it('is exactly what _service { sdl } serves to the gateway, definition for definition', async () => {
       const result = await harness.query<{ _service: { sdl: string } }>('{ _service { sdl } }');
