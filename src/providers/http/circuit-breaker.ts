@@ -57,7 +57,7 @@ export class CircuitBreaker {
     if (this.currentState === 'closed') return { admitted: true, probe: false, generation: this.generation };
     const now = this.now();
     if (this.currentState === 'open' && now >= this.openUntil) this.transition('half-open');
-    // Never more probes than the successes still needed: a fourth call waits for a verdict.
+    // Never more probes out than successes still needed; the calls beyond them fail fast.
     if (this.currentState === 'half-open' && this.probesInFlight + this.probeSuccesses < halfOpenProbes) {
       this.probesInFlight += 1;
       return { admitted: true, probe: true, generation: this.generation };
