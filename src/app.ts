@@ -34,7 +34,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     },
     rateLimitPerSecond: config.provider.rateLimitPerSecond,
     queueTimeoutMs: config.provider.queueTimeoutMs,
-    breaker: { failureThreshold: config.provider.breakerFailureThreshold, cooldownMs: config.provider.breakerCooldownMs },
+    breaker: config.provider.breaker,
   });
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {

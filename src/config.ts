@@ -12,6 +12,8 @@ const optionalSecret = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+const failureRateMessage = 'must be a share of calls above 0 and at most 1, e.g. 0.5';
+
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const environmentSchema = z
@@ -49,7 +51,19 @@ const environmentSchema = z
   PROVIDER_RETRY_MAX_DELAY_MS: positiveInt(2000),
   PROVIDER_RATE_LIMIT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().min(0).optional()),
   PROVIDER_QUEUE_TIMEOUT_MS: nonNegativeInt(30_000),
-  PROVIDER_BREAKER_FAILURES: nonNegativeInt(10),
+  PROVIDER_BREAKER_FAILURES: z
+    .string()
+    .refine((value) => value.trim() === '', {
+      message: 'is no longer read: set PROVIDER_BREAKER_MIN_CALLS and PROVIDER_BREAKER_FAILURE_RATE instead (defaults 50 and 0.5)',
+    })
+    .optional(),
+  PROVIDER_BREAKER_MIN_CALLS: nonNegativeInt(50),
+  PROVIDER_BREAKER_FAILURE_RATE: z.coerce
+    .number({ error: failureRateMessage })
+    .gt(0, { error: failureRateMessage })
+    .max(1, { error: failureRateMessage })
+    .default(0.5),
+  PROVIDER_BREAKER_WINDOW_MS: positiveInt(10_000),
   PROVIDER_BREAKER_COOLDOWN_MS: positiveInt(10_000),
   PROVIDER_MAX_RESPONSE_BYTES: positiveInt(1024 * 1024),
   MAX_REQUEST_BODY_BYTES: positiveInt(1024 * 1024),
@@ -123,9 +137,14 @@ export interface Config {
     /** Undefined: each provider's own default; 0: no pacing. */
     rateLimitPerSecond: number | undefined;
     queueTimeoutMs: number;
-    /** 0 turns the circuit breaker off. */
-    breakerFailureThreshold: number;
-    breakerCooldownMs: number;
+    breaker: {
+      /** Calls within the window before their failure rate is judged; 0 turns the breaker off. */
+      minCalls: number;
+      /** Share of those calls, in (0, 1], that failed as unavailable and opens the circuit. */
+      failureRate: number;
+      windowMs: number;
+      cooldownMs: number;
+    };
     maxResponseBytes: number;
   };
   server: {
@@ -203,8 +222,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       retryMaxDelayMs: env.PROVIDER_RETRY_MAX_DELAY_MS,
       rateLimitPerSecond: env.PROVIDER_RATE_LIMIT,
       queueTimeoutMs: env.PROVIDER_QUEUE_TIMEOUT_MS,
-      breakerFailureThreshold: env.PROVIDER_BREAKER_FAILURES,
-      breakerCooldownMs: env.PROVIDER_BREAKER_COOLDOWN_MS,
+      breaker: {
+        minCalls: env.PROVIDER_BREAKER_MIN_CALLS,
+        failureRate: env.PROVIDER_BREAKER_FAILURE_RATE,
+        windowMs: env.PROVIDER_BREAKER_WINDOW_MS,
+        cooldownMs: env.PROVIDER_BREAKER_COOLDOWN_MS,
+      },
       maxResponseBytes: env.PROVIDER_MAX_RESPONSE_BYTES,
     },
     server: {

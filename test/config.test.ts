@@ -16,8 +16,7 @@ describe('loadConfig', () => {
       retryMaxDelayMs: 2000,
       rateLimitPerSecond: undefined,
       queueTimeoutMs: 30_000,
-      breakerFailureThreshold: 10,
-      breakerCooldownMs: 10_000,
+      breaker: { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000 },
       maxResponseBytes: 1024 * 1024,
     });
     expect(config.orderIdMetadataKey).toBe('order_id');
@@ -35,6 +34,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROVIDER_RATE_LIMIT: '0' }).provider.rateLimitPerSecond).toBe(0);
     expect(loadConfig({ PROVIDER_RATE_LIMIT: '12.5' }).provider.rateLimitPerSecond).toBe(12.5);
     expect(loadConfig({ PROVIDER_RATE_LIMIT: '' }).provider.rateLimitPerSecond).toBeUndefined();
+  });
+
+  it('reads each circuit breaker setting from its own variable, with PROVIDER_BREAKER_MIN_CALLS=0 turning it off', () => {
+    const config = loadConfig({
+      PROVIDER_BREAKER_MIN_CALLS: '0',
+      PROVIDER_BREAKER_FAILURE_RATE: '0.25',
+      PROVIDER_BREAKER_WINDOW_MS: '30000',
+      PROVIDER_BREAKER_COOLDOWN_MS: '5000',
+    });
+    expect(config.provider.breaker).toEqual({ minCalls: 0, failureRate: 0.25, windowMs: 30_000, cooldownMs: 5_000 });
+    expect(loadConfig({ PROVIDER_BREAKER_FAILURE_RATE: '1' }).provider.breaker.failureRate).toBe(1);
+  });
+
+  it('stops start-up when the removed PROVIDER_BREAKER_FAILURES is set, naming the settings that replace it', () => {
+    expect(() => loadConfig({ PROVIDER_BREAKER_FAILURES: '10' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PROVIDER_BREAKER_FAILURES: '10' })).toThrow(
+      /PROVIDER_BREAKER_FAILURES: .*PROVIDER_BREAKER_MIN_CALLS.*PROVIDER_BREAKER_FAILURE_RATE/,
+    );
   });
 
   it('leaves sandbox mode once a Stripe key is set', () => {
@@ -97,6 +114,12 @@ describe('loadConfig', () => {
     ['PROVIDER_RATE_LIMIT', { PROVIDER_RATE_LIMIT: 'fast' }],
     ['INTROSPECTION', { INTROSPECTION: 'maybe' }],
     ['MAX_ENTITIES_PER_REQUEST', { MAX_ENTITIES_PER_REQUEST: '0' }],
+    ['PROVIDER_BREAKER_MIN_CALLS', { PROVIDER_BREAKER_MIN_CALLS: '-1' }],
+    ['PROVIDER_BREAKER_FAILURE_RATE', { PROVIDER_BREAKER_FAILURE_RATE: '0' }],
+    ['PROVIDER_BREAKER_FAILURE_RATE', { PROVIDER_BREAKER_FAILURE_RATE: '1.5' }],
+    ['PROVIDER_BREAKER_FAILURE_RATE', { PROVIDER_BREAKER_FAILURE_RATE: 'half' }],
+    ['PROVIDER_BREAKER_WINDOW_MS', { PROVIDER_BREAKER_WINDOW_MS: '0' }],
+    ['PROVIDER_BREAKER_COOLDOWN_MS', { PROVIDER_BREAKER_COOLDOWN_MS: '0' }],
   ])('names %s when its value is invalid', (variable, environment) => {
     expect(() => loadConfig(environment)).toThrow(ConfigError);
     expect(() => loadConfig(environment)).toThrow(new RegExp(`${variable}:`));

@@ -44,7 +44,7 @@ const defaults = {
   maxResponseBytes: 1024 * 1024,
   retry: { maxRetries: 2, baseDelayMs: 250, maxDelayMs: 2000 } satisfies RetryOptions,
   queueTimeoutMs: 30_000,
-  breaker: { failureThreshold: 10, cooldownMs: 10_000 } satisfies CircuitBreakerOptions,
+  breaker: { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000 } satisfies CircuitBreakerOptions,
   /** For a provider that documents no limit of its own. */
   rateLimitPerSecond: 20,
 };
@@ -104,7 +104,7 @@ export class ProviderHttpClient {
     } finally {
       // A call turned away by the rate-limit queue never reached the provider: no verdict.
       if (healthy === undefined) breaker.release(admission);
-      else breaker.record(admission, url.pathname, healthy);
+      else breaker.record(admission, healthy);
     }
   }
 

@@ -68,7 +68,7 @@ describe('ProviderHttpClient', () => {
   it('serves a healthy provider at full speed while another provider hangs', async () => {
     const [down, up] = [await emulator(), await emulator()];
     down.injectFaultForShare(1, { kind: 'hang' });
-    const http = client({ timeoutMs: 600, breaker: { failureThreshold: 0, cooldownMs: 1_000 } });
+    const http = client({ timeoutMs: 600, breaker: { minCalls: 0, failureRate: 0.5, windowMs: 10_000, cooldownMs: 1_000 } });
 
     const hung = Array.from({ length: 20 }, (_, index) =>
       http.getJson(sessionRequest('Down', down, `cs_test_hung${index}abcdefgh`)).catch((error: unknown) => error),
@@ -85,7 +85,7 @@ describe('ProviderHttpClient', () => {
   it('keeps one breaker per provider: an open circuit for one never fails the other', async () => {
     const [down, up] = [await emulator(), await emulator()];
     down.injectFaultForShare(1, { kind: 'status', status: 503 });
-    const http = client({ breaker: { failureThreshold: 3, cooldownMs: 60_000 } });
+    const http = client({ breaker: { minCalls: 3, failureRate: 0.5, windowMs: 10_000, cooldownMs: 60_000 } });
     for (let index = 0; index < 3; index += 1) {
       await http.getJson(sessionRequest('Down', down, `cs_test_down${index}abcdefgh`)).catch(() => undefined);
     }

@@ -1,50 +1,52 @@
+import { CallWindow } from './call-window.js';
+
 export interface CircuitBreakerOptions {
-  /** Failed calls within the window that open the circuit; 0 turns the breaker off. */
-  failureThreshold: number;
-  /** How long an open circuit fails fast before it lets one probe through. */
+  /** Calls the window must hold before their failure rate is judged; 0 turns the breaker off. */
+  minCalls: number;
+  /** Share of the window's calls, in (0, 1], that must have failed for the circuit to open. */
+  failureRate: number;
+  /** How far back calls are judged. */
+  windowMs: number;
+  /** How long an open circuit fails fast before it lets probes through. */
   cooldownMs: number;
-  windowMs?: number;
 }
 
-export type Admission = { admitted: true; probe: boolean } | { admitted: false; retryAfterMs: number };
+/**
+ * The breaker's answer to "may this call go to the provider?". An admitted call hands its
+ * admission back to `record` or `release`, so the breaker can tell a probe from an ordinary
+ * call and ignore outcomes of calls admitted before the circuit last changed state.
+ */
+export type Admission =
+  | { admitted: true; probe: boolean; generation: number }
+  | { admitted: false; retryAfterMs: number };
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
-interface CallRecord {
-  at: number;
-  /** The resource (URL path) of a failed call; undefined for a healthy one. */
-  failedResource: string | undefined;
-}
-
-const defaultWindowMs = 10_000;
-/** Failures must be spread over this many resources: a few broken ids are not an outage. */
-const minDistinctFailedResources = 3;
-const minFailureRatio = 0.5;
-const maxRecords = 10_000;
+/** Probes a half-open circuit lets through at once, and the successes that close it. */
+const halfOpenProbes = 3;
 
 /**
- * Judges one provider's health from the calls made to it. It opens only when, within the
- * window, at least `failureThreshold` calls failed, they make up half or more of all
- * calls, and they hit at least three different resources: so a handful of broken
- * sessions among healthy ones never opens it. Open, it fails fast; after the cool-down
- * one probe goes through, and its outcome closes or re-opens the circuit.
+ * Judges one provider's health from the calls made to it, one outcome per call. It opens
+ * only once the sliding window holds at least `minCalls` calls and at least `failureRate`
+ * of them failed, so a quiet replica's few broken sessions never make an outage of it.
+ * Open, it fails fast; after the cool-down it is half-open and lets up to three probes
+ * through at a time: three successes close it, any failure opens it for another cool-down.
  */
 export class CircuitBreaker {
-  /** Calls within the window, oldest first, from `first` on; the slots before it are spent. */
-  private records: CallRecord[] = [];
-  private first = 0;
-  private failedInWindow = 0;
-  private openUntil = 0;
-  private probeInFlight = false;
+  private readonly window: CallWindow;
   private currentState: CircuitState = 'closed';
-  private readonly windowMs: number;
+  /** Counts changes of state; outcomes of calls admitted under an earlier state are ignored. */
+  private generation = 0;
+  private openUntil = 0;
+  private probesInFlight = 0;
+  private probeSuccesses = 0;
 
   constructor(
     private readonly options: CircuitBreakerOptions,
     private readonly onStateChange: (state: CircuitState) => void = () => {},
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.windowMs = options.windowMs ?? defaultWindowMs;
+    this.window = new CallWindow(options.windowMs);
   }
 
   get state(): CircuitState {
@@ -52,83 +54,49 @@ export class CircuitBreaker {
   }
 
   admit(): Admission {
-    if (this.currentState === 'closed') return { admitted: true, probe: false };
+    if (this.currentState === 'closed') return { admitted: true, probe: false, generation: this.generation };
     const now = this.now();
-    if (this.currentState === 'open' && now >= this.openUntil) {
-      this.transition('half-open');
-    }
-    if (this.currentState === 'half-open' && !this.probeInFlight) {
-      this.probeInFlight = true;
-      return { admitted: true, probe: true };
+    if (this.currentState === 'open' && now >= this.openUntil) this.transition('half-open');
+    // Never more probes out than successes still needed; the calls beyond them fail fast.
+    if (this.currentState === 'half-open' && this.probesInFlight + this.probeSuccesses < halfOpenProbes) {
+      this.probesInFlight += 1;
+      return { admitted: true, probe: true, generation: this.generation };
     }
     return { admitted: false, retryAfterMs: Math.max(0, this.openUntil - now) };
   }
 
   /** `healthy` says whether the provider itself worked, whatever became of the session. */
-  record(admission: { probe: boolean }, resource: string, healthy: boolean): void {
-    if (this.options.failureThreshold === 0) return;
+  record(admission: Admission, healthy: boolean): void {
+    if (!this.isCurrent(admission) || this.options.minCalls === 0) return;
     if (admission.probe) {
-      this.probeInFlight = false;
-      if (healthy) {
-        this.forgetAll();
-        this.transition('closed');
-      } else {
-        this.open();
-      }
+      this.probesInFlight -= 1;
+      if (!healthy) this.open();
+      else if (++this.probeSuccesses === halfOpenProbes) this.transition('closed');
       return;
     }
-    if (this.currentState !== 'closed') return;
-    const now = this.now();
-    this.records.push({ at: now, failedResource: healthy ? undefined : resource });
-    if (!healthy) this.failedInWindow += 1;
-    this.forgetBefore(now - this.windowMs);
-    if (!healthy && this.shouldOpen()) this.open();
+    const { calls, failures } = this.window.add(this.now(), !healthy);
+    if (calls >= this.options.minCalls && failures / calls >= this.options.failureRate) this.open();
   }
 
-  /** For an admitted call that never reached the provider. */
-  release(admission: { probe: boolean }): void {
-    if (admission.probe) this.probeInFlight = false;
+  /** For an admitted call that never reached the provider: no verdict, and its probe slot is free again. */
+  release(admission: Admission): void {
+    if (this.isCurrent(admission) && admission.probe) this.probesInFlight -= 1;
   }
 
-  private shouldOpen(): boolean {
-    if (this.failedInWindow < this.options.failureThreshold) return false;
-    if (this.failedInWindow / (this.records.length - this.first) < minFailureRatio) return false;
-    const distinct = new Set<string>();
-    for (let index = this.first; index < this.records.length; index += 1) {
-      const resource = this.records[index]!.failedResource;
-      if (resource !== undefined) distinct.add(resource);
-    }
-    return distinct.size >= Math.min(minDistinctFailedResources, this.options.failureThreshold);
+  private isCurrent(admission: Admission): admission is Extract<Admission, { admitted: true }> {
+    return admission.admitted && admission.generation === this.generation;
   }
 
   private open(): void {
     this.openUntil = this.now() + this.options.cooldownMs;
-    this.forgetAll();
     this.transition('open');
   }
 
-  private forgetAll(): void {
-    this.records = [];
-    this.first = 0;
-    this.failedInWindow = 0;
-  }
-
-  /** Drops records older than `cutoff`, or beyond the cap, by moving `first`: no copying on every call. */
-  private forgetBefore(cutoff: number): void {
-    const records = this.records;
-    while (this.first < records.length && (records[this.first]!.at < cutoff || records.length - this.first > maxRecords)) {
-      if (records[this.first]!.failedResource !== undefined) this.failedInWindow -= 1;
-      this.first += 1;
-    }
-    // Compacts once the spent slots outnumber the live ones, so each record is copied O(1) times.
-    if (this.first > 1024 && this.first * 2 > records.length) {
-      this.records = records.slice(this.first);
-      this.first = 0;
-    }
-  }
-
   private transition(state: CircuitState): void {
-    if (state === this.currentState) return;
+    this.generation += 1;
+    this.probesInFlight = 0;
+    this.probeSuccesses = 0;
+    if (state === 'closed') this.window.clear();
     this.currentState = state;
     this.onStateChange(state);
   }

@@ -1,88 +1,160 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, type CircuitState } from '../../../src/providers/http/circuit-breaker.js';
+import { CircuitBreaker, type Admission, type CircuitState } from '../../../src/providers/http/circuit-breaker.js';
 
-function breaker(failureThreshold = 5, cooldownMs = 1_000) {
+/** The README's defaults: 50 calls, half of them failed, within 10 s; a 10 s cool-down. */
+function breaker(options: { minCalls?: number; failureRate?: number; windowMs?: number; cooldownMs?: number } = {}) {
   let now = 0;
   const states: CircuitState[] = [];
-  const circuit = new CircuitBreaker({ failureThreshold, cooldownMs }, (state) => states.push(state), () => now);
-  const call = (resource: string, healthy: boolean) => {
+  const circuit = new CircuitBreaker(
+    { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000, ...options },
+    (state) => states.push(state),
+    () => now,
+  );
+  /** One call, start to finish; `healthy` is whether the provider worked. */
+  const call = (healthy: boolean): Admission => {
     const admission = circuit.admit();
-    if (admission.admitted) circuit.record(admission, resource, healthy);
+    circuit.record(admission, healthy);
     return admission;
   };
-  return { circuit, states, call, advance: (ms: number) => (now += ms) };
+  const calls = (count: number, healthy: boolean) => {
+    for (let index = 0; index < count; index += 1) call(healthy);
+  };
+  return { circuit, states, call, calls, advance: (ms: number) => (now += ms) };
+}
+
+/** Opens the circuit with 50 failed calls and waits out the cool-down. */
+function halfOpenBreaker() {
+  const subject = breaker();
+  subject.calls(50, false);
+  subject.advance(10_000);
+  return subject;
 }
 
 describe('the per-provider circuit breaker', () => {
-  it('opens when failures spread over many sessions, and then fails fast', () => {
-    const { circuit, call } = breaker(5);
-    for (let index = 0; index < 5; index += 1) call(`/v1/checkout/sessions/cs_${index}`, false);
+  it('stays closed on a quiet replica where five broken sessions, each asked for twice, are all the calls', () => {
+    const { circuit, calls } = breaker();
+    calls(10, false);
+    expect(circuit.state).toBe('closed');
+    expect(circuit.admit()).toMatchObject({ admitted: true, probe: false });
+  });
+
+  it('stays closed while the window holds fewer than the minimum number of calls, however many failed', () => {
+    const { circuit, calls } = breaker();
+    calls(49, false);
+    expect(circuit.state).toBe('closed');
+  });
+
+  it('opens on the call that brings the window to 50 calls with half of them failed, and then fails fast', () => {
+    const { circuit, calls, states } = breaker();
+    calls(25, true);
+    calls(24, false);
+    expect(circuit.state).toBe('closed');
+    calls(1, false);
     expect(circuit.state).toBe('open');
-    expect(circuit.admit()).toEqual({ admitted: false, retryAfterMs: 1_000 });
+    expect(states).toEqual(['open']);
+    expect(circuit.admit()).toEqual({ admitted: false, retryAfterMs: 10_000 });
   });
 
-  it('stays closed when failures are confined to a few sessions while the rest succeed', () => {
-    const { circuit, call } = breaker(5);
-    for (let round = 0; round < 20; round += 1) {
-      call('/v1/checkout/sessions/cs_broken1', false);
-      call('/v1/checkout/sessions/cs_broken2', false);
-      call(`/v1/checkout/sessions/cs_good${round}`, true);
-      call(`/v1/checkout/sessions/cs_fine${round}`, true);
-      call(`/v1/checkout/sessions/cs_ok${round}`, true);
+  it('stays closed under heavy traffic while failures stay below the failure rate', () => {
+    const { circuit, calls } = breaker();
+    for (let round = 0; round < 100; round += 1) {
+      calls(51, true);
+      calls(49, false);
     }
     expect(circuit.state).toBe('closed');
   });
 
-  it('stays closed when one session keeps failing on its own', () => {
-    const { circuit, call } = breaker(5);
-    for (let round = 0; round < 50; round += 1) call('/v1/checkout/sessions/cs_broken', false);
+  it('follows PROVIDER_BREAKER_FAILURE_RATE and PROVIDER_BREAKER_MIN_CALLS when they are set', () => {
+    const { circuit, calls } = breaker({ minCalls: 20, failureRate: 0.1 });
+    calls(18, true);
+    calls(1, false);
+    expect(circuit.state).toBe('closed');
+    calls(1, false);
+    expect(circuit.state).toBe('open');
+  });
+
+  it('forgets calls older than its window', () => {
+    const { circuit, calls, advance } = breaker();
+    calls(49, false);
+    advance(10_000);
+    calls(1, false);
+    expect(circuit.state).toBe('closed');
+    calls(48, false);
     expect(circuit.state).toBe('closed');
   });
 
-  it('stays closed while failures are a minority of calls', () => {
-    const { circuit, call } = breaker(5);
-    for (let round = 0; round < 30; round += 1) {
-      call(`/v1/checkout/sessions/cs_bad${round}`, false);
-      call(`/v1/checkout/sessions/cs_good${round}a`, true);
-      call(`/v1/checkout/sessions/cs_good${round}b`, true);
-    }
-    expect(circuit.state).toBe('closed');
+  it('still counts calls made earlier within the window', () => {
+    const { circuit, calls, advance } = breaker();
+    calls(40, false);
+    advance(8_000);
+    calls(10, false);
+    expect(circuit.state).toBe('open');
   });
 
-  it('lets one probe through after the cool-down and closes when it succeeds', () => {
-    const { circuit, call, advance, states } = breaker(3);
-    for (let index = 0; index < 3; index += 1) call(`/s/${index}`, false);
-    advance(1_000);
-    const probe = circuit.admit();
-    expect(probe).toEqual({ admitted: true, probe: true });
+  it('lets up to three probes through at once after the cool-down and turns the rest away', () => {
+    const { circuit } = halfOpenBreaker();
+    const probes = [circuit.admit(), circuit.admit(), circuit.admit()];
+    expect(probes.every((probe) => probe.admitted && probe.probe)).toBe(true);
+    expect(circuit.state).toBe('half-open');
     expect(circuit.admit().admitted).toBe(false);
-    circuit.record(probe as { probe: boolean }, '/s/9', true);
+  });
+
+  it('closes after three successful probes and then admits every call', () => {
+    const { circuit, states } = halfOpenBreaker();
+    const probes = [circuit.admit(), circuit.admit(), circuit.admit()];
+    circuit.record(probes[0]!, true);
+    circuit.record(probes[1]!, true);
+    expect(circuit.state).toBe('half-open');
+    circuit.record(probes[2]!, true);
     expect(circuit.state).toBe('closed');
     expect(states).toEqual(['open', 'half-open', 'closed']);
+    expect(Array.from({ length: 10 }, () => circuit.admit().admitted)).toEqual(Array(10).fill(true));
   });
 
-  it('opens again for another cool-down when the probe fails', () => {
-    const { circuit, call, advance } = breaker(3);
-    for (let index = 0; index < 3; index += 1) call(`/s/${index}`, false);
-    advance(1_000);
-    call('/s/9', false);
+  it('opens again for a whole cool-down when any probe fails, whatever the others answer later', () => {
+    const { circuit, advance, states } = halfOpenBreaker();
+    const probes = [circuit.admit(), circuit.admit(), circuit.admit()];
+    circuit.record(probes[0]!, true);
+    circuit.record(probes[1]!, false);
+    circuit.record(probes[2]!, true);
     expect(circuit.state).toBe('open');
-    advance(999);
+    expect(states).toEqual(['open', 'half-open', 'open']);
+    advance(9_999);
+    expect(circuit.admit()).toEqual({ admitted: false, retryAfterMs: 1 });
+    advance(1);
+    expect(circuit.admit()).toMatchObject({ admitted: true, probe: true });
+  });
+
+  it('gives the slot of a probe that never reached the provider to the next call', () => {
+    const { circuit } = halfOpenBreaker();
+    const probes = [circuit.admit(), circuit.admit(), circuit.admit()];
+    circuit.release(probes[0]!);
+    expect(circuit.admit()).toMatchObject({ admitted: true, probe: true });
     expect(circuit.admit().admitted).toBe(false);
   });
 
-  it('forgets failures older than its window', () => {
-    const { circuit, call, advance } = breaker(3);
-    call('/s/1', false);
-    call('/s/2', false);
-    advance(11_000);
-    call('/s/3', false);
+  it('never counts a slow call admitted before the circuit opened as a probe', () => {
+    const { circuit, calls, advance } = breaker();
+    const slowCall = circuit.admit();
+    calls(50, false);
+    advance(10_000);
+    const probes = [circuit.admit(), circuit.admit()];
+    circuit.record(slowCall, true);
+    for (const probe of probes) circuit.record(probe, true);
+    expect(circuit.state).toBe('half-open');
+  });
+
+  it('judges a closed circuit on a fresh window, not on the failures that opened it', () => {
+    const { circuit, calls } = halfOpenBreaker();
+    calls(3, true);
+    expect(circuit.state).toBe('closed');
+    calls(47, false);
     expect(circuit.state).toBe('closed');
   });
 
-  it('never opens when turned off with a threshold of 0', () => {
-    const { circuit, call } = breaker(0);
-    for (let index = 0; index < 100; index += 1) call(`/s/${index}`, false);
+  it('never opens when turned off with PROVIDER_BREAKER_MIN_CALLS=0', () => {
+    const { circuit, calls } = breaker({ minCalls: 0 });
+    calls(1_000, false);
     expect(circuit.state).toBe('closed');
   });
 });
