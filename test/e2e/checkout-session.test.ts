@@ -127,7 +127,7 @@ describe('checkoutSession query against the Stripe emulator', () => {
     it.each([
       ['an id with characters neither provider uses', 'order #1001'],
       ['an id too short for Converge Gate', 'pi_3Em'],
-      ['a Stripe-prefixed id with characters Stripe does not use', 'cs_test_abc-def_123456'],
+      ['a Stripe-prefixed id with a character Stripe ids never have', 'cs_test_abc.def_123456'],
       ['a path traversal', 'cs_test_../../v1/customers'],
       ['an encoded slash', 'cs_test_abc%2Fdef12345'],
       ['a query string', 'cs_test_abcdefgh?expand=customer'],

@@ -92,6 +92,8 @@ export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues00000000000000000
 export const stripeFullyRefundedId = 'cs_test_g1FullyRefundedOrder1003000000000000000000000000';
 /** A wholesale order of 120 line items: more than one page at Stripe's largest page size. */
 export const stripeBulkOrderId = 'cs_test_h1BulkOrder120LineItems00000000000000000000000000';
+/** An open session whose id has underscores and hyphens: Stripe's ids are opaque and may take any such shape. */
+export const stripeUnderscoreHyphenId = 'cs_test_j1_Order-1006_retry-2';
 
 export const stripeSessions: readonly WireSession[] = [
   publishedExample,
@@ -177,6 +179,13 @@ export const stripeSessions: readonly WireSession[] = [
     mode: 'installments',
     brand_new_field: { nested: ['values', 1, null] },
     managed_payments: { enabled: true },
+  }),
+  session(stripeUnderscoreHyphenId, {
+    amount_subtotal: 1800,
+    amount_total: 1800,
+    currency: 'gbp',
+    created: 1764000000,
+    expires_at: 1764086400,
   }),
   stripeEverythingSession,
 ];
