@@ -5,6 +5,7 @@ import {
   stripeFutureValuesId,
   stripeLargeAmountId,
   stripeSeedExampleId,
+  stripeSessions,
   stripeSetupModeId,
 } from '../../src/emulator/data/stripe-sessions.js';
 import { startHarness, useHarness } from '../support/harness.js';
@@ -108,6 +109,15 @@ describe('checkoutSession query against the Stripe emulator', () => {
       mode: 'UNKNOWN',
       amountTotal: { decimal: '21.98' },
     });
+  });
+
+  it('serves only test-mode example sessions, so the sandbox never shows what looks like live money', async () => {
+    const result = await harness.query(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id livemode } } }`,
+      { representations: stripeSessions.map(({ id }) => ({ __typename: 'CheckoutSession', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(stripeSessions.map(() => ({ id: expect.stringMatching(/^cs_test_/), livemode: false })));
   });
 
   it('never exposes the client secret', async () => {

@@ -273,6 +273,22 @@ describe('the stack npm run demo starts', () => {
     });
   });
 
+  it("shows only test-mode sessions in the example orders' payments", async () => {
+    const result = await postGraphQL(demo.gateway.url, { query: '{ orders { checkoutSession { id provider livemode } } }' });
+    const stripeTestSession = { checkoutSession: { id: expect.stringMatching(/^cs_test_/), provider: 'STRIPE', livemode: false } };
+    const convergeGateTestSession = { checkoutSession: { id: expect.any(String), provider: 'CONVERGE_GATE', livemode: false } };
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.orders).toEqual([
+      stripeTestSession,
+      stripeTestSession,
+      stripeTestSession,
+      stripeTestSession,
+      { checkoutSession: null },
+      convergeGateTestSession,
+      convergeGateTestSession,
+    ]);
+  });
+
   it('opens Apollo Sandbox at the gateway URL with that query filled in', async () => {
     const page = await request(demo.gateway.url, { headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);

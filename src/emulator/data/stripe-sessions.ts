@@ -85,7 +85,7 @@ export const stripeExpiredId = 'cs_test_c1ExpiredSession000000000000000000000000
 /** A setup-mode session: no amounts, no currency, no metadata (all null). */
 export const stripeSetupModeId = 'cs_test_d1SetupModeNullAmounts000000000000000000000000000';
 /** A session in JPY whose amounts exceed 2^31. */
-export const stripeLargeAmountId = 'cs_live_e1LargeJpyAmount000000000000000000000000000000000';
+export const stripeLargeAmountId = 'cs_test_e1LargeJpyAmount000000000000000000000000000000000';
 /** A session with a status, payment status and mode Stripe has not released, and unknown fields. */
 export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues0000000000000000000000000000000';
 /** A paid session whose payment was refunded in full, in two refunds. */
@@ -148,7 +148,6 @@ export const stripeSessions: readonly WireSession[] = [
     amount_subtotal: 5_000_000_000,
     amount_total: 5_500_000_000,
     currency: 'jpy',
-    livemode: true,
     payment_status: 'paid',
     status: 'complete',
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 500_000_000 },
