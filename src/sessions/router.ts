@@ -4,8 +4,6 @@ import type { CheckoutProvider, SessionIdShape } from '../providers/checkout-pro
 import { convergeGateSessionIdShape } from '../providers/convergegate/session-id.js';
 import { stripeSessionIdShape } from '../providers/stripe/session-id.js';
 
-const maxIdLength = 255;
-
 /** Asked in order: the first shape that claims an id decides its provider. */
 const idShapes: readonly SessionIdShape[] = [stripeSessionIdShape, convergeGateSessionIdShape];
 
@@ -19,7 +17,6 @@ export class SessionRouter {
    */
   providerFor(id: string): CheckoutProvider {
     if (id.length === 0) throw new InvalidSessionIdError('it is empty');
-    if (id.length > maxIdLength) throw new InvalidSessionIdError(`it is longer than ${maxIdLength} characters`);
     const shape = idShapes.find((candidate) => candidate.claims(id));
     if (!shape) throw new InvalidSessionIdError('no provider has ids of this shape');
     const problem = shape.problemWith(id);

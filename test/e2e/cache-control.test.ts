@@ -1,17 +1,20 @@
 import { Kind, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
 import {
   stripeCompletePaidId,
   stripeExpiredId,
+  stripeFullyRefundedId,
   stripeFutureValuesId,
   stripeSeedExampleId,
 } from '../../src/emulator/data/stripe-sessions.js';
-import { cacheAges } from '../../src/graphql/cache-hints.js';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const settled = `max-age=${cacheAges.settledSession}, private`;
-const changing = `max-age=${cacheAges.changingSession}, private`;
+// The ages the README promises.
+const settled = 'max-age=600, private';
+const changing = 'max-age=5, private';
+const withRefunds = 'max-age=30, private';
 const completeAwaitingPaymentId = 'cs_test_cacheCompleteAwaitingDebit';
 
 const typeDefs = loadSubgraphTypeDefs().definitions;
@@ -65,12 +68,12 @@ describe('Cache-Control of the subgraph response', () => {
   const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id status paymentStatus amountTotal { amount } } }`;
 
   it.each([
-    ['a completed and paid session', stripeCompletePaidId, settled],
-    ['an expired session', stripeExpiredId, settled],
-    ['an open session', stripeSeedExampleId, changing],
-    ['a completed session still awaiting a bank debit', completeAwaitingPaymentId, changing],
-    ['a session whose status is new to the subgraph', stripeFutureValuesId, changing],
-  ])('lets clients cache %s for its own age, privately', async (_label, id, expected) => {
+    ['a completed and paid session', settled, stripeCompletePaidId],
+    ['an expired session', settled, stripeExpiredId],
+    ['an open session', changing, stripeSeedExampleId],
+    ['a completed session still awaiting a bank debit', changing, completeAwaitingPaymentId],
+    ['a session whose status is new to the subgraph', changing, stripeFutureValuesId],
+  ])('lets clients cache %s privately, for its own age: %s', async (_label, expected, id) => {
     const result = await harness.query(sessionQuery, { id });
     expect(result.errors).toBeUndefined();
     expect(result.headers['cache-control']).toBe(expected);
@@ -90,12 +93,73 @@ describe('Cache-Control of the subgraph response', () => {
     expect(result.headers['cache-control']).toBe(changing);
   });
 
-  it('keeps a settled session cacheable, privately, whichever of its fields are asked for', async () => {
+  it('keeps a settled session cacheable, privately, with every field asked for: for the 30 seconds its refunds allow', async () => {
     const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { ${selectEveryField('CheckoutSession')} } }`, {
       id: stripeCompletePaidId,
     });
     expect(result.errors).toBeUndefined();
-    expect(result.headers['cache-control']).toMatch(/^max-age=[1-9]\d*, private$/);
+    expect(result.headers['cache-control']).toBe(withRefunds);
+  });
+
+  describe('when refunds are selected', () => {
+    it.each([
+      ['refunds', 'refunds { id status }'],
+      ['amountRefunded', 'amountRefunded { amount }'],
+      ['refunded', 'refunded'],
+    ])('caps a settled Stripe session at 30 seconds when %s is asked for', async (_field, selection) => {
+      const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { status ${selection} } }`, { id: stripeFullyRefundedId });
+      expect(result.errors).toBeUndefined();
+      expect(result.headers['cache-control']).toBe(withRefunds);
+    });
+
+    it('caps a settled Stripe session without a payment intent too, though it has no refunds to list', async () => {
+      const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { status refunds { id } } }`, { id: stripeExpiredId });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.checkoutSession).toEqual({ status: 'EXPIRED', refunds: [] });
+      expect(result.headers['cache-control']).toBe(withRefunds);
+    });
+
+    it('caps a settled Converge Gate session, whose refunds come inside it, at 30 seconds', async () => {
+      const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { status paymentStatus refunded } }`, {
+        id: convergeGateCompletedId,
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.checkoutSession).toEqual({ status: 'COMPLETE', paymentStatus: 'PAID', refunded: false });
+      expect(result.headers['cache-control']).toBe(withRefunds);
+    });
+
+    it('never lengthens the 5 seconds of a session that can still change', async () => {
+      const result = await harness.query(
+        `query ($stripe: ID!, $blik: ID!) { stripe: checkoutSession(id: $stripe) { refunds { id } } blik: checkoutSession(id: $blik) { status refunds { id } } }`,
+        { stripe: stripeSeedExampleId, blik: convergeGatePendingId },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.headers['cache-control']).toBe(changing);
+    });
+
+    it('caps a batch of settled entities at 30 seconds', async () => {
+      const result = await harness.query(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id amountRefunded { amount } } } }`,
+        {
+          representations: [stripeCompletePaidId, stripeFullyRefundedId, convergeGateCompletedId].map((id) => ({
+            __typename: 'CheckoutSession',
+            id,
+          })),
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.headers['cache-control']).toBe(withRefunds);
+    });
+
+    it('forbids caching when the refunds could not be listed, though the session arrived', async () => {
+      harness.emulator.injectFault('pi_3EmulatorRefunded1003', { kind: 'body', body: '<html>Bad gateway</html>', contentType: 'text/html' });
+      const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { status refunds { id } } }`, { id: stripeFullyRefundedId });
+      expect(result.data?.checkoutSession).toEqual({ status: 'COMPLETE', refunds: null });
+      expect(result.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+        [['checkoutSession', 'refunds'], 'PROVIDER_BAD_RESPONSE'],
+      ]);
+      expect(result.headers['cache-control']).toBe('no-store');
+    });
   });
 
   it('forbids caching a response that carries an error, even next to a settled session', async () => {

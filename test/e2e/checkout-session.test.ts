@@ -5,6 +5,7 @@ import {
   stripeFutureValuesId,
   stripeLargeAmountId,
   stripeSeedExampleId,
+  stripeSessions,
   stripeSetupModeId,
 } from '../../src/emulator/data/stripe-sessions.js';
 import { startHarness, useHarness } from '../support/harness.js';
@@ -110,6 +111,15 @@ describe('checkoutSession query against the Stripe emulator', () => {
     });
   });
 
+  it('serves only test-mode example sessions, so the sandbox never shows what looks like live money', async () => {
+    const result = await harness.query(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id livemode } } }`,
+      { representations: stripeSessions.map(({ id }) => ({ __typename: 'CheckoutSession', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual(stripeSessions.map(() => ({ id: expect.stringMatching(/^cs_test_/), livemode: false })));
+  });
+
   it('never exposes the client secret', async () => {
     const result = await harness.query(`{ __type(name: "CheckoutSession") { fields { name } } }`);
     const names = (result.data?.__type as { fields: Array<{ name: string }> }).fields.map((field) => field.name);
@@ -127,7 +137,7 @@ describe('checkoutSession query against the Stripe emulator', () => {
     it.each([
       ['an id with characters neither provider uses', 'order #1001'],
       ['an id too short for Converge Gate', 'pi_3Em'],
-      ['a Stripe-prefixed id with characters Stripe does not use', 'cs_test_abc-def_123456'],
+      ['a Stripe-prefixed id with a character Stripe ids never have', 'cs_test_abc.def_123456'],
       ['a path traversal', 'cs_test_../../v1/customers'],
       ['an encoded slash', 'cs_test_abc%2Fdef12345'],
       ['a query string', 'cs_test_abcdefgh?expand=customer'],

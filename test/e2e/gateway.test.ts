@@ -1,6 +1,5 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cacheAges } from '../../src/graphql/cache-hints.js';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
 import { startDemoStack, type DemoStack } from '../demo-stack.js';
 import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
@@ -223,16 +222,24 @@ describe('a gateway composed from this subgraph and an orders subgraph', () => {
     const openOrder = listOrders[1]!.id;
     const ordersQuery = `query ($ids: [ID!]) { orders(ids: $ids) { number checkoutSession { status amountTotal { decimal } order { id } } } }`;
 
-    it('lets the client cache orders whose sessions are all settled for the settled age, privately', async () => {
+    it('lets the client cache orders whose sessions are all settled for 600 seconds, privately', async () => {
       const result = await query(ordersQuery, { ids: settledOrders });
       expect(result.errors).toBeUndefined();
-      expect(result.headers['cache-control']).toBe(`max-age=${cacheAges.settledSession}, private`);
+      expect(result.headers['cache-control']).toBe('max-age=600, private');
     });
 
-    it('shortens the age to that of a changing session as soon as one is in the response', async () => {
+    it('shortens the age to 5 seconds as soon as a session that can still change is in the response', async () => {
       const result = await query(ordersQuery, { ids: [...settledOrders, openOrder] });
       expect(result.errors).toBeUndefined();
-      expect(result.headers['cache-control']).toBe(`max-age=${cacheAges.changingSession}, private`);
+      expect(result.headers['cache-control']).toBe('max-age=5, private');
+    });
+
+    it('caps the age at 30 seconds when the query asks for the refunds of settled sessions', async () => {
+      const result = await query(`query ($ids: [ID!]) { orders(ids: $ids) { number checkoutSession { status refunded } } }`, {
+        ids: settledOrders,
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.headers['cache-control']).toBe('max-age=30, private');
     });
 
     it('forbids caching a response in which a session failed', async () => {
@@ -271,6 +278,22 @@ describe('the stack npm run demo starts', () => {
       number: 'B-2001',
       checkoutSession: { status: 'COMPLETE', paymentStatus: 'PAID', amountTotal: { currency: 'PLN' }, order: { number: 'B-2001' } },
     });
+  });
+
+  it("shows only test-mode sessions in the example orders' payments", async () => {
+    const result = await postGraphQL(demo.gateway.url, { query: '{ orders { checkoutSession { id provider livemode } } }' });
+    const stripeTestSession = { checkoutSession: { id: expect.stringMatching(/^cs_test_/), provider: 'STRIPE', livemode: false } };
+    const convergeGateTestSession = { checkoutSession: { id: expect.any(String), provider: 'CONVERGE_GATE', livemode: false } };
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.orders).toEqual([
+      stripeTestSession,
+      stripeTestSession,
+      stripeTestSession,
+      stripeTestSession,
+      { checkoutSession: null },
+      convergeGateTestSession,
+      convergeGateTestSession,
+    ]);
   });
 
   it('opens Apollo Sandbox at the gateway URL with that query filled in', async () => {

@@ -39,7 +39,6 @@ describe('routing session ids to their provider', () => {
   });
 
   it.each([
-    ['a Stripe id with a character Stripe ids never have', 'cs_live_abc-12345678'],
     ['a Converge Gate id of 7 characters', 'AbC-12_'],
     ['a Converge Gate id of 65 characters', 'A'.repeat(65)],
     ['an id with a slash', 'AW-kLcRR/C5P8U68'],
@@ -49,6 +48,12 @@ describe('routing session ids to their provider', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/Invalid checkout session id/);
     expect(harness.emulator.countCalls()).toBe(0);
+  });
+
+  it('asks Stripe about a Stripe id with a hyphen, once, and answers NOT_FOUND when Stripe has no such session', async () => {
+    const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { id } }`, { id: 'cs_live_abc-12345678' });
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(harness.emulator.calls).toEqual([{ method: 'GET', path: '/v1/checkout/sessions/cs_live_abc-12345678' }]);
   });
 
   it.each([

@@ -128,7 +128,7 @@ describe('the whole Stripe checkout session', () => {
       permissions: { updateShippingDetails: 'SERVER_ONLY' },
       phoneNumberCollection: { enabled: true },
       presentmentDetails: { presentmentAmount: { amount: 10659, currency: 'USD', decimal: '106.59' } },
-      recoveredFromId: 'cs_live_a0ExpiredBeforeRecovery00000000000000000000000000',
+      recoveredFromId: 'cs_test_a0ExpiredBeforeRecovery00000000000000000000000000',
       redirectOnCompletion: 'IF_REQUIRED',
       returnUrl: 'https://shop.example.com/return',
       savedPaymentMethodOptions: { allowRedisplayFilters: ['ALWAYS', 'LIMITED'], paymentMethodRemove: 'DISABLED', paymentMethodSave: 'ENABLED' },

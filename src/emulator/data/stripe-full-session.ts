@@ -2,7 +2,7 @@
  * A completed subscription-mode session with every optional part filled in, as Stripe's
  * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown`.
  */
-export const stripeEverythingId = 'cs_live_i1EverySettingFilledIn0000000000000000000000000000';
+export const stripeEverythingId = 'cs_test_i1EverySettingFilledIn0000000000000000000000000000';
 
 export const stripeEverythingSession = {
   id: stripeEverythingId,
@@ -27,7 +27,7 @@ export const stripeEverythingSession = {
   },
   cancel_url: 'https://shop.example.com/cart',
   client_reference_id: 'order_2001',
-  client_secret: 'cs_live_i1EverySettingFilledIn_secret_mustNeverBeExposed',
+  client_secret: 'cs_test_i1EverySettingFilledIn_secret_mustNeverBeExposed',
   collected_information: {
     business_name: 'Rosen GmbH',
     individual_name: 'Jenny Rosen',
@@ -94,7 +94,7 @@ export const stripeEverythingSession = {
   integration_identifier: 'shop-web-v3',
   invoice: 'in_1EmulatorEverything',
   invoice_creation: null,
-  livemode: true,
+  livemode: false,
   locale: 'de',
   managed_payments: { enabled: false },
   metadata: { order_id: 'order_2001' },
@@ -117,7 +117,7 @@ export const stripeEverythingSession = {
   permissions: { update_shipping_details: 'server_only' },
   phone_number_collection: { enabled: true },
   presentment_details: { presentment_amount: 10659, presentment_currency: 'usd' },
-  recovered_from: 'cs_live_a0ExpiredBeforeRecovery00000000000000000000000000',
+  recovered_from: 'cs_test_a0ExpiredBeforeRecovery00000000000000000000000000',
   redirect_on_completion: 'if_required',
   return_url: 'https://shop.example.com/return',
   saved_payment_method_options: {

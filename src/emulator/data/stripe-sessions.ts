@@ -85,13 +85,15 @@ export const stripeExpiredId = 'cs_test_c1ExpiredSession000000000000000000000000
 /** A setup-mode session: no amounts, no currency, no metadata (all null). */
 export const stripeSetupModeId = 'cs_test_d1SetupModeNullAmounts000000000000000000000000000';
 /** A session in JPY whose amounts exceed 2^31. */
-export const stripeLargeAmountId = 'cs_live_e1LargeJpyAmount000000000000000000000000000000000';
+export const stripeLargeAmountId = 'cs_test_e1LargeJpyAmount000000000000000000000000000000000';
 /** A session with a status, payment status and mode Stripe has not released, and unknown fields. */
 export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues0000000000000000000000000000000';
 /** A paid session whose payment was refunded in full, in two refunds. */
 export const stripeFullyRefundedId = 'cs_test_g1FullyRefundedOrder1003000000000000000000000000';
 /** A wholesale order of 120 line items: more than one page at Stripe's largest page size. */
 export const stripeBulkOrderId = 'cs_test_h1BulkOrder120LineItems00000000000000000000000000';
+/** An open session whose id has underscores and hyphens: Stripe's ids are opaque and may take any such shape. */
+export const stripeUnderscoreHyphenId = 'cs_test_j1_Order-1006_retry-2';
 
 export const stripeSessions: readonly WireSession[] = [
   publishedExample,
@@ -146,7 +148,6 @@ export const stripeSessions: readonly WireSession[] = [
     amount_subtotal: 5_000_000_000,
     amount_total: 5_500_000_000,
     currency: 'jpy',
-    livemode: true,
     payment_status: 'paid',
     status: 'complete',
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 500_000_000 },
@@ -177,6 +178,13 @@ export const stripeSessions: readonly WireSession[] = [
     mode: 'installments',
     brand_new_field: { nested: ['values', 1, null] },
     managed_payments: { enabled: true },
+  }),
+  session(stripeUnderscoreHyphenId, {
+    amount_subtotal: 1800,
+    amount_total: 1800,
+    currency: 'gbp',
+    created: 1764000000,
+    expires_at: 1764086400,
   }),
   stripeEverythingSession,
 ];
