@@ -14,7 +14,7 @@ export const stripeSessionIdShape: SessionIdShape = {
   displayName: 'Stripe',
   claims: (id) => id.startsWith('cs_test_') || id.startsWith('cs_live_'),
   problemWith: (id) =>
-    stripeSessionId.test(id) && id.length <= maxStripeIdLength
+    id.length <= maxStripeIdLength && stripeSessionId.test(id)
       ? undefined
       : `a Stripe id is cs_test_... or cs_live_... followed by letters, digits, _ or -, ${maxStripeIdLength} characters at most`,
 };
