@@ -33,7 +33,7 @@ beforeEach(() => {
 type Mode = 'sandbox' | 'configured';
 
 async function start(mode: Mode, environment: Record<string, string> = {}): Promise<{ subgraph: SubgraphProcess; graphqlUrl: string }> {
-  const keys = mode === 'configured' ? { STRIPE_SECRET_KEY: stripeKey, STRIPE_API_URL: emulator.url } : {};
+  const keys: Record<string, string> = mode === 'configured' ? { STRIPE_SECRET_KEY: stripeKey, STRIPE_API_URL: emulator.url } : {};
   const subgraph = startSubgraphProcess(build, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...keys, ...environment });
   running.push(subgraph);
   return { subgraph, graphqlUrl: await subgraph.ready() };

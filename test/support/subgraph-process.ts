@@ -50,6 +50,8 @@ export interface SubgraphProcess {
   ready(): Promise<string>;
   /** Waits until stdout or stderr contains the text. */
   waitForOutput(text: string): Promise<void>;
+  /** Waits until the check holds, e.g. over what the process printed. */
+  waitUntil(check: () => boolean, what: string): Promise<void>;
   kill(signal: NodeJS.Signals): void;
 }
 
@@ -85,6 +87,7 @@ export function startSubgraphProcess(build: SubgraphBuild, environment: Record<s
     exited,
     ready: () => waitFor(() => /"url":"(http:\/\/[^"]+\/graphql)"[^\n]*payments subgraph ready/.exec(stdout)?.[1], 'its ready line'),
     waitForOutput: (text) => waitFor(() => (stdout.includes(text) || stderr.includes(text) ? true : undefined), JSON.stringify(text)).then(() => {}),
+    waitUntil: (check, what) => waitFor(() => (check() ? true : undefined), what).then(() => {}),
     kill: (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },
