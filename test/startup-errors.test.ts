@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSubgraph, startSubgraphProcess, type SubgraphBuild } from './support/subgraph-process.js';
+import { buildSubgraph, startSubgraphProcess, type SubgraphBuild, type SubgraphProcess } from './support/subgraph-process.js';
 
 describe('the compiled subgraph started with a configuration mistake', () => {
   let build: SubgraphBuild;
   let occupied: Server;
   let occupiedPort: number;
+  const started: SubgraphProcess[] = [];
 
   beforeAll(async () => {
     build = await buildSubgraph();
@@ -15,6 +16,7 @@ describe('the compiled subgraph started with a configuration mistake', () => {
     occupiedPort = (occupied.address() as AddressInfo).port;
   }, 60_000);
   afterAll(async () => {
+    for (const subgraph of started) subgraph.kill('SIGKILL');
     await new Promise((resolve) => occupied?.close(resolve));
     await build?.remove();
   });
@@ -22,6 +24,7 @@ describe('the compiled subgraph started with a configuration mistake', () => {
   /** Runs the subgraph to its end and returns what a person at the terminal sees. */
   async function startAndFail(environment: Record<string, string>) {
     const subgraph = startSubgraphProcess(build, { LOG_LEVEL: 'info', ...environment });
+    started.push(subgraph);
     const exit = await subgraph.exited;
     return { exit, stdout: subgraph.stdout(), stderrLines: subgraph.stderr().trimEnd().split('\n') };
   }
