@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { listenAddressProblem } from './listen-address.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
@@ -70,7 +71,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     routes: webhookRoutes,
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenAddressProblem(error, config.port, config.host) ?? error));
     server.listen(config.port, config.host, resolve);
   });
   const { port } = server.address() as AddressInfo;

@@ -1,68 +1,100 @@
 import { z } from 'zod';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const nonNegativeInt = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-  .transform((value) => value === 'true' || value === '1')
-  .optional();
-const optionalSecret = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+/** What a setting has to be and a good value of it: the start-up error for a bad value says both. */
+interface SettingRule {
+  expected: string;
+  example: string;
+}
 
-const failureRateMessage = 'must be a share of calls above 0 and at most 1, e.g. 0.5';
+const settingRules = z.registry<SettingRule>();
+
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(fallback)
+    .register(settingRules, { expected: 'a whole number of 1 or more', example: String(fallback) });
+const nonNegativeInt = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(fallback)
+    .register(settingRules, { expected: 'a whole number of 0 or more', example: String(fallback) });
+const booleanFlag = (example: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .optional()
+    .register(settingRules, { expected: 'true or false', example });
+const freeText = z.string().trim().optional();
+const providerKey = (pattern: RegExp, rule: SettingRule) => z.string().trim().regex(pattern).optional().register(settingRules, rule);
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+const defaultCorsOrigin = 'https://studio.apollographql.com';
+
+/** What a browser sends as `Origin`: scheme, host and port, nothing more. */
+const isOrigin = (origin: string) => URL.canParse(origin) && new URL(origin).origin === origin;
 
 const environmentSchema = z
   .object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STRIPE_SECRET_KEY: optionalSecret.refine((key) => key === undefined || /^(sk|rk)_(test|live)_\w+$/.test(key), {
-    message: 'must be a Stripe secret or restricted key (sk_test_..., sk_live_..., rk_...)',
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(4001)
+    .register(settingRules, { expected: 'a port number from 0 to 65535', example: '4001' }),
+  HOST: z.string().trim().default('0.0.0.0').register(settingRules, { expected: 'a host name or IP address', example: '0.0.0.0' }),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .register(settingRules, { expected: 'one of fatal, error, warn, info, debug, trace, silent', example: 'info' }),
+  SANDBOX: booleanFlag('true'),
+  STRIPE_SECRET_KEY: providerKey(/^(sk|rk)_(test|live)_\w+$/, {
+    expected: 'a Stripe secret or restricted key (sk_live_..., sk_test_..., rk_live_..., rk_test_...)',
+    example: 'sk_live_...',
   }),
-  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
-  STRIPE_API_VERSION: z.string().min(1).default('2026-07-29.dahlia'),
-  CONVERGEGATE_SECRET_KEY: optionalSecret.refine((key) => key === undefined || /^sk_(test|live)_\w+$/.test(key), {
-    message: 'must be a Converge Gate secret key (sk_test_... or sk_live_...)',
-  }),
-  CONVERGEGATE_API_URL: z
+  STRIPE_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://api.stripe.com')
+    .register(settingRules, { expected: 'an http or https URL', example: 'https://api.stripe.com' }),
+  STRIPE_API_VERSION: z
     .string()
     .trim()
-    .transform((value) => (value === '' ? undefined : value))
+    .regex(/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/)
+    .default('2026-07-29.dahlia')
+    .register(settingRules, { expected: 'a Stripe API version, YYYY-MM-DD with an optional .name', example: '2026-07-29.dahlia' }),
+  CONVERGEGATE_SECRET_KEY: providerKey(/^sk_(test|live)_\w+$/, {
+    expected: 'a Converge Gate secret key (sk_live_... or sk_test_...)',
+    example: 'sk_live_...',
+  }),
+  CONVERGEGATE_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.startsWith('https:') || (URL.canParse(url) && loopbackHosts.has(new URL(url).hostname)))
     .optional()
-    .pipe(
-      z
-        .url({ protocol: /^https?$/ })
-        .refine((url) => url.startsWith('https:') || (URL.canParse(url) && loopbackHosts.has(new URL(url).hostname)), {
-          message: 'must be an https URL (http only on localhost)',
-        })
-        .optional(),
-    ),
-  ORDER_ID_METADATA_KEY: z.string().trim().min(1).default('order_id'),
+    .register(settingRules, { expected: 'an https URL (plain http only on localhost)', example: 'https://pay.example.com/gateway' }),
+  ORDER_ID_METADATA_KEY: z.string().trim().default('order_id'),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
   PROVIDER_TIMEOUT_MS: positiveInt(5000),
   PROVIDER_MAX_RETRIES: nonNegativeInt(2),
   PROVIDER_RETRY_BASE_DELAY_MS: positiveInt(250),
   PROVIDER_RETRY_MAX_DELAY_MS: positiveInt(2000),
-  PROVIDER_RATE_LIMIT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().min(0).optional()),
+  PROVIDER_RATE_LIMIT: z.coerce
+    .number()
+    .min(0)
+    .optional()
+    .register(settingRules, { expected: 'a number of calls per second, 0 or more', example: '20' }),
   PROVIDER_QUEUE_TIMEOUT_MS: nonNegativeInt(30_000),
-  PROVIDER_BREAKER_FAILURES: z
-    .string()
-    .refine((value) => value.trim() === '', {
-      message: 'is no longer read: set PROVIDER_BREAKER_MIN_CALLS and PROVIDER_BREAKER_FAILURE_RATE instead (defaults 50 and 0.5)',
-    })
-    .optional(),
   PROVIDER_BREAKER_MIN_CALLS: nonNegativeInt(50),
   PROVIDER_BREAKER_FAILURE_RATE: z.coerce
-    .number({ error: failureRateMessage })
-    .gt(0, { error: failureRateMessage })
-    .max(1, { error: failureRateMessage })
-    .default(0.5),
+    .number()
+    .gt(0)
+    .max(1)
+    .default(0.5)
+    .register(settingRules, { expected: 'a share of calls above 0 and at most 1', example: '0.5' }),
   PROVIDER_BREAKER_WINDOW_MS: positiveInt(10_000),
   PROVIDER_BREAKER_COOLDOWN_MS: positiveInt(10_000),
   PROVIDER_MAX_RESPONSE_BYTES: positiveInt(1024 * 1024),
@@ -70,11 +102,11 @@ const environmentSchema = z
   MAX_ENTITIES_PER_REQUEST: positiveInt(500),
   MAX_QUERY_DEPTH: positiveInt(10),
   MAX_QUERY_COST: positiveInt(50_000),
-  NODE_ENV: z.string().optional(),
-  INTROSPECTION: booleanFlag,
-  ROUTER_SECRET: optionalSecret,
+  NODE_ENV: freeText,
+  INTROSPECTION: booleanFlag('false'),
+  ROUTER_SECRET: freeText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
-  CACHE: z.enum(['on', 'off']).default('on'),
+  CACHE: z.enum(['on', 'off']).default('on').register(settingRules, { expected: 'on or off', example: 'on' }),
   CACHE_MAX_ENTRIES: positiveInt(10_000),
   CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
   CACHE_OPEN_TTL_MS: nonNegativeInt(2_000),
@@ -82,25 +114,31 @@ const environmentSchema = z
   CACHE_REFUNDS_TTL_MS: nonNegativeInt(10_000),
   CACHE_LINE_ITEMS_TTL_MS: nonNegativeInt(30_000),
   CACHE_NOT_FOUND_TTL_MS: nonNegativeInt(2_000),
-  STRIPE_WEBHOOK_SECRET: optionalSecret.refine((secret) => secret === undefined || /^whsec_\w+$/.test(secret), {
-    message: 'must be a Stripe webhook endpoint secret (whsec_...)',
+  STRIPE_WEBHOOK_SECRET: providerKey(/^whsec_\w+$/, {
+    expected: 'a Stripe webhook endpoint secret (whsec_...)',
+    example: 'whsec_...',
   }),
-  CONVERGEGATE_WEBHOOK_SECRET: optionalSecret,
+  CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
   CORS_ORIGINS: z
     .string()
-    .default('https://studio.apollographql.com')
+    .default(defaultCorsOrigin)
     .transform((list) =>
-      list
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter((origin) => origin !== ''),
-    ),
-  })
-  .refine((env) => env.CONVERGEGATE_SECRET_KEY === undefined || env.CONVERGEGATE_API_URL !== undefined, {
-    path: ['CONVERGEGATE_API_URL'],
-    message: 'is required when CONVERGEGATE_SECRET_KEY is set: the base URL Converge Gate gave the merchant',
+      list.trim() === 'none'
+        ? []
+        : list
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter((origin) => origin !== ''),
+    )
+    .refine((origins) => origins.every((origin) => origin === '*' || isOrigin(origin)))
+    .register(settingRules, {
+      expected: 'a comma-separated list of origins with their scheme (https://host or https://host:port), * for any, or none',
+      example: defaultCorsOrigin,
+    }),
   });
+
+type Environment = z.infer<typeof environmentSchema>;
 
 export interface StripeConfig {
   /** Undefined when Stripe is not configured. */
@@ -119,8 +157,8 @@ export interface ConvergeGateConfig {
 export interface Config {
   port: number;
   host: string;
-  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
-  /** True when no provider key is set: the subgraph serves the built-in emulator. */
+  logLevel: Environment['LOG_LEVEL'];
+  /** The subgraph serves the built-in emulator and its example sessions (see `SANDBOX`). */
   sandbox: boolean;
   stripe: StripeConfig;
   convergeGate: ConvergeGateConfig;
@@ -197,19 +235,26 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Parses the environment once, at start-up; every message names the variable at fault. */
+/**
+ * Parses the environment once, at start-up. An empty value counts as unset. Every mistake
+ * becomes one line of the error's message, naming the variable and a good value.
+ */
 export function loadConfig(environment: NodeJS.ProcessEnv): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    const lines = new Set(parsed.error.issues.map(describeIssue));
+    throw new ConfigError([...lines].join('\n'));
   }
   const env = parsed.data;
+  const problems = [...removedSettingProblems(environment), convergeGatePairProblem(env), sandboxProblem(env)].filter(
+    (problem) => problem !== undefined,
+  );
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
-    sandbox: env.STRIPE_SECRET_KEY === undefined && env.CONVERGEGATE_SECRET_KEY === undefined,
+    sandbox: !hasProviderKey(env),
     stripe: { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION },
     convergeGate: { secretKey: env.CONVERGEGATE_SECRET_KEY, apiUrl: env.CONVERGEGATE_API_URL },
     orderIdMetadataKey: env.ORDER_ID_METADATA_KEY,
@@ -260,4 +305,60 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
     },
   };
+}
+
+function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
+}
+
+/** Never repeats the value: it may be a key. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = String(issue.path[0]);
+  const field = environmentSchema.shape[variable as keyof Environment] as z.ZodType | undefined;
+  const rule = field && settingRules.get(field);
+  if (!rule) return `${variable} is invalid: ${issue.message}`;
+  return `${variable} is not ${rule.expected}; for example ${variable}=${rule.example}`;
+}
+
+/** Settings that are no longer read, and what replaced them: setting one stops start-up rather than being ignored. */
+const removedSettings: Record<string, string> = {
+  PROVIDER_BREAKER_FAILURES:
+    'set PROVIDER_BREAKER_MIN_CALLS and PROVIDER_BREAKER_FAILURE_RATE instead; for example PROVIDER_BREAKER_MIN_CALLS=50 PROVIDER_BREAKER_FAILURE_RATE=0.5',
+};
+
+function removedSettingProblems(environment: NodeJS.ProcessEnv): string[] {
+  return Object.entries(removedSettings)
+    .filter(([variable]) => (environment[variable] ?? '').trim() !== '')
+    .map(([variable, replacement]) => `${variable} is no longer read: ${replacement}`);
+}
+
+function hasProviderKey(env: Environment): boolean {
+  return env.STRIPE_SECRET_KEY !== undefined || env.CONVERGEGATE_SECRET_KEY !== undefined;
+}
+
+function convergeGatePairProblem(env: Environment): string | undefined {
+  if (env.CONVERGEGATE_SECRET_KEY !== undefined && env.CONVERGEGATE_API_URL === undefined) {
+    return 'CONVERGEGATE_API_URL is required when CONVERGEGATE_SECRET_KEY is set: the base URL Converge Gate gave the merchant; for example CONVERGEGATE_API_URL=https://pay.example.com/gateway';
+  }
+  if (env.CONVERGEGATE_API_URL !== undefined && env.CONVERGEGATE_SECRET_KEY === undefined) {
+    return 'CONVERGEGATE_SECRET_KEY is required when CONVERGEGATE_API_URL is set: the Converge Gate key to call it with; for example CONVERGEGATE_SECRET_KEY=sk_live_...';
+  }
+  return undefined;
+}
+
+/** Sandbox mode serves made-up sessions, so it is never entered in production by a key that failed to arrive. */
+function sandboxProblem(env: Environment): string | undefined {
+  const keyed = hasProviderKey(env);
+  if (env.SANDBOX === true && keyed) {
+    return 'SANDBOX=true serves the built-in emulator, so STRIPE_SECRET_KEY and CONVERGEGATE_SECRET_KEY must be unset: set one or the other, for example SANDBOX=false';
+  }
+  if (env.SANDBOX === false && !keyed) {
+    return 'SANDBOX=false needs a provider key: set STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY, for example STRIPE_SECRET_KEY=sk_live_...';
+  }
+  if (env.SANDBOX === undefined && !keyed && env.NODE_ENV === 'production') {
+    return 'STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY is required when NODE_ENV=production: set a key, for example STRIPE_SECRET_KEY=sk_live_..., or SANDBOX=true to serve the built-in emulator\'s example sessions';
+  }
+  return undefined;
 }

@@ -1,60 +1,39 @@
 import { startSubgraph } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
+import { sandboxBanner } from './emulator/sandbox-banner.js';
 import { pointAtEmulator } from './emulator/sandbox-config.js';
 import { ProviderEmulator } from './emulator/server.js';
-import { convergeGateCompletedId } from './emulator/data/convergegate-sessions.js';
-import { stripeSeedExampleId } from './emulator/data/stripe-sessions.js';
+import { checkListenAddress } from './listen-address.js';
 import { logger } from './logger.js';
+import { stopOnTerminationSignals } from './termination-signals.js';
 
 async function main(): Promise<void> {
-  let config = loadConfig(process.env);
+  const config = loadConfig(process.env);
   logger.level = config.logLevel;
+  await checkListenAddress(config.port, config.host);
 
-  let emulator: ProviderEmulator | undefined;
-  if (config.sandbox) {
-    emulator = await ProviderEmulator.start();
-    config = pointAtEmulator(config, emulator);
-    logger.info(
-      { emulator: emulator.url },
-      'SANDBOX MODE: no provider key is set, so the subgraph serves the built-in provider emulator and its example sessions',
-    );
-  }
-
-  const subgraph = await startSubgraph(config);
-  logger.info({ url: `${subgraph.url}/graphql` }, 'payments subgraph ready (open the URL in a browser for Apollo Sandbox)');
-  if (config.sandbox) {
-    for (const query of [
-      `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`,
-      `{ checkoutSession(id: "${convergeGateCompletedId}") { id provider status amountTotal { decimal currency } refunds { amount { decimal } status } fees { description amount { decimal } } } }`,
-    ]) {
-      logger.info(
-        `try: curl -s ${subgraph.url}/graphql -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`,
-      );
-    }
-  }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, graceMs: config.server.shutdownTimeoutMs }, 'shutting down: finishing requests in flight');
-    try {
+  const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
+  const subgraph = await startSubgraph(emulator ? pointAtEmulator(config, emulator) : config);
+  const graphqlUrl = `${subgraph.url}/graphql`;
+  stopOnTerminationSignals({
+    graceMs: config.server.shutdownTimeoutMs,
+    logger,
+    close: async () => {
       await subgraph.close();
       await emulator?.close();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+    },
+  });
+
+  logger.info({ url: graphqlUrl, sandbox: config.sandbox }, 'payments subgraph ready (open the URL in a browser for Apollo Sandbox)');
+  if (emulator) {
+    logger.warn({ emulator: emulator.url }, 'sandbox mode: serving the built-in provider emulator\'s example sessions');
+    process.stderr.write(sandboxBanner(graphqlUrl, emulator.url));
+  }
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    console.error(error.message);
+    process.stderr.write(`${error.message}\n`);
   } else {
     logger.fatal({ err: error }, 'failed to start');
   }

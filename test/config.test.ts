@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('runs in sandbox mode with documented defaults when nothing is set', () => {
@@ -25,8 +26,9 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection and Sandbox off by default in production, and lets INTROSPECTION decide', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+    const production = { NODE_ENV: 'production', STRIPE_SECRET_KEY: 'sk_live_123abc' };
+    expect(loadConfig(production).graphql.introspection).toBe(false);
+    expect(loadConfig({ ...production, INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
     expect(loadConfig({ INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
   });
 
@@ -50,7 +52,7 @@ describe('loadConfig', () => {
   it('stops start-up when the removed PROVIDER_BREAKER_FAILURES is set, naming the settings that replace it', () => {
     expect(() => loadConfig({ PROVIDER_BREAKER_FAILURES: '10' })).toThrow(ConfigError);
     expect(() => loadConfig({ PROVIDER_BREAKER_FAILURES: '10' })).toThrow(
-      /PROVIDER_BREAKER_FAILURES: .*PROVIDER_BREAKER_MIN_CALLS.*PROVIDER_BREAKER_FAILURE_RATE/,
+      /^PROVIDER_BREAKER_FAILURES is no longer read: .*PROVIDER_BREAKER_MIN_CALLS.*PROVIDER_BREAKER_FAILURE_RATE/,
     );
   });
 
@@ -73,11 +75,11 @@ describe('loadConfig', () => {
   it('accepts plain http for Converge Gate only on localhost', () => {
     const environment = { CONVERGEGATE_SECRET_KEY: 'sk_test_abc' };
     expect(loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://127.0.0.1:8080/cg' }).convergeGate.apiUrl).toBe('http://127.0.0.1:8080/cg');
-    expect(() => loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://pay.example.com' })).toThrow(/CONVERGEGATE_API_URL: must be an https URL/);
+    expect(() => loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://pay.example.com' })).toThrow(/CONVERGEGATE_API_URL is not an https URL/);
   });
 
   it('requires CONVERGEGATE_API_URL once CONVERGEGATE_SECRET_KEY is set', () => {
-    expect(() => loadConfig({ CONVERGEGATE_SECRET_KEY: 'sk_live_abc' })).toThrow(/CONVERGEGATE_API_URL: is required when CONVERGEGATE_SECRET_KEY is set/);
+    expect(() => loadConfig({ CONVERGEGATE_SECRET_KEY: 'sk_live_abc' })).toThrow(/CONVERGEGATE_API_URL is required when CONVERGEGATE_SECRET_KEY is set/);
     expect(() => loadConfig({ CONVERGEGATE_SECRET_KEY: 'sk_live_abc', CONVERGEGATE_API_URL: '' })).toThrow(/CONVERGEGATE_API_URL/);
   });
 
@@ -98,31 +100,25 @@ describe('loadConfig', () => {
     expect(config.cache.ttlMs).toMatchObject({ final: 60_000, refunds: 0 });
   });
 
-  it.each([
-    ['CONVERGEGATE_SECRET_KEY', { CONVERGEGATE_SECRET_KEY: 'pk_test_abc', CONVERGEGATE_API_URL: 'https://pay.example.com' }],
-    ['CONVERGEGATE_API_URL', { CONVERGEGATE_SECRET_KEY: 'sk_test_abc', CONVERGEGATE_API_URL: 'pay.example.com' }],
-    ['PORT', { PORT: 'eighty' }],
-    ['CACHE', { CACHE: 'maybe' }],
-    ['CACHE_OPEN_TTL_MS', { CACHE_OPEN_TTL_MS: '-1' }],
-    ['CACHE_MAX_BYTES', { CACHE_MAX_BYTES: '0' }],
-    ['STRIPE_WEBHOOK_SECRET', { STRIPE_WEBHOOK_SECRET: 'sk_test_notAWebhookSecret' }],
-    ['PROVIDER_CONCURRENCY', { PROVIDER_CONCURRENCY: '0' }],
-    ['STRIPE_API_URL', { STRIPE_API_URL: 'not a url' }],
-    ['STRIPE_SECRET_KEY', { STRIPE_SECRET_KEY: 'pk_test_publishable' }],
-    ['ORDER_ID_METADATA_KEY', { ORDER_ID_METADATA_KEY: ' ' }],
-    ['PROVIDER_MAX_RETRIES', { PROVIDER_MAX_RETRIES: '-1' }],
-    ['PROVIDER_RATE_LIMIT', { PROVIDER_RATE_LIMIT: 'fast' }],
-    ['INTROSPECTION', { INTROSPECTION: 'maybe' }],
-    ['MAX_ENTITIES_PER_REQUEST', { MAX_ENTITIES_PER_REQUEST: '0' }],
-    ['PROVIDER_BREAKER_MIN_CALLS', { PROVIDER_BREAKER_MIN_CALLS: '-1' }],
-    ['PROVIDER_BREAKER_FAILURE_RATE', { PROVIDER_BREAKER_FAILURE_RATE: '0' }],
-    ['PROVIDER_BREAKER_FAILURE_RATE', { PROVIDER_BREAKER_FAILURE_RATE: '1.5' }],
-    ['PROVIDER_BREAKER_FAILURE_RATE', { PROVIDER_BREAKER_FAILURE_RATE: 'half' }],
-    ['PROVIDER_BREAKER_WINDOW_MS', { PROVIDER_BREAKER_WINDOW_MS: '0' }],
-    ['PROVIDER_BREAKER_COOLDOWN_MS', { PROVIDER_BREAKER_COOLDOWN_MS: '0' }],
-  ])('names %s when its value is invalid', (variable, environment) => {
-    expect(() => loadConfig(environment)).toThrow(ConfigError);
-    expect(() => loadConfig(environment)).toThrow(new RegExp(`${variable}:`));
+  it('requires CONVERGEGATE_SECRET_KEY once CONVERGEGATE_API_URL is set, naming both, rather than falling into sandbox mode', () => {
+    expect(() => loadConfig({ CONVERGEGATE_API_URL: 'https://pay.example.com/gateway' })).toThrow(
+      /^CONVERGEGATE_SECRET_KEY is required when CONVERGEGATE_API_URL is set/,
+    );
+  });
+
+  it('allows no browser origin with CORS_ORIGINS=none, and any with *', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'none' }).server.corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).server.corsOrigins).toEqual(['*']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://shop.example.com, http://localhost:3000' }).server.corsOrigins).toEqual([
+      'https://shop.example.com',
+      'http://localhost:3000',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://shop.example.com/checkout' })).toThrow(/^CORS_ORIGINS is not/);
+  });
+
+  it('accepts Stripe API versions as Stripe writes them: a date with or without a release name', () => {
+    expect(loadConfig({ STRIPE_API_VERSION: '2024-06-20' }).stripe.apiVersion).toBe('2024-06-20');
+    expect(loadConfig({ STRIPE_API_VERSION: '2025-03-31.basil' }).stripe.apiVersion).toBe('2025-03-31.basil');
   });
 
   it.each(['STRIPE_SECRET_KEY', 'CONVERGEGATE_SECRET_KEY'])('never repeats a rejected %s in its message', (variable) => {
@@ -133,5 +129,115 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+});
+
+describe('sandbox mode', () => {
+  const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
+
+  it('is what a developer gets with no key outside production, and never once a key is set', () => {
+    expect(loadConfig({}).sandbox).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).sandbox).toBe(true);
+    expect(loadConfig(stripeKey).sandbox).toBe(false);
+  });
+
+  it('is refused in production without a key (a secret that failed to mount), saying to set a key or SANDBOX=true', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY is required when NODE_ENV=production.*SANDBOX=true/);
+    expect(loadConfig({ NODE_ENV: 'production', ...stripeKey }).sandbox).toBe(false);
+  });
+
+  it('is chosen with SANDBOX=true even in production, and then refuses a key: one or the other', () => {
+    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }).sandbox).toBe(true);
+    expect(() => loadConfig({ SANDBOX: 'true', ...stripeKey })).toThrow(/^SANDBOX=true .*STRIPE_SECRET_KEY and CONVERGEGATE_SECRET_KEY must be unset/);
+  });
+
+  it('is never entered with SANDBOX=false: no key is then an error', () => {
+    expect(loadConfig({ SANDBOX: 'false', ...stripeKey }).sandbox).toBe(false);
+    expect(() => loadConfig({ SANDBOX: 'false' })).toThrow(/^SANDBOX=false needs a provider key/);
+  });
+});
+
+interface Setting {
+  variable: string;
+  /** A value start-up refuses; none for free text (and HOST, refused when it cannot be listened on). */
+  bad?: string;
+  /** Where the setting lands, and its documented default: what unset and empty both give. */
+  read: (config: Config) => unknown;
+  byDefault: unknown;
+}
+
+/** Every variable of the README's configuration tables. A new variable gets a row here. */
+const settings: Setting[] = [
+  { variable: 'PORT', bad: 'abc', read: (c) => c.port, byDefault: 4001 },
+  { variable: 'HOST', read: (c) => c.host, byDefault: '0.0.0.0' },
+  { variable: 'LOG_LEVEL', bad: 'loud', read: (c) => c.logLevel, byDefault: 'info' },
+  { variable: 'SANDBOX', bad: 'maybe', read: (c) => c.sandbox, byDefault: true },
+  { variable: 'STRIPE_SECRET_KEY', bad: 'pk_live_publishable', read: (c) => c.stripe.secretKey, byDefault: undefined },
+  { variable: 'STRIPE_API_URL', bad: 'api.stripe.com', read: (c) => c.stripe.apiUrl, byDefault: 'https://api.stripe.com' },
+  { variable: 'STRIPE_API_VERSION', bad: 'latest', read: (c) => c.stripe.apiVersion, byDefault: '2026-07-29.dahlia' },
+  { variable: 'CONVERGEGATE_SECRET_KEY', bad: 'pk_test_abc', read: (c) => c.convergeGate.secretKey, byDefault: undefined },
+  { variable: 'CONVERGEGATE_API_URL', bad: 'pay.example.com', read: (c) => c.convergeGate.apiUrl, byDefault: undefined },
+  { variable: 'ORDER_ID_METADATA_KEY', read: (c) => c.orderIdMetadataKey, byDefault: 'order_id' },
+  { variable: 'PROVIDER_CONCURRENCY', bad: '0', read: (c) => c.provider.concurrencyPerRequest, byDefault: 16 },
+  { variable: 'PROVIDER_MAX_CONNECTIONS', bad: 'many', read: (c) => c.provider.maxConnectionsPerOrigin, byDefault: 128 },
+  { variable: 'PROVIDER_TIMEOUT_MS', bad: '5s', read: (c) => c.provider.timeoutMs, byDefault: 5000 },
+  { variable: 'PROVIDER_MAX_RETRIES', bad: '-1', read: (c) => c.provider.maxRetries, byDefault: 2 },
+  { variable: 'PROVIDER_RETRY_BASE_DELAY_MS', bad: '0', read: (c) => c.provider.retryBaseDelayMs, byDefault: 250 },
+  { variable: 'PROVIDER_RETRY_MAX_DELAY_MS', bad: '1.5', read: (c) => c.provider.retryMaxDelayMs, byDefault: 2000 },
+  { variable: 'PROVIDER_RATE_LIMIT', bad: 'fast', read: (c) => c.provider.rateLimitPerSecond, byDefault: undefined },
+  { variable: 'PROVIDER_QUEUE_TIMEOUT_MS', bad: '-5', read: (c) => c.provider.queueTimeoutMs, byDefault: 30_000 },
+  { variable: 'PROVIDER_BREAKER_MIN_CALLS', bad: '-1', read: (c) => c.provider.breaker.minCalls, byDefault: 50 },
+  { variable: 'PROVIDER_BREAKER_FAILURE_RATE', bad: '1.5', read: (c) => c.provider.breaker.failureRate, byDefault: 0.5 },
+  { variable: 'PROVIDER_BREAKER_WINDOW_MS', bad: '0', read: (c) => c.provider.breaker.windowMs, byDefault: 10_000 },
+  { variable: 'PROVIDER_BREAKER_COOLDOWN_MS', bad: '0', read: (c) => c.provider.breaker.cooldownMs, byDefault: 10_000 },
+  { variable: 'PROVIDER_MAX_RESPONSE_BYTES', bad: '1MB', read: (c) => c.provider.maxResponseBytes, byDefault: 1_048_576 },
+  { variable: 'MAX_REQUEST_BODY_BYTES', bad: '0', read: (c) => c.server.maxRequestBodyBytes, byDefault: 1_048_576 },
+  { variable: 'CORS_ORIGINS', bad: 'example.com', read: (c) => c.server.corsOrigins, byDefault: ['https://studio.apollographql.com'] },
+  { variable: 'SHUTDOWN_TIMEOUT_MS', bad: '0', read: (c) => c.server.shutdownTimeoutMs, byDefault: 10_000 },
+  { variable: 'CACHE', bad: 'maybe', read: (c) => c.cache.enabled, byDefault: true },
+  { variable: 'CACHE_MAX_ENTRIES', bad: '0', read: (c) => c.cache.maxEntries, byDefault: 10_000 },
+  { variable: 'CACHE_MAX_BYTES', bad: '0', read: (c) => c.cache.maxBytes, byDefault: 16_777_216 },
+  { variable: 'CACHE_OPEN_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.open, byDefault: 2000 },
+  { variable: 'CACHE_FINAL_TTL_MS', bad: '10m', read: (c) => c.cache.ttlMs.final, byDefault: 600_000 },
+  { variable: 'CACHE_REFUNDS_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.refunds, byDefault: 10_000 },
+  { variable: 'CACHE_LINE_ITEMS_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.lineItems, byDefault: 30_000 },
+  { variable: 'CACHE_NOT_FOUND_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.notFound, byDefault: 2000 },
+  { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', read: (c) => c.webhooks.stripeSecret, byDefault: undefined },
+  { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.webhooks.convergeGateSecret, byDefault: undefined },
+  { variable: 'WEBHOOK_TOLERANCE_SECONDS', bad: '0', read: (c) => c.webhooks.toleranceSeconds, byDefault: 300 },
+  { variable: 'ROUTER_SECRET', read: (c) => c.server.routerSecret, byDefault: undefined },
+  { variable: 'INTROSPECTION', bad: 'maybe', read: (c) => c.graphql.introspection, byDefault: true },
+  { variable: 'MAX_ENTITIES_PER_REQUEST', bad: '0', read: (c) => c.graphql.maxEntitiesPerRequest, byDefault: 500 },
+  { variable: 'MAX_QUERY_DEPTH', bad: '0', read: (c) => c.graphql.maxQueryDepth, byDefault: 10 },
+  { variable: 'MAX_QUERY_COST', bad: '0', read: (c) => c.graphql.maxQueryCost, byDefault: 50_000 },
+  { variable: 'NODE_ENV', read: (c) => c.graphql.introspection, byDefault: true },
+];
+
+describe('every configuration variable', () => {
+  it.each(settings.filter((setting) => setting.bad !== undefined))(
+    'refuses $variable=$bad with one line naming $variable and a good value',
+    ({ variable, bad }) => {
+      let message = '';
+      try {
+        loadConfig({ [variable]: bad });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^${variable} is not [^\\n]+; for example ${variable}=\\S+$`));
+    },
+  );
+
+  it.each(settings)('reads $variable set but empty as unset: its default', ({ variable, read, byDefault }) => {
+    expect(read(loadConfig({ [variable]: '' }))).toEqual(byDefault);
+  });
+
+  it('has a row above for each variable the README documents', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const configuration = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = [...configuration.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((match) => match[1]);
+    expect(documented.length).toBeGreaterThan(30);
+    expect(settings.map((setting) => setting.variable)).toEqual(expect.arrayContaining(documented));
   });
 });

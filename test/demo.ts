@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { logger } from '../src/logger.js';
+import { stopOnTerminationSignals } from '../src/termination-signals.js';
 import { startDemoStack } from './demo-stack.js';
 import { crossSubgraphQuery } from './orders-subgraph/example-orders.js';
 
@@ -13,7 +14,8 @@ const demoPorts = z.object({
 async function main(): Promise<void> {
   const ports = demoPorts.parse(process.env);
   const environment = { LOG_LEVEL: 'warn', ...process.env };
-  logger.level = loadConfig(environment).logLevel;
+  const config = loadConfig(environment);
+  logger.level = config.logLevel;
   const demo = await startDemoStack({ environment, ordersPort: ports.ORDERS_PORT, gatewayPort: ports.GATEWAY_PORT });
   const gatewayUrl = demo.gateway.url;
   const curlBody = JSON.stringify({ query: crossSubgraphQuery.replace(/\s+/g, ' ') });
@@ -25,12 +27,7 @@ async function main(): Promise<void> {
   console.log(crossSubgraphQuery);
   console.log(`\nor: curl -s ${gatewayUrl} -H 'content-type: application/json' -d '${curlBody}'`);
 
-  const stop = async () => {
-    await demo.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  stopOnTerminationSignals({ close: () => demo.close(), graceMs: config.server.shutdownTimeoutMs, logger });
 }
 
 main().catch((error: unknown) => {

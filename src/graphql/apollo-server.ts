@@ -22,6 +22,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     includeStacktraceInErrorResponses: false,
     formatError: hideInternalErrors,
     logger,
+    // The entry point owns SIGINT and SIGTERM: two owners would race to stop the server.
+    stopOnTerminationSignals: false,
     plugins: [
       queryLimitsPlugin(options),
       options.introspection

@@ -45,7 +45,12 @@ export async function startOrdersSubgraph(
       checkoutSession: (order: ExampleOrder) => (order.checkoutSessionId ? { id: order.checkoutSessionId } : null),
     },
   };
-  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: ordersTypeDefs, resolvers }), logger });
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs: ordersTypeDefs, resolvers }),
+    logger,
+    // Whoever runs it (a test, the demo) owns the process's signals.
+    stopOnTerminationSignals: false,
+  });
   const { url } = await startStandaloneServer(server, { listen: { port: options.port ?? 0, host: '127.0.0.1' } });
   return { url, typeDefs: ordersTypeDefs, putOrders, close: () => server.stop() };
 }

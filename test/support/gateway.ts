@@ -66,7 +66,8 @@ export async function startGateway(
     buildService: ({ name, url }) => new RecordingDataSource(name, url ?? '', fetches),
     logger,
   });
-  const server = new ApolloServer({ gateway, logger, plugins: options.plugins ?? [] });
+  // Whoever runs the gateway (a test, the demo) owns the process's signals.
+  const server = new ApolloServer({ gateway, logger, plugins: options.plugins ?? [], stopOnTerminationSignals: false });
   const { url } = await startStandaloneServer(server, { listen: { port: options.port ?? 0, host: '127.0.0.1' } });
   return { url, supergraphSdl: composition.supergraphSdl, fetches, close: () => server.stop() };
 }

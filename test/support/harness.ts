@@ -40,7 +40,8 @@ export async function startHarness(
     STRIPE_SECRET_KEY: emulator.stripeSecretKey,
     STRIPE_API_URL: emulator.url,
     CONVERGEGATE_SECRET_KEY: emulator.convergeGateSecretKey,
-    CONVERGEGATE_API_URL: emulator.convergeGateUrl,
+    // Its URL goes with its key: a URL without a key stops start-up.
+    CONVERGEGATE_API_URL: environment.CONVERGEGATE_SECRET_KEY === '' ? '' : emulator.convergeGateUrl,
     // Pacing is off unless a test turns it on: it would only slow the suite down.
     PROVIDER_RATE_LIMIT: '0',
     // Each test counts its own provider calls; the suites about the cache turn it on.
