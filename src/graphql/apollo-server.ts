@@ -20,6 +20,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // The process's own SIGTERM/SIGINT handling drains HTTP first and then stops Apollo Server;
+    // a second stop started by Apollo's handlers can leave that one waiting forever.
+    stopOnTerminationSignals: false,
     formatError: hideInternalErrors,
     logger,
     plugins: [
