@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The payments subgraph on Node.js 24 LTS:
 #   docker build -t payments-subgraph .
-#   docker run --read-only -p 4001:4001 -e STRIPE_SECRET_KEY -e ROUTER_SECRET payments-subgraph
+#   docker run --read-only --stop-timeout 15 -p 4001:4001 -e STRIPE_SECRET_KEY -e ROUTER_SECRET payments-subgraph
 
 # Compiles src/ and schema.graphql into dist/ with the dev dependencies (esbuild).
 FROM node:24-slim AS build

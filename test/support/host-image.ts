@@ -38,9 +38,10 @@ export async function buildOnHost(stages: DockerStage[], options: HostBuildOptio
   const isIgnored = readDockerignore(options.context);
   const stageRoots = new Map<string, string>();
   let image: HostImage | undefined;
+  let root = options.into;
 
   for (const [index, stage] of stages.entries()) {
-    const root = path.join(options.into, stage.name ?? `stage-${index}`);
+    root = path.join(options.into, stage.name ?? `stage-${index}`);
     await mkdir(root, { recursive: true });
     if (stage.name !== undefined) stageRoots.set(stage.name, root);
     const environment: Record<string, string> = {};
@@ -108,7 +109,7 @@ export async function buildOnHost(stages: DockerStage[], options: HostBuildOptio
     }
   }
   if (image === undefined) throw new Error('the Dockerfile has no stage');
-  await run('chmod', ['-R', 'a-w', path.join(options.into, stages.at(-1)!.name ?? `stage-${stages.length - 1}`)]);
+  await run('chmod', ['-R', 'a-w', root]);
   // A new temporary folder is private to its owner: let the run account through it.
   await chmod(options.into, 0o755);
   return image;
