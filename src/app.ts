@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { listenAddressProblem } from './listen-address.js';
@@ -7,6 +8,7 @@ import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
 import { StripeClient } from './providers/stripe/client.js';
+import { Readiness } from './readiness.js';
 import { createHttpServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
@@ -52,6 +54,9 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
   });
+  const readiness = new Readiness({
+    providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
+  });
   const apollo = createApolloServer(config.graphql);
   await apollo.start();
 
@@ -68,7 +73,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
-    routes: webhookRoutes,
+    routes: new Map([...webhookRoutes, ['/ready', readiness.route]]),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(listenAddressProblem(error, config.port, config.host) ?? error));
@@ -81,6 +86,9 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     url: `http://${host}:${port}`,
     server,
     async close() {
+      readiness.markStopping();
+      // Time for the load balancer's next probe to see /ready fail while this replica still serves.
+      if (config.server.readinessDelayMs > 0) await delay(config.server.readinessDelayMs);
       const finished = await closeGracefully(server, config.server.shutdownTimeoutMs);
       await apollo.stop();
       if (finished) await http.close();

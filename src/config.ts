@@ -106,6 +106,7 @@ const environmentSchema = z
   INTROSPECTION: booleanFlag('false'),
   ROUTER_SECRET: freeText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  SHUTDOWN_READINESS_DELAY_MS: nonNegativeInt(0),
   CACHE: z.enum(['on', 'off']).default('on').register(settingRules, { expected: 'on or off', example: 'on' }),
   CACHE_MAX_ENTRIES: positiveInt(10_000),
   CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
@@ -191,6 +192,8 @@ export interface Config {
     /** When set, only requests carrying it in `Router-Secret` are served. */
     routerSecret: string | undefined;
     shutdownTimeoutMs: number;
+    /** On a termination signal, how long `/ready` fails while requests are still accepted. */
+    readinessDelayMs: number;
   };
   graphql: {
     /** Introspection and the Sandbox landing page. */
@@ -280,6 +283,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       corsOrigins: env.CORS_ORIGINS,
       routerSecret: env.ROUTER_SECRET,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      readinessDelayMs: env.SHUTDOWN_READINESS_DELAY_MS,
     },
     graphql: {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const subgraph = await startSubgraph(emulator ? pointAtEmulator(config, emulator) : config);
   const graphqlUrl = `${subgraph.url}/graphql`;
   stopOnTerminationSignals({
-    graceMs: config.server.shutdownTimeoutMs,
+    graceMs: config.server.readinessDelayMs + config.server.shutdownTimeoutMs,
     logger,
     close: async () => {
       await subgraph.close();

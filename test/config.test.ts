@@ -195,6 +195,7 @@ const settings: Setting[] = [
   { variable: 'MAX_REQUEST_BODY_BYTES', bad: '0', read: (c) => c.server.maxRequestBodyBytes, byDefault: 1_048_576 },
   { variable: 'CORS_ORIGINS', bad: 'example.com', read: (c) => c.server.corsOrigins, byDefault: ['https://studio.apollographql.com'] },
   { variable: 'SHUTDOWN_TIMEOUT_MS', bad: '0', read: (c) => c.server.shutdownTimeoutMs, byDefault: 10_000 },
+  { variable: 'SHUTDOWN_READINESS_DELAY_MS', bad: '-1', read: (c) => c.server.readinessDelayMs, byDefault: 0 },
   { variable: 'CACHE', bad: 'maybe', read: (c) => c.cache.enabled, byDefault: true },
   { variable: 'CACHE_MAX_ENTRIES', bad: '0', read: (c) => c.cache.maxEntries, byDefault: 10_000 },
   { variable: 'CACHE_MAX_BYTES', bad: '0', read: (c) => c.cache.maxBytes, byDefault: 16_777_216 },

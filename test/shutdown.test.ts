@@ -80,6 +80,26 @@ describe.each<Mode>(['sandbox', 'configured'])('the compiled subgraph in %s mode
   });
 });
 
+describe('the compiled subgraph behind a load balancer', () => {
+  it('on SIGTERM fails /ready at once, keeps serving for SHUTDOWN_READINESS_DELAY_MS, then stops and exits 0', async () => {
+    const { subgraph, graphqlUrl } = await start('configured', { SHUTDOWN_READINESS_DELAY_MS: '1500' });
+    const readyUrl = graphqlUrl.replace('/graphql', '/ready');
+    expect((await request(readyUrl)).statusCode).toBe(200);
+
+    subgraph.kill('SIGTERM');
+    await subgraph.waitForOutput('shutting down');
+
+    const ready = await request(readyUrl);
+    expect({ status: ready.statusCode, body: await ready.body.json() }).toMatchObject({
+      status: 503,
+      body: { status: 'not ready', reason: 'shutting down' },
+    });
+    expect((await postGraphQL(graphqlUrl, { query: seedQuery })).data).toEqual(seedAnswer);
+    expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+    expect(logged(subgraph, 'stopped')).toBe(true);
+  });
+});
+
 describe('the compiled subgraph draining slowly', () => {
   it.each<[NodeJS.Signals, number]>([
     ['SIGINT', 130],

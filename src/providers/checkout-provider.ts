@@ -5,6 +5,8 @@ import type { Refund } from '../model/refund.js';
 /** One payment provider, as the sessions layer sees it. */
 export interface CheckoutProvider {
   readonly name: PaymentProvider;
+  /** Name as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
+  readonly displayName: string;
   /** Resolves to the session, or rejects with a typed error from `errors.ts`. */
   retrieveSession(id: string): Promise<CheckoutSession>;
   /** All refunds of a payment intent, for providers whose sessions do not carry them. */

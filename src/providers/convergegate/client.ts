@@ -17,6 +17,7 @@ const providerName = 'Converge Gate';
 /** Converge Gate's BLIK checkout: sessions carry their refunds and fees, and have no line items. */
 export class ConvergeGateClient implements CheckoutProvider {
   readonly name = 'CONVERGE_GATE' as const;
+  readonly displayName = providerName;
   private readonly headers: Record<string, string>;
 
   constructor(

@@ -29,6 +29,7 @@ const testModeRateLimit = 20;
 
 export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
+  readonly displayName = providerName;
   private readonly headers: Record<string, string>;
   private readonly rateLimit: number;
 
