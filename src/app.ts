@@ -5,11 +5,14 @@ import { createApolloServer } from './graphql/apollo-server.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
+import { sharedRateLimits } from './providers/http/shared-rate-limiter.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { createHttpServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
+import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
+import { RedisReadLevel } from './sessions/redis-read-level.js';
 import { SessionRouter } from './sessions/router.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 
@@ -17,12 +20,15 @@ export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
   url: string;
   server: Server;
-  /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools. */
+  /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools and Redis. */
   close(): Promise<void>;
 }
 
 /** Wires config → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
 export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
+  const redis: SharedRedis | undefined = config.redis.url
+    ? await connectSharedRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, timeoutMs: config.redis.timeoutMs })
+    : undefined;
   const http = new ProviderHttpClient({
     maxConnectionsPerOrigin: config.provider.maxConnectionsPerOrigin,
     timeoutMs: config.provider.timeoutMs,
@@ -35,6 +41,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     rateLimitPerSecond: config.provider.rateLimitPerSecond,
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: { failureThreshold: config.provider.breakerFailureThreshold, cooldownMs: config.provider.breakerCooldownMs },
+    ...(redis ? { rateLimits: sharedRateLimits(redis, config.redis.fallbackReplicas) } : {}),
   });
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {
@@ -45,7 +52,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
-  const reads = new ProviderReadCache(config.cache);
+  const reads = new ProviderReadCache({ ...config.cache, ...(redis ? { shared: new RedisReadLevel(redis) } : {}) });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
@@ -84,6 +91,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
       await apollo.stop();
       if (finished) await http.close();
       else await http.destroy();
+      await redis?.close();
     },
   };
 }
