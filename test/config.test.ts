@@ -112,3 +112,38 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig, fleet mode', () => {
+  it('leaves Redis off when REDIS_URL is unset or empty, with the documented defaults for the rest', () => {
+    for (const environment of [{}, { REDIS_URL: '' }]) {
+      expect(loadConfig(environment).redis).toEqual({
+        url: undefined,
+        keyPrefix: 'payments-subgraph:',
+        timeoutMs: 50,
+        fallbackReplicas: 1,
+      });
+    }
+  });
+
+  it('takes redis:// and rediss:// (TLS) URLs with their credentials', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://localhost:6379/0' }).redis.url).toBe('redis://localhost:6379/0');
+    expect(loadConfig({ REDIS_URL: 'rediss://:s3cret@cache.internal:6380/2' }).redis.url).toBe('rediss://:s3cret@cache.internal:6380/2');
+  });
+
+  it('names REDIS_URL when it is not a Redis URL, without repeating its password', () => {
+    const url = 'http://:s3cretRedisPassword@cache.internal:6379';
+    expect(() => loadConfig({ REDIS_URL: url })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    try {
+      loadConfig({ REDIS_URL: url });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('s3cretRedisPassword');
+    }
+  });
+
+  it.each([
+    ['REDIS_TIMEOUT_MS', { REDIS_TIMEOUT_MS: '0' }],
+    ['REDIS_FALLBACK_REPLICAS', { REDIS_FALLBACK_REPLICAS: 'two' }],
+  ])('names %s when its value is invalid', (variable, environment) => {
+    expect(() => loadConfig(environment)).toThrow(new RegExp(`${variable}:`));
+  });
+});
