@@ -70,6 +70,8 @@ class FleetRedis implements SharedRedis {
   private readonly probe: NodeJS.Timeout;
   private probing = false;
   private closed = false;
+  /** Resolves `firstConnection()` on the first change of state. */
+  private settledFirst: (() => void) | undefined;
 
   constructor(private readonly options: SharedRedisOptions) {
     this.keyPrefix = options.keyPrefix;
@@ -78,7 +80,7 @@ class FleetRedis implements SharedRedis {
       connectTimeout: Math.max(options.timeoutMs, 1000),
       // A command is never parked until Redis comes back: it fails now, and the caller carries on without it.
       enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
+      maxRetriesPerRequest: null,
       retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
       lazyConnect: false,
     });
@@ -93,17 +95,18 @@ class FleetRedis implements SharedRedis {
 
   async firstConnection(waitMs: number): Promise<void> {
     if (this.state !== 'connecting') return;
-    const settled = new Promise<void>((resolve) => this.listeners.push(() => resolve()));
-    const timer = setTimeout(() => this.degrade(new RedisUnavailableError('no connection at start-up')), waitMs);
-    await settled;
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.settledFirst = resolve;
+      timer = setTimeout(() => this.degrade(new RedisUnavailableError('no connection at start-up')), waitMs);
+    });
     clearTimeout(timer);
   }
 
   async run(script: RedisScript, keys: string[], args: Array<string | number>): Promise<unknown> {
     if (this.state !== 'ok') throw new RedisUnavailableError(`Redis is ${this.state}`);
     try {
-      const result = await this.evaluate(script, keys, args);
-      return result;
+      return await this.evaluate(script, keys, args);
     } catch (error) {
       this.degrade(error);
       throw error;
@@ -111,8 +114,12 @@ class FleetRedis implements SharedRedis {
   }
 
   subscribe(channel: string, onMessage: (message: string) => void, onGap: () => void): void {
-    // Offline queue on: the subscription waits for the connection, and ioredis renews it after every reconnect.
-    const subscriber = (this.subscriber ??= this.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined }));
+    // The subscription waits for a connection however long it takes, and ioredis renews it after every reconnect.
+    const subscriber = (this.subscriber ??= this.client.duplicate({
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      commandTimeout: undefined,
+    }));
     let lost = false;
     subscriber.on('error', () => undefined);
     subscriber.on('close', () => {
@@ -181,6 +188,8 @@ class FleetRedis implements SharedRedis {
     } else {
       logger.info(previous === 'connecting' ? 'Redis connected: cache, evictions and rate budget shared' : 'Redis is back: cache, evictions and rate budget shared again');
     }
+    this.settledFirst?.();
+    this.settledFirst = undefined;
     for (const listener of this.listeners) listener(state);
   }
 }

@@ -181,3 +181,36 @@ describe('replicas sharing one Redis', () => {
     for (const key of keys) expect(key.startsWith('payments-subgraph:')).toBe(true);
   });
 });
+
+describe('replicas with CACHE=off sharing one Redis', () => {
+  let redisServer: RedisServer;
+  let emulator: ProviderEmulator;
+  let replicas: RunningSubgraph[] = [];
+  let inspector: Redis;
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    emulator = await ProviderEmulator.start();
+    const environment = { CACHE: 'off', REDIS_URL: redisServer.url, PROVIDER_RATE_LIMIT: '50' };
+    replicas = await Promise.all([startSubgraphFor(emulator, environment), startSubgraphFor(emulator, environment)]);
+    inspector = new Redis(redisServer.url);
+  });
+  afterAll(async () => {
+    inspector?.disconnect();
+    await Promise.all(replicas.map((replica) => replica.close()));
+    await emulator?.close();
+    await redisServer?.close();
+  });
+
+  it('keeps no session in either level, so every read asks the provider, while the rate budget still lives in Redis', async () => {
+    const id = 'cs_test_fleetCacheOff0000001';
+    emulator.putStripeSession(completedSession(id, 4200));
+    for (const replica of replicas) {
+      const answer = await postGraphQL(`${replica.url}/graphql`, { query: amountQuery, variables: { id } });
+      expect(answer.data?.checkoutSession?.amountTotal?.amount).toBe(4200);
+    }
+    expect(emulator.countCalls(sessionPath(id))).toBe(2);
+    expect(await inspector.keys('payments-subgraph:v1:session:*')).toEqual([]);
+    expect(await inspector.keys('payments-subgraph:rate:Stripe:*')).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@ import { connectSharedRedis, redisScript, type SharedRedis } from '../../src/red
 import { startRedisServer, useRedisServer } from '../support/redis-server.js';
 
 const echo = redisScript(`return ARGV[1]`);
+const publish = redisScript(`return redis.call('PUBLISH', KEYS[1], ARGV[1])`);
 
 async function until(condition: () => boolean, withinMs = 5_000): Promise<void> {
   const startedAt = performance.now();
@@ -68,18 +69,28 @@ describe('the shared Redis connection', () => {
     expect(await redis.run(echo, [], ['back'])).toBe('back');
   });
 
-  it('starts degraded, without waiting long, when no Redis answers, and connects once one does', async () => {
+  it('starts degraded, without waiting long, when no Redis answers, then connects and subscribes once one does', async () => {
     const later = await startRedisServer();
     await later.kill();
+    let publisher: SharedRedis | undefined;
     try {
       redis = await connectSharedRedis({ url: later.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 50, startupWaitMs: 300 });
       expect(redis.state).toBe('degraded');
       expect(warnings).toEqual([
         'Redis unreachable at start-up: serving from this process cache and pacing provider calls locally until it answers',
       ]);
+      const received: string[] = [];
+      redis.subscribe('test:channel', (message) => received.push(message), () => undefined);
+      await delay(300);
       await later.start();
       await until(() => redis!.state === 'ok');
+      publisher = await connectSharedRedis({ url: later.url, keyPrefix: 'test:', timeoutMs: 50 });
+      await until(() => {
+        void publisher!.run(publish, ['test:channel'], ['hello']);
+        return received.includes('hello');
+      });
     } finally {
+      await publisher?.close();
       await later.close();
     }
   });
