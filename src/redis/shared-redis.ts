@@ -6,7 +6,7 @@ import { logger } from '../logger.js';
 /** `ok`: shared state is in use. `degraded`: Redis is slow, down or refusing; each replica is on its own meanwhile. */
 export type RedisState = 'connecting' | 'ok' | 'degraded';
 
-/** A Lua script run atomically in Redis; `keys` of its arguments are keys, the rest plain values. */
+/** A Lua script run atomically in Redis, sent by its SHA-1 once Redis has it. */
 export interface RedisScript {
   lua: string;
   sha1: string;
@@ -30,7 +30,8 @@ export interface SharedRedisOptions {
 /**
  * The one Redis connection of a replica (plus its subscriber connection), given to the
  * shared cache level, the eviction bus and the shared rate budget. Every operation has a
- * deadline; a failure turns the state to `degraded`, after which operations fail at once
+ * deadline, and a caller whose operation fails carries on without Redis. A lost connection,
+ * or a few failures in a row, turn the state to `degraded`: operations then fail at once
  * without touching the network while a probe checks every `probeIntervalMs` whether Redis
  * is back. ioredis reconnects by itself. No caller ever waits on a dead Redis.
  */
@@ -53,7 +54,13 @@ export class RedisUnavailableError extends Error {
   override name = 'RedisUnavailableError';
 }
 
-const defaults = { probeIntervalMs: 500, startupWaitMs: 1000 };
+const defaults = { probeIntervalMs: 250, startupWaitMs: 1000 };
+/**
+ * Failed operations in a row that make the connection degraded. One late answer on a
+ * saturated host (the event loop, not Redis, being slow) does not switch sharing off;
+ * a Redis that stops answering costs at most this many deadlines before it is skipped.
+ */
+const failuresBeforeDegraded = 3;
 
 export async function connectSharedRedis(options: SharedRedisOptions): Promise<SharedRedis> {
   const redis = new FleetRedis(options);
@@ -70,17 +77,18 @@ class FleetRedis implements SharedRedis {
   private readonly probe: NodeJS.Timeout;
   private probing = false;
   private closed = false;
+  private failuresInARow = 0;
   /** Resolves `firstConnection()` on the first change of state. */
   private settledFirst: (() => void) | undefined;
 
-  constructor(private readonly options: SharedRedisOptions) {
+  constructor(options: SharedRedisOptions) {
     this.keyPrefix = options.keyPrefix;
     this.client = new Redis(options.url, {
       commandTimeout: options.timeoutMs,
       connectTimeout: Math.max(options.timeoutMs, 1000),
       // A command is never parked until Redis comes back: it fails now, and the caller carries on without it.
       enableOfflineQueue: false,
-      maxRetriesPerRequest: null,
+      maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
       lazyConnect: false,
     });
@@ -106,9 +114,12 @@ class FleetRedis implements SharedRedis {
   async run(script: RedisScript, keys: string[], args: Array<string | number>): Promise<unknown> {
     if (this.state !== 'ok') throw new RedisUnavailableError(`Redis is ${this.state}`);
     try {
-      return await this.evaluate(script, keys, args);
+      const result = await this.evaluate(script, keys, args);
+      this.failuresInARow = 0;
+      return result;
     } catch (error) {
-      this.degrade(error);
+      this.failuresInARow += 1;
+      if (this.failuresInARow >= failuresBeforeDegraded) this.degrade(error);
       throw error;
     }
   }
@@ -160,6 +171,7 @@ class FleetRedis implements SharedRedis {
     this.probing = true;
     try {
       await this.client.ping();
+      this.failuresInARow = 0;
       this.change('ok');
     } catch (error) {
       this.degrade(error);

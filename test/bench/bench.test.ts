@@ -36,4 +36,29 @@ describe('npm run bench', () => {
       await rm(directory, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('runs row (e) through a round-robin proxy to two replicas, without and with a shared Redis, answering every request', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/bench/run-bench.ts', '--duration', '0.5', '--latency', '5', '--only', 'e', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain("(e) (b)'s load on two replicas sharing Redis");
+      expect(stdout).toContain('hit ratio');
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[] };
+      expect(report.rows.map((row) => row.id)).toEqual(['e-solo', 'e']);
+      for (const row of report.rows) {
+        expect(row.server).toBe('two replicas');
+        expect(row.completed).toBeGreaterThan(0);
+        expect(row.errors).toBe(0);
+        expect(row.providerCallsPerRequest).toBeGreaterThan(0);
+        expect(row.providerCallsPerRequest).toBeLessThan(1);
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
 
 export interface RedisServer {
   /** `redis://127.0.0.1:<port>/0` */
@@ -41,29 +40,6 @@ export async function startRedisServer(): Promise<RedisServer> {
     close: kill,
     pause: () => child?.kill('SIGSTOP'),
     resume: () => child?.kill('SIGCONT'),
-  };
-}
-
-/** A Redis server for a `describe` block: started before its tests, stopped after them. */
-export function useRedisServer(): RedisServer {
-  let server: RedisServer | undefined;
-  beforeAll(async () => {
-    server = await startRedisServer();
-  });
-  afterAll(() => server?.close());
-  const started = (): RedisServer => {
-    if (!server) throw new Error('the Redis server starts in beforeAll; use it inside a test');
-    return server;
-  };
-  return {
-    get url() {
-      return started().url;
-    },
-    kill: () => started().kill(),
-    pause: () => started().pause(),
-    resume: () => started().resume(),
-    start: () => started().start(),
-    close: () => started().close(),
   };
 }
 
