@@ -29,7 +29,7 @@ export interface ProviderHttpOptions {
 
 /** What a provider client describes; the HTTP client decides how to send it. */
 export interface ProviderGetRequest extends ProviderErrorReaders {
-  /** Provider name as it appears in errors and logs, e.g. `Stripe`; breaker and rate limit are kept per name. */
+  /** Provider name as it appears in errors and logs, e.g. `Stripe`; the breaker is kept per name, the rate limit per name and account. */
   provider: string;
   /** Whose rate budget the call counts against (`rateLimitAccount` of the key): never the key itself. */
   account: string;
