@@ -38,8 +38,12 @@ export interface SharedRedisOptions {
 export interface SharedRedis {
   readonly state: RedisState;
   readonly keyPrefix: string;
-  /** Runs the script atomically; rejects within the deadline when Redis cannot answer. */
-  run(script: RedisScript, keys: string[], args: Array<string | number>): Promise<unknown>;
+  /**
+   * Runs the script atomically; rejects within the deadline when Redis cannot answer, and
+   * at once while degraded unless `evenIfDegraded` (for rare operations that matter more
+   * than their cost, such as evictions).
+   */
+  run(script: RedisScript, keys: string[], args: Array<string | number>, options?: { evenIfDegraded?: boolean }): Promise<unknown>;
   /**
    * Delivers messages on `channel` (prefix included by the caller). `onGap` is called when
    * the subscription was lost and is back: messages sent meanwhile were missed.
@@ -111,8 +115,13 @@ class FleetRedis implements SharedRedis {
     clearTimeout(timer);
   }
 
-  async run(script: RedisScript, keys: string[], args: Array<string | number>): Promise<unknown> {
-    if (this.state !== 'ok') throw new RedisUnavailableError(`Redis is ${this.state}`);
+  async run(
+    script: RedisScript,
+    keys: string[],
+    args: Array<string | number>,
+    options: { evenIfDegraded?: boolean } = {},
+  ): Promise<unknown> {
+    if (this.state !== 'ok' && !options.evenIfDegraded) throw new RedisUnavailableError(`Redis is ${this.state}`);
     try {
       const result = await this.evaluate(script, keys, args);
       this.failuresInARow = 0;

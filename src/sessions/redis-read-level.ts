@@ -101,7 +101,8 @@ export class RedisReadLevel implements SharedReadLevel {
     const keys = [this.generationKey(sessionId), ...readKinds.map((kind) => this.key(kind, sessionId))];
     const message = JSON.stringify({ sessionId, from: this.replicaId });
     try {
-      await this.redis.run(evictScript, keys, [generationLifetimeMs, this.channel, message]);
+      // Tried even while Redis is judged degraded: a missed eviction serves a stale session, a tried one costs one deadline.
+      await this.redis.run(evictScript, keys, [generationLifetimeMs, this.channel, message], { evenIfDegraded: true });
       return true;
     } catch {
       return false;

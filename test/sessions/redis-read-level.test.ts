@@ -95,6 +95,26 @@ describe('the cache level and eviction bus on Redis', () => {
     expect(evictedAtB).toContain('cs_test_levelBus');
   });
 
+  it('tries an eviction even while its replica judges Redis degraded, so a brief stall does not delay it', async () => {
+    const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
+    try {
+      const replicaC = new RedisReadLevel(slowToRecover);
+      server.pause();
+      try {
+        for (let attempt = 0; attempt < 3; attempt += 1) await replicaC.look('session', 'cs_test_levelStall');
+      } finally {
+        server.resume();
+      }
+      expect(slowToRecover.state).toBe('degraded');
+      expect(await replicaC.look('session', 'cs_test_levelStall')).toBeUndefined();
+      await replicaC.evictSession('cs_test_levelStall');
+      for (const start = performance.now(); !evictedAtB.includes('cs_test_levelStall') && performance.now() - start < 1_000; ) await delay(10);
+      expect(evictedAtB).toContain('cs_test_levelStall');
+    } finally {
+      await slowToRecover.close();
+    }
+  });
+
   it('sends an eviction made while Redis was down once Redis is back, and other replicas hear of it or empty their cache', async () => {
     const id = 'cs_test_levelPending';
     await server.kill();
