@@ -43,6 +43,8 @@ describe('replicas sharing one Redis', () => {
     startSubgraphFor(emulator, {
       CACHE: 'on',
       REDIS_URL: redisServer.url,
+      // These tests are about what replicas share; a busy test machine can hold Redis's answers past the 50 ms default.
+      REDIS_TIMEOUT_MS: '1000',
       STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
       CONVERGEGATE_WEBHOOK_SECRET: convergeGateWebhookSecret,
     });
@@ -191,7 +193,7 @@ describe('replicas with CACHE=off sharing one Redis', () => {
   beforeAll(async () => {
     redisServer = await startRedisServer();
     emulator = await ProviderEmulator.start();
-    const environment = { CACHE: 'off', REDIS_URL: redisServer.url, PROVIDER_RATE_LIMIT: '50' };
+    const environment = { CACHE: 'off', REDIS_URL: redisServer.url, REDIS_TIMEOUT_MS: '1000', PROVIDER_RATE_LIMIT: '50' };
     replicas = await Promise.all([startSubgraphFor(emulator, environment), startSubgraphFor(emulator, environment)]);
     inspector = new Redis(redisServer.url);
   });

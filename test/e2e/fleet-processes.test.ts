@@ -37,6 +37,9 @@ describe('two subgraph processes sharing one Redis', () => {
       STRIPE_API_URL: emulator.url,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       REDIS_URL: redisServer.url,
+      // These tests are about what replicas share; a busy test machine can hold Redis's answers past the 50 ms default.
+      REDIS_TIMEOUT_MS: '1000',
+      REDIS_FALLBACK_REPLICAS: '2',
       PROVIDER_RATE_LIMIT: '20',
     };
     replicas = await Promise.all([startSubgraphProcess(environment), startSubgraphProcess(environment)]);
@@ -97,11 +100,15 @@ describe('two subgraph processes sharing one Redis', () => {
       }
     };
     await Promise.all(replicas.flatMap((replica) => Array.from({ length: 8 }, () => worker(replica))));
+    const loadSeconds = (performance.now() - startedAt) / 1000;
     const arrivals = emulator.calls.filter((call) => call.path.startsWith('/v1/checkout/sessions/cs_test_fleetLoad')).map((call) => call.at);
     // Each replica alone would pace at 20 a second: twice as many calls would arrive if they did not share.
     expect(arrivals.length).toBeGreaterThanOrEqual(50);
-    // The rate plus its burst of 2, and 2 more for when the emulator, sharing a busy machine, notes arrivals late.
-    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(24);
+    // From a full budget: the burst of 2 at once, then one every 50 ms.
+    expect(arrivals.length).toBeLessThanOrEqual(Math.floor(20 * loadSeconds) + 2);
+    // Per second: the rate plus its burst of 2, with room for calls the emulator notes late while a busy machine
+    // stalls it (the exact bound is checked on the reservations themselves), and far from the 40 of two separate budgets.
+    expect(busiestSecond(arrivals)).toBeLessThanOrEqual(30);
     expect(answered.every(Boolean)).toBe(true);
   });
 });
