@@ -52,7 +52,8 @@ describe('the cache level and eviction bus on Redis', () => {
 
   beforeAll(async () => {
     server = await startRedisServer();
-    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 50 });
+    // A generous deadline: a busy test machine must not make these replicas skip Redis.
+    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
     [replicaA, replicaB] = [new RedisReadLevel(redisA), new RedisReadLevel(redisB)];
     replicaA.listen({ evicted: () => undefined, missedEvictions: () => undefined });
