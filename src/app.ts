@@ -7,12 +7,15 @@ import { listenAddressProblem } from './listen-address.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
+import { sharedRateLimits } from './providers/http/shared-rate-limiter.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { Readiness } from './readiness.js';
+import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
 import { createHttpServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
+import { RedisReadLevel } from './sessions/redis-read-level.js';
 import { SessionRouter } from './sessions/router.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 
@@ -20,12 +23,15 @@ export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
   url: string;
   server: Server;
-  /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools. */
+  /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools and Redis. */
   close(): Promise<void>;
 }
 
 /** Wires config → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
 export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
+  const redis: SharedRedis | undefined = config.redis.url
+    ? await connectSharedRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, timeoutMs: config.redis.timeoutMs })
+    : undefined;
   const http = new ProviderHttpClient({
     maxConnectionsPerOrigin: config.provider.maxConnectionsPerOrigin,
     timeoutMs: config.provider.timeoutMs,
@@ -38,6 +44,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     rateLimitPerSecond: config.provider.rateLimitPerSecond,
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: config.provider.breaker,
+    ...(redis ? { rateLimits: sharedRateLimits(redis, config.redis.fallbackReplicas) } : {}),
   });
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {
@@ -48,7 +55,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
-  const reads = new ProviderReadCache(config.cache);
+  const reads = new ProviderReadCache({ ...config.cache, ...(redis ? { shared: new RedisReadLevel(redis) } : {}) });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
@@ -56,6 +63,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
   });
   const readiness = new Readiness({
     providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
+    ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),
   });
   const apollo = createApolloServer(config.graphql);
   await apollo.start();
@@ -93,6 +101,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
       await apollo.stop();
       if (finished) await http.close();
       else await http.destroy();
+      await redis?.close();
     },
   };
 }

@@ -121,6 +121,13 @@ const environmentSchema = z
   }),
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
+    .register(settingRules, { expected: 'a redis:// or rediss:// (TLS) URL', example: 'redis://localhost:6379/0' }),
+  REDIS_KEY_PREFIX: z.string().default('payments-subgraph:'),
+  REDIS_TIMEOUT_MS: positiveInt(50),
+  REDIS_FALLBACK_REPLICAS: positiveInt(1),
   CORS_ORIGINS: z
     .string()
     .default(defaultCorsOrigin)
@@ -204,6 +211,19 @@ export interface Config {
   };
   cache: CacheConfig;
   webhooks: WebhookConfig;
+  redis: RedisConfig;
+}
+
+/** Fleet mode: a Redis shared by every replica for the second cache level, evictions and the rate budget. */
+export interface RedisConfig {
+  /** `redis://` or `rediss://` (TLS), credentials included; undefined: every replica is on its own. */
+  url: string | undefined;
+  /** Put before every key and channel, so several deployments can share one Redis. */
+  keyPrefix: string;
+  /** Deadline of every Redis operation. */
+  timeoutMs: number;
+  /** While Redis is unreachable, each replica paces calls at the provider's rate divided by this. */
+  fallbackReplicas: number;
 }
 
 export interface CacheConfig {
@@ -307,6 +327,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       stripeSecret: env.STRIPE_WEBHOOK_SECRET,
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+    },
+    redis: {
+      url: env.REDIS_URL,
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      timeoutMs: env.REDIS_TIMEOUT_MS,
+      fallbackReplicas: env.REDIS_FALLBACK_REPLICAS,
     },
   };
 }

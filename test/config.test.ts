@@ -132,6 +132,34 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig, fleet mode', () => {
+  it('leaves Redis off when REDIS_URL is unset or empty, with the documented defaults for the rest', () => {
+    for (const environment of [{}, { REDIS_URL: '' }]) {
+      expect(loadConfig(environment).redis).toEqual({
+        url: undefined,
+        keyPrefix: 'payments-subgraph:',
+        timeoutMs: 50,
+        fallbackReplicas: 1,
+      });
+    }
+  });
+
+  it('takes redis:// and rediss:// (TLS) URLs with their credentials', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://localhost:6379/0' }).redis.url).toBe('redis://localhost:6379/0');
+    expect(loadConfig({ REDIS_URL: 'rediss://:s3cret@cache.internal:6380/2' }).redis.url).toBe('rediss://:s3cret@cache.internal:6380/2');
+  });
+
+  it('names REDIS_URL when it is not a Redis URL, without repeating its password', () => {
+    const url = 'http://:s3cretRedisPassword@cache.internal:6379';
+    expect(() => loadConfig({ REDIS_URL: url })).toThrow(/^REDIS_URL is not a redis:\/\/ or rediss:\/\/ \(TLS\) URL; for example REDIS_URL=redis:\/\/localhost:6379\/0$/);
+    try {
+      loadConfig({ REDIS_URL: url });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('s3cretRedisPassword');
+    }
+  });
+});
+
 describe('sandbox mode', () => {
   const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
 
@@ -195,6 +223,10 @@ const settings: Setting[] = [
   { variable: 'MAX_REQUEST_BODY_BYTES', bad: '0', read: (c) => c.server.maxRequestBodyBytes, byDefault: 1_048_576 },
   { variable: 'CORS_ORIGINS', bad: 'example.com', read: (c) => c.server.corsOrigins, byDefault: ['https://studio.apollographql.com'] },
   { variable: 'SHUTDOWN_TIMEOUT_MS', bad: '0', read: (c) => c.server.shutdownTimeoutMs, byDefault: 10_000 },
+  { variable: 'REDIS_URL', bad: 'http://cache.internal:6379', read: (c) => c.redis.url, byDefault: undefined },
+  { variable: 'REDIS_KEY_PREFIX', read: (c) => c.redis.keyPrefix, byDefault: 'payments-subgraph:' },
+  { variable: 'REDIS_TIMEOUT_MS', bad: '0', read: (c) => c.redis.timeoutMs, byDefault: 50 },
+  { variable: 'REDIS_FALLBACK_REPLICAS', bad: 'two', read: (c) => c.redis.fallbackReplicas, byDefault: 1 },
   { variable: 'SHUTDOWN_READINESS_DELAY_MS', bad: '-1', read: (c) => c.server.readinessDelayMs, byDefault: 0 },
   { variable: 'CACHE', bad: 'maybe', read: (c) => c.cache.enabled, byDefault: true },
   { variable: 'CACHE_MAX_ENTRIES', bad: '0', read: (c) => c.cache.maxEntries, byDefault: 10_000 },

@@ -11,6 +11,8 @@ export type { EmulatorFault, FaultOptions } from './faults.js';
 export interface EmulatorCall {
   method: string;
   path: string;
+  /** When the call arrived, in `performance.now()` milliseconds. */
+  at: number;
 }
 
 export interface ProviderEmulatorOptions {
@@ -117,7 +119,7 @@ export class ProviderEmulator {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
-    this.calls.push({ method: request.method ?? 'GET', path: url.pathname + url.search });
+    this.calls.push({ method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() });
     this.inFlight += 1;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     response.once('close', () => {

@@ -5,6 +5,7 @@ import { logger } from '../logger.js';
 import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
 import { classifyFinal, type ProviderErrorReaders } from './http/classify.js';
+import type { RateLimit, RateLimitFactory } from './http/rate-limit.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
 
@@ -22,12 +23,16 @@ export interface ProviderHttpOptions {
   /** Longest a call waits for its turn under the rate limit; not part of `timeoutMs`. */
   queueTimeoutMs?: number;
   breaker?: CircuitBreakerOptions;
+  /** Makes each provider account's rate limit; a limiter in this process by default. */
+  rateLimits?: RateLimitFactory;
 }
 
 /** What a provider client describes; the HTTP client decides how to send it. */
 export interface ProviderGetRequest extends ProviderErrorReaders {
-  /** Provider name as it appears in errors and logs, e.g. `Stripe`; breaker and rate limit are kept per name. */
+  /** Provider name as it appears in errors and logs, e.g. `Stripe`; the breaker is kept per name, the rate limit per name and account. */
   provider: string;
+  /** Whose rate budget the call counts against (`rateLimitAccount` of the key): never the key itself. */
+  account: string;
   url: URL;
   headers: Record<string, string>;
   /** Requests per second kept to by default, safely under the provider's documented limit. */
@@ -57,7 +62,8 @@ const defaults = {
 export class ProviderHttpClient {
   private readonly pools = new Map<string, Pool>();
   private readonly breakers = new Map<string, CircuitBreaker>();
-  private readonly rateLimiters = new Map<string, RateLimiter | undefined>();
+  private readonly rateLimits = new Map<string, RateLimit | undefined>();
+  private readonly makeRateLimit: RateLimitFactory;
   private readonly maxResponseBytes: number;
   private readonly retry: RetryOptions;
   private readonly queueTimeoutMs: number;
@@ -68,6 +74,7 @@ export class ProviderHttpClient {
     this.retry = options.retry ?? defaults.retry;
     this.queueTimeoutMs = options.queueTimeoutMs ?? defaults.queueTimeoutMs;
     this.breakerOptions = options.breaker ?? defaults.breaker;
+    this.makeRateLimit = options.rateLimits ?? (({ perSecond }) => new RateLimiter(perSecond));
   }
 
   async getJson(request: ProviderGetRequest): Promise<ProviderJsonResponse> {
@@ -129,7 +136,7 @@ export class ProviderHttpClient {
 
   /** Attempts until one is final, the retries run out, or the deadline would be passed. */
   private async attempts(request: ProviderGetRequest): Promise<{ result: AttemptResult; attempts: number; ms: number }> {
-    const limiter = this.rateLimiter(request);
+    const limiter = this.rateLimit(request);
     await this.waitForTurn(limiter, this.queueTimeoutMs);
     const startedAt = performance.now();
     const deadline = startedAt + this.options.timeoutMs;
@@ -158,11 +165,11 @@ export class ProviderHttpClient {
     }
   }
 
-  private async waitForTurn(limiter: RateLimiter | undefined, maxWaitMs: number): Promise<void> {
+  private async waitForTurn(limiter: RateLimit | undefined, maxWaitMs: number): Promise<void> {
     if (!limiter) return;
-    const waitMs = limiter.reserve(maxWaitMs);
-    if (waitMs === undefined) throw new QueueFullError(limiter.currentWaitMs());
-    if (waitMs > 0) await sleep(waitMs);
+    const turn = await limiter.nextTurn(maxWaitMs);
+    if (!turn.granted) throw new QueueFullError(turn.waitMs);
+    if (turn.waitMs > 0) await sleep(turn.waitMs);
   }
 
   private breaker(provider: string): CircuitBreaker {
@@ -177,11 +184,13 @@ export class ProviderHttpClient {
     return breaker;
   }
 
-  private rateLimiter(request: ProviderGetRequest): RateLimiter | undefined {
-    if (this.rateLimiters.has(request.provider)) return this.rateLimiters.get(request.provider);
+  private rateLimit(request: ProviderGetRequest): RateLimit | undefined {
+    const { provider, account } = request;
+    const key = `${provider} ${account}`;
+    if (this.rateLimits.has(key)) return this.rateLimits.get(key);
     const perSecond = this.options.rateLimitPerSecond ?? request.defaultRateLimit ?? defaults.rateLimitPerSecond;
-    const limiter = perSecond > 0 ? new RateLimiter(perSecond) : undefined;
-    this.rateLimiters.set(request.provider, limiter);
+    const limiter = perSecond > 0 ? this.makeRateLimit({ provider, account, perSecond }) : undefined;
+    this.rateLimits.set(key, limiter);
     return limiter;
   }
 

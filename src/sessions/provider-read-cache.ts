@@ -13,6 +13,21 @@ export interface SharedReads {
   ttlPolicy: CacheTtlPolicy;
 }
 
+/** What a shared level answered: an outcome kept there, or none and the session's eviction generation to keep under. */
+export type SharedLook = { kept: ReadOutcome<unknown>; ttlMs: number } | { kept: undefined; generation: string };
+
+/** A second level below this process's cache, shared by every replica (Redis, in fleet mode). */
+export interface SharedReadLevel {
+  /** Undefined when the level cannot answer now; never rejects. */
+  look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined>;
+  /** Keeps the outcome unless the session was evicted after `look` gave `generation`; never rejects. */
+  keep(kind: ReadKind, sessionId: string, outcome: ReadOutcome<unknown>, ttlMs: number, generation: string): Promise<void>;
+  /** Evicts the session from the level and from every other replica's first level; never rejects. */
+  evictSession(sessionId: string): Promise<void>;
+  /** Evictions other replicas sent, and word that some may have been missed. */
+  listen(handlers: { evicted(sessionId: string): void; missedEvictions(): void }): void;
+}
+
 export interface ProviderReadCacheOptions {
   /** False keeps nothing; concurrent reads of one key still share a call. */
   enabled: boolean;
@@ -21,6 +36,8 @@ export interface ProviderReadCacheOptions {
   maxBytes: number;
   /** Time source for expiry; tests pass their own. */
   clock?: { now(): number };
+  /** A level shared with other replicas, read on a miss here and evicted with this one. */
+  shared?: SharedReadLevel;
 }
 
 interface CallInFlight {
@@ -36,12 +53,16 @@ const errorEntryBytes = 256;
  * kind and session share one provider call in flight; answers are kept in a bounded LRU
  * for as long as the caller's `ttlMs` says (0: not at all). Evicting a session drops every
  * kind kept for it, and stops a call under way from storing an answer that may be stale.
+ * With a shared level, a miss here asks it before the provider, an answer is kept in both,
+ * and an eviction reaches every replica.
  */
 export class ProviderReadCache {
   private readonly entries: LRUCache<string, ReadOutcome<unknown>> | undefined;
   private readonly inFlight = new Map<string, CallInFlight>();
+  private readonly shared: SharedReadLevel | undefined;
 
   constructor(options: ProviderReadCacheOptions) {
+    this.shared = options.shared;
     this.entries = options.enabled
       ? new LRUCache<string, ReadOutcome<unknown>>({
           max: options.maxEntries,
@@ -51,6 +72,10 @@ export class ProviderReadCache {
           ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {}),
         })
       : undefined;
+    this.shared?.listen({
+      evicted: (sessionId) => this.forgetSession(sessionId),
+      missedEvictions: () => this.forgetEverything(),
+    });
   }
 
   read<Value>(
@@ -62,27 +87,51 @@ export class ProviderReadCache {
     const key = `${kind}:${sessionId}`;
     const kept = this.entries?.get(key) as ReadOutcome<Value> | undefined;
     if (kept) return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
-    const shared = this.inFlight.get(key);
-    if (shared) return shared.promise as Promise<Value>;
+    const joined = this.inFlight.get(key);
+    if (joined) return joined.promise as Promise<Value>;
 
     const call: CallInFlight = { promise: Promise.resolve(), superseded: false };
-    const promise = startFetch(fetch).then(
-      (value) => {
-        this.settle(key, call, { ok: true, value }, ttlMs);
-        return value;
-      },
-      (error: unknown) => {
-        this.settle(key, call, { ok: false, error }, ttlMs);
-        throw error;
-      },
-    );
+    const promise = this.load(kind, sessionId, key, call, fetch, ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
     return promise;
   }
 
-  /** Forgets every kind kept for the session, so the next read asks the provider. */
-  evictSession(sessionId: string): void {
+  /** Forgets every kind kept for the session here and in every replica, so the next read asks the provider. */
+  async evictSession(sessionId: string): Promise<void> {
+    this.forgetSession(sessionId);
+    await this.shared?.evictSession(sessionId);
+  }
+
+  /** Entries kept now (expired ones may still count until they are next touched). */
+  get size(): number {
+    return this.entries?.size ?? 0;
+  }
+
+  private async load<Value>(
+    kind: ReadKind,
+    sessionId: string,
+    key: string,
+    call: CallInFlight,
+    fetch: () => Promise<Value>,
+    ttlMs: (outcome: ReadOutcome<Value>) => number,
+  ): Promise<Value> {
+    const shared = this.entries && this.shared ? await this.shared.look(kind, sessionId) : undefined;
+    if (shared?.kept) {
+      const kept = shared.kept as ReadOutcome<Value>;
+      this.settle(key, call, kept, () => shared.ttlMs);
+      return valueOf(kept);
+    }
+    const outcome = await startFetch(fetch).then(
+      (value): ReadOutcome<Value> => ({ ok: true, value }),
+      (error: unknown): ReadOutcome<Value> => ({ ok: false, error }),
+    );
+    const keptForMs = this.settle(key, call, outcome, ttlMs);
+    if (shared && keptForMs > 0) await this.shared?.keep(kind, sessionId, outcome, keptForMs, shared.generation);
+    return valueOf(outcome);
+  }
+
+  private forgetSession(sessionId: string): void {
     for (const kind of readKinds) {
       const key = `${kind}:${sessionId}`;
       this.entries?.delete(key);
@@ -94,22 +143,30 @@ export class ProviderReadCache {
     }
   }
 
-  /** Entries kept now (expired ones may still count until they are next touched). */
-  get size(): number {
-    return this.entries?.size ?? 0;
+  private forgetEverything(): void {
+    this.entries?.clear();
+    for (const call of this.inFlight.values()) call.superseded = true;
+    this.inFlight.clear();
   }
 
+  /** Ends the call's turn in flight; answers how long the outcome is kept (0: not kept). */
   private settle<Value>(
     key: string,
     call: CallInFlight,
     outcome: ReadOutcome<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
-  ): void {
+  ): number {
     if (this.inFlight.get(key) === call) this.inFlight.delete(key);
-    if (call.superseded || !this.entries) return;
+    if (call.superseded || !this.entries) return 0;
     const ttl = ttlMs(outcome);
     if (ttl > 0) this.entries.set(key, outcome, { ttl });
+    return ttl;
   }
+}
+
+function valueOf<Value>(outcome: ReadOutcome<Value>): Value {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
 }
 
 function startFetch<Value>(fetch: () => Promise<Value>): Promise<Value> {

@@ -11,8 +11,8 @@ export interface WebhookRouteOptions {
   /** By path, e.g. `/webhooks/stripe`; `source` is undefined while `secretVariable` is not set. */
   endpoints: Readonly<Record<string, { source: WebhookSource | undefined; secretVariable: string }>>;
   maxBodyBytes: number;
-  /** Forgets what is kept about a session, so the next read fetches it fresh. */
-  evictSession(sessionId: string): void;
+  /** Forgets what is kept about a session (in every replica, in fleet mode), so the next read fetches it fresh. */
+  evictSession(sessionId: string): void | Promise<void>;
   nowSeconds?: () => number;
 }
 
@@ -88,7 +88,7 @@ async function receive(
     return sendJson(response, 400, { error: 'Webhook body is not valid JSON' });
   }
   const sessionIds = source.sessionIdsOf(event);
-  for (const sessionId of sessionIds) options.evictSession(sessionId);
+  await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
   logger.info({ provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
 }

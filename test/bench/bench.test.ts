@@ -36,4 +36,32 @@ describe('npm run bench', () => {
       await rm(directory, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('runs rows (e): one process, then two replicas behind a round-robin proxy without and with a shared Redis, answering every request', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/bench/run-bench.ts', '--duration', '0.5', '--latency', '5', '--only', 'e', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain('(e) the same on two replicas sharing Redis');
+      expect(stdout).toContain('hit ratio');
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[] };
+      expect(report.rows.map((row) => [row.id, row.server])).toEqual([
+        ['b-rate', 'subgraph'],
+        ['e-solo', 'two replicas'],
+        ['e', 'two replicas'],
+      ]);
+      for (const row of report.rows) {
+        expect(row.completed).toBeGreaterThan(0);
+        expect(row.errors).toBe(0);
+        expect(row.providerCallsPerRequest).toBeGreaterThan(0);
+        expect(row.providerCallsPerRequest).toBeLessThan(1);
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -27,12 +27,16 @@ export interface LoadResult {
   errors: number;
 }
 
-/** `connections` clients sending back to back for `durationSeconds`, with autocannon. */
+/**
+ * `connections` clients sending back to back for `durationSeconds`, with autocannon; with
+ * `overallRate`, together no more than that many requests per second.
+ */
 export async function driveConcurrently(
   url: string,
   load: Load,
   connections: number,
   durationSeconds: number,
+  overallRate?: number,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let failedAnswers = 0;
@@ -43,6 +47,7 @@ export async function driveConcurrently(
     duration: durationSeconds,
     pipelining: 1,
     timeout: 10,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         setupRequest: (request) => ({ ...request, ...load.next() }),

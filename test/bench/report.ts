@@ -3,7 +3,7 @@ import { entitiesDistinctIds } from './scenarios.js';
 export interface BenchRow {
   id: string;
   scenario: string;
-  server: 'subgraph' | 'pass-through';
+  server: 'subgraph' | 'pass-through' | 'two replicas';
   cache: 'on' | 'off' | '-';
   providerLatencyMs: number;
   /** 1 means one request at a time. */
@@ -78,7 +78,7 @@ function ratio(value: number, atLeast: number): Omit<TargetCheck, 'target'> {
 
 export function formatRows(rows: readonly BenchRow[]): string {
   return formatTable(
-    ['scenario', 'server', 'cache', 'latency', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'calls/req', 'errors', 'CPU ms/req', 'peak RSS'],
+    ['scenario', 'server', 'cache', 'latency', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'calls/req', 'hit ratio', 'errors', 'CPU ms/req', 'peak RSS'],
     rows.map((row) => [
       row.scenario,
       row.server,
@@ -89,11 +89,20 @@ export function formatRows(rows: readonly BenchRow[]): string {
       row.p50Ms.toFixed(2),
       row.p99Ms.toFixed(2),
       row.providerCallsPerRequest.toFixed(3),
+      row.cache === 'on' ? `${(cacheHitRatio(row) * 100).toFixed(1)}%` : '-',
       String(row.errors),
       row.cpuMsPerRequest.toFixed(3),
       `${row.peakRssMb.toFixed(0)} MB`,
     ]),
   );
+}
+
+/**
+ * Share of requests answered without a provider call of their own, in rows of one session
+ * per query: from either cache level, or from a call another request had in flight.
+ */
+export function cacheHitRatio(row: BenchRow): number {
+  return Math.max(0, 1 - row.providerCallsPerRequest);
 }
 
 export function formatTargets(checks: readonly TargetCheck[]): string {

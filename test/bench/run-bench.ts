@@ -6,24 +6,25 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { BenchProcess } from './bench-process.js';
 import { driveConcurrently, driveOneAtATime, type Load } from './load.js';
 import { evaluateTargets, formatRows, formatTargets, type BenchRow } from './report.js';
 import { entitiesLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad } from './scenarios.js';
 
-// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d] [--json file] [--profile]`
+// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d,e] [--json file] [--profile]`
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     latency: { type: 'string', default: '20' },
-    only: { type: 'string', default: 'a,b,c,d' },
+    only: { type: 'string', default: 'a,b,c,d,e' },
     json: { type: 'string' },
     profile: { type: 'boolean', default: false },
   },
 });
 
-type Group = 'a' | 'b' | 'c' | 'd';
+type Group = 'a' | 'b' | 'c' | 'd' | 'e';
 
 interface RowSpec {
   id: string;
@@ -35,6 +36,12 @@ interface RowSpec {
   latencyMs: number;
   connections: number;
   load: () => Load;
+  /** For two replicas: whether they share a Redis. */
+  sharedRedis?: boolean;
+  /** Requests per second from all connections together; unset, as many as the server answers. */
+  ratePerSecond?: number;
+  /** Measured from a cold start: fresh processes (and Redis), no warm-up, every provider call counted. */
+  cold?: boolean;
 }
 
 const durationSeconds = positiveNumber('duration', args.duration);
@@ -43,13 +50,19 @@ const warmupSeconds = Math.min(2, Math.max(0.2, durationSeconds * 0.2));
 const outputDirectory = new URL('../../bench-results/', import.meta.url);
 const only = new Set(args.only.split(',').map((group) => group.trim()));
 const providerConcurrency = loadConfig(process.env).provider.concurrencyPerRequest;
+/**
+ * The (e) rows compare one process with two replicas from cold caches at one fixed rate,
+ * well within what a busy 2-core machine answers, so that provider calls per request
+ * depend on the caches alone and not on how fast each setup happened to run.
+ */
+const fleetRate = 200;
 
 const rowSpecs: RowSpec[] = [
   ...phaseRows(latencyMs, ''),
   ...(latencyMs === 0 ? [] : phaseRows(0, '0').filter((spec) => spec.id === 'a0' || spec.id === 'd-a0')),
 ].filter((spec) => spec.groups.some((group) => only.has(group)));
 
-if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d`);
+if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d,e`);
 
 function phaseRows(latency: number, suffix: string): RowSpec[] {
   const at = suffix ? ', 0 ms provider' : '';
@@ -61,6 +74,9 @@ function phaseRows(latency: number, suffix: string): RowSpec[] {
     { id: `d1${suffix}`, scenario: '(d) pass-through, one at a time (a round trip)', groups: ['c', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 1, load: () => passThroughLoad(pickRandomId) },
     { id: `d-b${suffix}`, scenario: "(d) pass-through under (b)'s load", groups: ['b', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickHotId) },
     { id: `b${suffix}`, scenario: '(b) one session per query, hot set of 200', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId) },
+    { id: `b-rate${suffix}`, scenario: `(b) at ${fleetRate} requests/s, from cold`, groups: ['e'], server: 'subgraph', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId), ratePerSecond: fleetRate, cold: true },
+    { id: `e-solo${suffix}`, scenario: `(e) the same on two replicas, no Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId), sharedRedis: false, ratePerSecond: fleetRate, cold: true },
+    { id: `e${suffix}`, scenario: `(e) the same on two replicas sharing Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId), sharedRedis: true, ratePerSecond: fleetRate, cold: true },
   ];
 }
 
@@ -75,7 +91,7 @@ function positiveNumber(name: string, raw: string, zeroAllowed = false): number 
 const settleCheckMs = 100;
 const projectRoot = new URL('../../', import.meta.url);
 const buildDirectory = new URL('build/', outputDirectory);
-const benchProcesses = ['emulator-process', 'pass-through-process', 'subgraph-process', 'bench-child', 'bench-sessions'];
+const benchProcesses = ['emulator-process', 'pass-through-process', 'subgraph-process', 'round-robin-proxy-process', 'bench-child', 'bench-sessions'];
 const script = (name: string) => new URL(`test/bench/${name}.js`, buildDirectory);
 
 /**
@@ -96,9 +112,23 @@ function profileFlags(role: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${fileURLToPath(new URL(`profiles/${role}`, outputDirectory))}`];
 }
 
-/** The emulator, the pass-through and (one at a time) a subgraph, for one provider latency. */
+/** The servers under test with the processes whose CPU and memory count, and the URL the load goes to. */
+interface ServerUnderTest {
+  processes: BenchProcess[];
+  url: string;
+}
+
+/** Two subgraph replicas behind a round-robin proxy, sharing a Redis or not: rows (e). */
+interface Fleet {
+  redis: RedisServer | undefined;
+  replicas: BenchProcess[];
+  proxy: BenchProcess;
+}
+
+/** The emulator, the pass-through and (one at a time) a subgraph or a fleet of two, for one provider latency. */
 class Phase {
   private subgraph: { cache: string; process: BenchProcess } | undefined;
+  private fleet: Fleet | undefined;
 
   private constructor(
     readonly latency: number,
@@ -120,34 +150,73 @@ class Phase {
     return new Phase(latency, emulator, passThrough);
   }
 
-  async server(spec: RowSpec): Promise<{ process: BenchProcess; url: string }> {
+  async server(spec: RowSpec): Promise<ServerUnderTest> {
     if (spec.server === 'pass-through') {
       const passThrough = await this.passThrough;
-      return { process: passThrough, url: String(passThrough.ready.url) };
+      return { processes: [passThrough], url: String(passThrough.ready.url) };
     }
-    if (this.subgraph?.cache !== spec.cache) {
-      await this.subgraph?.process.stop();
-      const subgraph = await BenchProcess.start(script('subgraph-process'), {
-        env: {
-          ...providerEnv(this.emulator),
-          PORT: '0',
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          CACHE: spec.cache,
-          // The client-side rate limit would cap the load; the benchmark measures the subgraph.
-          PROVIDER_RATE_LIMIT: '0',
-        },
-        nodeFlags: profileFlags(`subgraph-cache-${spec.cache}-${this.latency}ms`),
-      });
-      this.subgraph = { cache: spec.cache, process: subgraph };
+    if (spec.server === 'two replicas') {
+      await this.stopSubgraph();
+      const sharedRedis = spec.sharedRedis ?? true;
+      if (spec.cold || (this.fleet && (this.fleet.redis !== undefined) !== sharedRedis)) await this.stopFleet();
+      this.fleet ??= await this.startFleet(spec.cache, sharedRedis);
+      return { processes: [...this.fleet.replicas, this.fleet.proxy], url: `${String(this.fleet.proxy.ready.url)}/graphql` };
     }
-    return { process: this.subgraph.process, url: `${String(this.subgraph.process.ready.url)}/graphql` };
+    await this.stopFleet();
+    if (spec.cold || this.subgraph?.cache !== spec.cache) {
+      await this.stopSubgraph();
+      this.subgraph = { cache: spec.cache, process: await this.startSubgraph(spec.cache, `subgraph-cache-${spec.cache}-${this.latency}ms`) };
+    }
+    return { processes: [this.subgraph.process], url: `${String(this.subgraph.process.ready.url)}/graphql` };
   }
 
   async stop(): Promise<void> {
-    await this.subgraph?.process.stop();
+    await this.stopSubgraph();
+    await this.stopFleet();
     await (await this.passThrough.catch(() => undefined))?.stop();
     await this.emulator.stop();
+  }
+
+  private startSubgraph(cache: string, role: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchProcess> {
+    return BenchProcess.start(script('subgraph-process'), {
+      env: {
+        ...providerEnv(this.emulator),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        CACHE: cache,
+        // The client-side rate limit would cap the load; the benchmark measures the subgraph.
+        PROVIDER_RATE_LIMIT: '0',
+        ...extraEnv,
+      },
+      nodeFlags: profileFlags(role),
+    });
+  }
+
+  private async startFleet(cache: string, sharedRedis: boolean): Promise<Fleet> {
+    const redis = sharedRedis ? await startRedisServer() : undefined;
+    const replicas = await Promise.all(
+      [1, 2].map((replica) =>
+        this.startSubgraph(cache, `replica-${replica}-${this.latency}ms`, redis ? { REDIS_URL: redis.url } : {}),
+      ),
+    );
+    const proxy = await BenchProcess.start(script('round-robin-proxy-process'), {
+      env: { ...process.env, BENCH_UPSTREAMS: replicas.map((replica) => String(replica.ready.url)).join(',') },
+    });
+    return { redis, replicas, proxy };
+  }
+
+  private async stopSubgraph(): Promise<void> {
+    await this.subgraph?.process.stop();
+    this.subgraph = undefined;
+  }
+
+  private async stopFleet(): Promise<void> {
+    if (!this.fleet) return;
+    await this.fleet.proxy.stop();
+    await Promise.all(this.fleet.replicas.map((replica) => replica.stop()));
+    await this.fleet.redis?.close();
+    this.fleet = undefined;
   }
 
   /** Requests cut off when time is up still finish their provider calls: waits until the count holds still. */
@@ -181,15 +250,22 @@ async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
   const drive = (seconds: number) =>
     spec.connections === 1
       ? driveOneAtATime(server.url, load, seconds)
-      : driveConcurrently(server.url, load, spec.connections, seconds);
+      : driveConcurrently(server.url, load, spec.connections, seconds, spec.ratePerSecond);
 
-  await drive(warmupSeconds);
+  if (!spec.cold) await drive(warmupSeconds);
   await phase.settledProviderCalls();
   await phase.emulator.call('resetCalls');
-  await server.process.call('resetUsage');
+  await Promise.all(server.processes.map((process) => process.call('resetUsage')));
   const result = await drive(durationSeconds);
   const providerCalls = await phase.settledProviderCalls();
-  const usage = await server.process.call<{ peakRssBytes: number; cpuMicros: number }>('usage');
+  const usages = await Promise.all(
+    server.processes.map((process) => process.call<{ peakRssBytes: number; cpuMicros: number }>('usage')),
+  );
+  // CPU of every process serving the row, proxy included; memory of the largest one.
+  const usage = {
+    cpuMicros: usages.reduce((sum, each) => sum + each.cpuMicros, 0),
+    peakRssBytes: Math.max(...usages.map((each) => each.peakRssBytes)),
+  };
   return {
     id: spec.id,
     scenario: spec.scenario,

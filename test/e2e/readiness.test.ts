@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
 import { startHarness } from '../support/harness.js';
+import { startRedisServer } from '../support/redis-server.js';
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const response = await request(url);
@@ -43,6 +44,29 @@ describe('GET /ready', () => {
       });
     } finally {
       await harness.close();
+    }
+  });
+
+  it('reports Redis as ok, and as degraded while it is down, staying 200: Redis is never a reason to stop serving', async () => {
+    const redisServer = await startRedisServer();
+    const harness = await startHarness({ REDIS_URL: redisServer.url, REDIS_TIMEOUT_MS: '1000' });
+    const readyUrl = `${harness.subgraph.url}/ready`;
+    try {
+      await expect.poll(async () => (await getJson(readyUrl)).body, { timeout: 5_000 }).toMatchObject({ redis: 'ok' });
+
+      await redisServer.kill();
+      await expect.poll(async () => await getJson(readyUrl), { timeout: 5_000 }).toEqual({
+        status: 200,
+        body: { status: 'ready', providers: { Stripe: 'closed', 'Converge Gate': 'closed' }, redis: 'degraded' },
+      });
+      const served = await harness.query(`{ checkoutSession(id: "${stripeSeedExampleId}") { id } }`);
+      expect(served.data).toEqual({ checkoutSession: { id: stripeSeedExampleId } });
+
+      await redisServer.start();
+      await expect.poll(async () => (await getJson(readyUrl)).body, { timeout: 10_000 }).toMatchObject({ redis: 'ok' });
+    } finally {
+      await harness.close();
+      await redisServer.close();
     }
   });
 

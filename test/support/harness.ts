@@ -33,6 +33,22 @@ export async function startHarness(
   emulatorOptions: ProviderEmulatorOptions = {},
 ): Promise<Harness> {
   const emulator = await ProviderEmulator.start(emulatorOptions);
+  const subgraph = await startSubgraphFor(emulator, environment);
+  const graphqlUrl = `${subgraph.url}/graphql`;
+  return {
+    emulator,
+    subgraph,
+    graphqlUrl,
+    query: (query, variables) => postGraphQL(graphqlUrl, { query, variables }),
+    async close() {
+      await subgraph.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** A subgraph in this process pointed at the emulator for both providers; several can share one emulator, as replicas do. */
+export async function startSubgraphFor(emulator: ProviderEmulator, environment: Record<string, string> = {}): Promise<RunningSubgraph> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -48,18 +64,7 @@ export async function startHarness(
     CACHE: 'off',
     ...environment,
   });
-  const subgraph = await startSubgraph(config);
-  const graphqlUrl = `${subgraph.url}/graphql`;
-  return {
-    emulator,
-    subgraph,
-    graphqlUrl,
-    query: (query, variables) => postGraphQL(graphqlUrl, { query, variables }),
-    async close() {
-      await subgraph.close();
-      await emulator.close();
-    },
-  };
+  return startSubgraph(config);
 }
 
 export async function postGraphQL<Data = Record<string, any>>(

@@ -3,6 +3,7 @@ import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
 import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { rateLimitAccount } from '../rate-limit-account.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -19,17 +20,20 @@ export class ConvergeGateClient implements CheckoutProvider {
   readonly name = 'CONVERGE_GATE' as const;
   readonly displayName = providerName;
   private readonly headers: Record<string, string>;
+  private readonly account: string;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: ConvergeGateClientOptions,
   ) {
+    this.account = rateLimitAccount(options.secretKey);
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 
   async retrieveSession(id: string): Promise<CheckoutSession> {
     const response = await this.http.getJson({
       provider: providerName,
+      account: this.account,
       url: providerUrl(this.options.apiUrl, ['v1', 'checkout', 'sessions', id]),
       headers: this.headers,
       readErrorType,

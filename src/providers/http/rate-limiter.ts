@@ -1,11 +1,12 @@
+import { cellRateSpacing, type RateLimit, type Turn } from './rate-limit.js';
+
 /**
- * A per-provider pacing queue (the generic cell rate algorithm): calls are spaced
- * `1000 / requestsPerSecond` ms apart, with a burst of a tenth of a second's worth, so
- * no one-second window carries more than the rate plus that burst. A call learns its
- * place at once: when that place is further out than the caller will wait, it is refused
- * without queueing.
+ * A per-provider pacing queue in this process (the generic cell rate algorithm): calls are
+ * spaced `1000 / requestsPerSecond` ms apart, with a burst of a tenth of a second's worth.
+ * A call learns its place at once: when that place is further out than the caller will
+ * wait, it is refused without queueing.
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   private readonly intervalMs: number;
   private readonly burstToleranceMs: number;
   private theoreticalArrival = 0;
@@ -14,9 +15,7 @@ export class RateLimiter {
     readonly requestsPerSecond: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.intervalMs = 1000 / requestsPerSecond;
-    const burst = Math.max(1, Math.floor(requestsPerSecond / 10));
-    this.burstToleranceMs = (burst - 1) * this.intervalMs;
+    ({ intervalMs: this.intervalMs, burstToleranceMs: this.burstToleranceMs } = cellRateSpacing(requestsPerSecond));
   }
 
   /**
@@ -35,5 +34,10 @@ export class RateLimiter {
   /** How long a call arriving now would wait. */
   currentWaitMs(): number {
     return Math.max(0, this.theoreticalArrival - this.burstToleranceMs - this.now());
+  }
+
+  nextTurn(maxWaitMs: number): Promise<Turn> {
+    const waitMs = this.reserve(maxWaitMs);
+    return Promise.resolve(waitMs === undefined ? { granted: false, waitMs: this.currentWaitMs() } : { granted: true, waitMs });
   }
 }

@@ -6,6 +6,7 @@ import type { Refund } from '../../model/refund.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
 import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { rateLimitAccount } from '../rate-limit-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
 
@@ -31,12 +32,14 @@ export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
   readonly displayName = providerName;
   private readonly headers: Record<string, string>;
+  private readonly account: string;
   private readonly rateLimit: number;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: StripeClientOptions,
   ) {
+    this.account = rateLimitAccount(options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
@@ -92,6 +95,7 @@ export class StripeClient implements CheckoutProvider {
   private get(segments: string[], query?: Record<string, string>): Promise<ProviderJsonResponse> {
     return this.http.getJson({
       provider: providerName,
+      account: this.account,
       url: providerUrl(this.options.apiUrl, segments, query),
       headers: this.headers,
       defaultRateLimit: this.rateLimit,

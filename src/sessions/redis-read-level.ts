@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { logger, warnOnce } from '../logger.js';
+import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
+import { readKinds, type ReadKind, type ReadOutcome, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
+import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
+
+/** The value, its remaining time to live in ms, and the session's eviction generation. */
+const lookScript = redisScript(`
+return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1]), redis.call('GET', KEYS[2]) or '0'}
+`);
+
+/** Keeps the value only if the session was not evicted since its generation was read: the answer may predate the change. */
+const keepScript = redisScript(`
+if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1
+`);
+
+/** Drops every kind kept for the session, moves its generation on, and tells every replica. */
+const evictScript = redisScript(`
+redis.call('DEL', unpack(KEYS, 2))
+redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return 1
+`);
+
+/** Outlives any provider call under way when an eviction happens, queueing included. */
+const generationLifetimeMs = 24 * 60 * 60 * 1000;
+/** Evictions remembered while Redis is unreachable, sent once it is back. */
+const maxPendingEvictions = 10_000;
+
+const evictionMessage = z.object({ sessionId: z.string(), from: z.string() });
+
+/**
+ * The second cache level and the eviction bus on Redis: what one replica read, the others
+ * find there; a webhook received by one replica evicts in Redis and, through a pub/sub
+ * channel, in every replica's first level. Every operation is bounded by Redis's deadline
+ * and never fails a read: when Redis cannot answer, the level is simply skipped.
+ */
+export class RedisReadLevel implements SharedReadLevel {
+  private readonly replicaId = randomUUID();
+  private readonly channel: string;
+  private readonly pendingEvictions = new Set<string>();
+
+  constructor(private readonly redis: SharedRedis) {
+    this.channel = `${redis.keyPrefix}evictions`;
+    redis.onStateChange((state) => {
+      if (state === 'ok') void this.sendPendingEvictions();
+    });
+  }
+
+  listen(handlers: { evicted(sessionId: string): void; missedEvictions(): void }): void {
+    this.redis.subscribe(
+      this.channel,
+      (message) => {
+        const parsed = safeJson(message, evictionMessage);
+        if (parsed && parsed.from !== this.replicaId) handlers.evicted(parsed.sessionId);
+      },
+      () => {
+        logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
+        handlers.missedEvictions();
+      },
+    );
+  }
+
+  async look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined> {
+    let reply: unknown;
+    try {
+      reply = await this.redis.run(lookScript, [this.key(kind, sessionId), this.generationKey(sessionId)], []);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(reply)) return undefined;
+    const [text, ttlMs, generation] = reply as [unknown, unknown, unknown];
+    if (typeof generation !== 'string') return undefined;
+    if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
+      const kept = decodeOutcome(kind, sessionId, text);
+      if (kept) return { kept, ttlMs };
+      warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
+    }
+    return { kept: undefined, generation };
+  }
+
+  async keep(kind: ReadKind, sessionId: string, outcome: ReadOutcome<unknown>, ttlMs: number, generation: string): Promise<void> {
+    const text = encodeOutcome(outcome);
+    if (text === undefined || ttlMs <= 0) return;
+    await this.redis
+      .run(keepScript, [this.key(kind, sessionId), this.generationKey(sessionId)], [generation, text, Math.ceil(ttlMs)])
+      .catch(() => undefined);
+  }
+
+  async evictSession(sessionId: string): Promise<void> {
+    if (!(await this.sendEviction(sessionId)) && this.pendingEvictions.size < maxPendingEvictions) {
+      this.pendingEvictions.add(sessionId);
+    }
+  }
+
+  private async sendEviction(sessionId: string): Promise<boolean> {
+    const keys = [this.generationKey(sessionId), ...readKinds.map((kind) => this.key(kind, sessionId))];
+    const message = JSON.stringify({ sessionId, from: this.replicaId });
+    try {
+      // Tried even while Redis is judged degraded: a missed eviction serves a stale session, a tried one costs one deadline.
+      await this.redis.run(evictScript, keys, [generationLifetimeMs, this.channel, message], { evenIfDegraded: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async sendPendingEvictions(): Promise<void> {
+    for (const sessionId of [...this.pendingEvictions]) {
+      if (!(await this.sendEviction(sessionId))) return;
+      this.pendingEvictions.delete(sessionId);
+    }
+  }
+
+  private key(kind: ReadKind, sessionId: string): string {
+    return `${this.redis.keyPrefix}v1:${kind}:${sessionId}`;
+  }
+
+  private generationKey(sessionId: string): string {
+    return `${this.redis.keyPrefix}v1:generation:${sessionId}`;
+  }
+}
+
+function safeJson<Value>(text: string, schema: z.ZodType<Value>): Value | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'undici';
+import { serveBenchParent } from './bench-child.js';
+
+/**
+ * What sits in front of replicas in a deployment, at its simplest: each request goes to
+ * the next of `BENCH_UPSTREAMS` (comma-separated base URLs) in turn, body and answer
+ * passed through untouched.
+ */
+const upstreams = (process.env.BENCH_UPSTREAMS ?? '')
+  .split(',')
+  .filter((url) => url !== '')
+  .map((url) => new Pool(new URL(url).origin, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 }));
+if (upstreams.length === 0) throw new Error('BENCH_UPSTREAMS names no upstream');
+let next = 0;
+
+const server = createServer((request, response) => {
+  const upstream = upstreams[next++ % upstreams.length]!;
+  readBody(request)
+    .then((body) =>
+      upstream.request({
+        method: request.method === 'POST' ? 'POST' : 'GET',
+        path: request.url ?? '/',
+        headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+        body,
+      }),
+    )
+    .then(async ({ statusCode, headers, body }) => {
+      const text = await body.text();
+      response.writeHead(statusCode, { 'content-type': String(headers['content-type'] ?? 'application/json') }).end(text);
+    })
+    .catch(() => {
+      if (!response.headersSent) response.writeHead(502).end();
+      else response.destroy();
+    });
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address() as AddressInfo;
+
+serveBenchParent({ url: `http://127.0.0.1:${port}` }, {}, async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.all(upstreams.map((pool) => pool.close()));
+});
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,219 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningSubgraph } from '../../src/app.js';
+import { convergeGateCompletedId } from '../../src/emulator/data/convergegate-sessions.js';
+import { stripeEverythingId } from '../../src/emulator/data/stripe-full-session.js';
+import { stripeFullyRefundedId } from '../../src/emulator/data/stripe-sessions.js';
+import { ProviderEmulator } from '../../src/emulator/server.js';
+import { everyDetail } from '../support/every-detail.js';
+import { postGraphQL, startSubgraphFor } from '../support/harness.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
+
+const stripeWebhookSecret = 'whsec_fleetEndpoint42';
+const convergeGateWebhookSecret = 'sk_test_fleetConvergeGateWebhook42';
+const sessionPath = (id: string) => `/v1/checkout/sessions/${id}`;
+const amountQuery = `query ($id: ID!) { checkoutSession(id: $id) { id status amountTotal { amount } } }`;
+const wholeSessionQuery = `query ($id: ID!) {
+  checkoutSession(id: $id) {
+    id provider status paymentStatus mode currency livemode metadata createdAt expiresAt url
+    amountTotal { amount currency decimal } amountSubtotal { amount }
+    customer { email name firstName lastName phone address { city country } }
+    order { id }
+    fees { type description amount { amount decimal } }
+    refunds { id amount { amount decimal } status reason createdAt }
+    amountRefunded { amount } refunded
+    ${everyDetail}
+  }
+}`;
+
+function completedSession(id: string, amountTotal: number) {
+  return { id, object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: amountTotal, currency: 'usd' };
+}
+
+describe('replicas sharing one Redis', () => {
+  let redisServer: RedisServer;
+  let emulator: ProviderEmulator;
+  let replicaA: RunningSubgraph;
+  let replicaB: RunningSubgraph;
+  let inspector: Redis;
+  const startReplica = () =>
+    startSubgraphFor(emulator, {
+      CACHE: 'on',
+      REDIS_URL: redisServer.url,
+      // These tests are about what replicas share; a busy test machine can hold Redis's answers past the 50 ms default.
+      REDIS_TIMEOUT_MS: '1000',
+      STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+      CONVERGEGATE_WEBHOOK_SECRET: convergeGateWebhookSecret,
+    });
+  const read = (replica: RunningSubgraph, id: string, query = amountQuery) => postGraphQL(`${replica.url}/graphql`, { query, variables: { id } });
+  const amountAt = async (replica: RunningSubgraph, id: string) => (await read(replica, id)).data?.checkoutSession?.amountTotal?.amount;
+  const deliverStripeEvent = async (replica: RunningSubgraph, id: string, amountTotal: number) => {
+    const body = JSON.stringify({
+      id: 'evt_fleet',
+      object: 'event',
+      type: 'checkout.session.completed',
+      created: nowInSeconds(),
+      data: { object: completedSession(id, amountTotal) },
+    });
+    const response = await request(`${replica.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignatureHeader(stripeWebhookSecret, body, nowInSeconds()) },
+      body,
+    });
+    await response.body.dump();
+    expect(response.statusCode).toBe(200);
+  };
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    emulator = await ProviderEmulator.start();
+    [replicaA, replicaB] = await Promise.all([startReplica(), startReplica()]);
+    inspector = new Redis(redisServer.url);
+  });
+  afterAll(async () => {
+    inspector?.disconnect();
+    await Promise.all([replicaA?.close(), replicaB?.close()]);
+    await emulator?.close();
+    await redisServer?.close();
+  });
+  beforeEach(() => {
+    emulator.resetCalls();
+    emulator.clearFaults();
+  });
+
+  it('serves a session read through replica A from replica B with no provider call', async () => {
+    const id = 'cs_test_fleetSharedRead000001';
+    emulator.putStripeSession(completedSession(id, 4200));
+    expect(await amountAt(replicaA, id)).toBe(4200);
+    expect(await amountAt(replicaB, id)).toBe(4200);
+    expect(emulator.countCalls(sessionPath(id))).toBe(1);
+  });
+
+  it('gives replica B the very same Stripe session, refunds and line items replica A read, every detail and date included', async () => {
+    for (const id of [stripeEverythingId, stripeFullyRefundedId]) {
+      const throughA = await read(replicaA, id, wholeSessionQuery);
+      const throughB = await read(replicaB, id, wholeSessionQuery);
+      expect(throughA.errors).toBeUndefined();
+      expect(throughB.data).toEqual(throughA.data);
+    }
+    const lineItemsQuery = `query ($id: ID!) { checkoutSession(id: $id) { lineItems { id description quantity amountTotal { amount } } } }`;
+    const lineItemsA = await read(replicaA, stripeFullyRefundedId, lineItemsQuery);
+    const lineItemsB = await read(replicaB, stripeFullyRefundedId, lineItemsQuery);
+    expect(lineItemsB.data).toEqual(lineItemsA.data);
+    const sessionCalls = (id: string) => emulator.calls.filter((call) => call.path === sessionPath(id)).length;
+    expect(sessionCalls(stripeEverythingId)).toBe(1);
+    expect(sessionCalls(stripeFullyRefundedId)).toBe(1);
+    expect(emulator.countCalls('/v1/refunds')).toBe(1);
+    expect(emulator.countCalls(`${sessionPath(stripeFullyRefundedId)}/line_items`)).toBe(1);
+  });
+
+  it('gives replica B the Converge Gate session with its refunds and fees that replica A read', async () => {
+    const throughA = await read(replicaA, convergeGateCompletedId, wholeSessionQuery);
+    const throughB = await read(replicaB, convergeGateCompletedId, wholeSessionQuery);
+    expect(throughA.data?.checkoutSession).toMatchObject({ provider: 'CONVERGE_GATE', amountRefunded: { amount: 2500 } });
+    expect(throughB.data).toEqual(throughA.data);
+    expect(emulator.countCalls(`/convergegate${sessionPath(convergeGateCompletedId)}`)).toBe(1);
+  });
+
+  it('makes replica B fetch fresh within a second after a webhook delivered to replica A', async () => {
+    const id = 'cs_test_fleetWebhook00000001';
+    emulator.putStripeSession(completedSession(id, 1000));
+    expect(await amountAt(replicaA, id)).toBe(1000);
+    expect(await amountAt(replicaB, id)).toBe(1000);
+    emulator.putStripeSession(completedSession(id, 2500));
+    expect(await amountAt(replicaB, id)).toBe(1000);
+
+    await deliverStripeEvent(replicaA, id, 2500);
+    const deliveredAt = performance.now();
+    let amountAtB = await amountAt(replicaB, id);
+    while (amountAtB !== 2500 && performance.now() - deliveredAt < 1000) {
+      await delay(20);
+      amountAtB = await amountAt(replicaB, id);
+    }
+    expect(amountAtB).toBe(2500);
+    expect(await amountAt(replicaA, id)).toBe(2500);
+    expect(emulator.countCalls(sessionPath(id))).toBe(2);
+  });
+
+  it('keeps an answer that replica B fetched before a webhook reached replica A out of A, B and Redis', async () => {
+    const id = 'cs_test_fleetRacingCall00001';
+    emulator.putStripeSession(completedSession(id, 1000));
+    emulator.injectFault(id, { kind: 'delay', ms: 400 }, { times: 1 });
+    const slowReadAtB = read(replicaB, id);
+    await delay(100);
+    emulator.putStripeSession(completedSession(id, 2500));
+    await deliverStripeEvent(replicaA, id, 2500);
+    expect((await slowReadAtB).data?.checkoutSession?.amountTotal?.amount).toBe(1000);
+
+    const freshReplica = await startReplica();
+    try {
+      expect(await amountAt(freshReplica, id)).toBe(2500);
+    } finally {
+      await freshReplica.close();
+    }
+    expect(await amountAt(replicaB, id)).toBe(2500);
+    expect(await amountAt(replicaA, id)).toBe(2500);
+  });
+
+  it('drops a value in Redis that does not parse and fetches the session again', async () => {
+    const id = 'cs_test_fleetCorruptValue001';
+    emulator.putStripeSession(completedSession(id, 3100));
+    await inspector.set(`payments-subgraph:v1:session:${id}`, JSON.stringify({ ok: true, value: { id, amountTotal: 'lots' } }), 'PX', 60_000);
+    expect(await amountAt(replicaA, id)).toBe(3100);
+    expect(emulator.countCalls(sessionPath(id))).toBe(1);
+    expect(await amountAt(replicaB, id)).toBe(3100);
+    expect(emulator.countCalls(sessionPath(id))).toBe(1);
+  });
+
+  it('writes no provider key and no webhook secret to Redis, only the keys under its prefix', async () => {
+    await read(replicaA, stripeEverythingId, wholeSessionQuery);
+    await read(replicaA, convergeGateCompletedId, wholeSessionQuery);
+    await deliverStripeEvent(replicaA, 'cs_test_fleetSecretsCheck001', 100);
+    const keys = await inspector.keys('*');
+    expect(keys).toContain(`payments-subgraph:v1:session:${stripeEverythingId}`);
+    expect(keys).toContain(`payments-subgraph:v1:session:${convergeGateCompletedId}`);
+    const values = await Promise.all(keys.map(async (key) => `${key} ${(await inspector.get(key)) ?? ''}`));
+    const everything = values.join('\n');
+    for (const secret of [emulator.stripeSecretKey, emulator.convergeGateSecretKey, stripeWebhookSecret, convergeGateWebhookSecret]) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(everything).not.toContain('_secret_');
+    for (const key of keys) expect(key.startsWith('payments-subgraph:')).toBe(true);
+  });
+});
+
+describe('replicas with CACHE=off sharing one Redis', () => {
+  let redisServer: RedisServer;
+  let emulator: ProviderEmulator;
+  let replicas: RunningSubgraph[] = [];
+  let inspector: Redis;
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    emulator = await ProviderEmulator.start();
+    const environment = { CACHE: 'off', REDIS_URL: redisServer.url, REDIS_TIMEOUT_MS: '1000', PROVIDER_RATE_LIMIT: '50' };
+    replicas = await Promise.all([startSubgraphFor(emulator, environment), startSubgraphFor(emulator, environment)]);
+    inspector = new Redis(redisServer.url);
+  });
+  afterAll(async () => {
+    inspector?.disconnect();
+    await Promise.all(replicas.map((replica) => replica.close()));
+    await emulator?.close();
+    await redisServer?.close();
+  });
+
+  it('keeps no session in either level, so every read asks the provider, while the rate budget still lives in Redis', async () => {
+    const id = 'cs_test_fleetCacheOff0000001';
+    emulator.putStripeSession(completedSession(id, 4200));
+    for (const replica of replicas) {
+      const answer = await postGraphQL(`${replica.url}/graphql`, { query: amountQuery, variables: { id } });
+      expect(answer.data?.checkoutSession?.amountTotal?.amount).toBe(4200);
+    }
+    expect(emulator.countCalls(sessionPath(id))).toBe(2);
+    expect(await inspector.keys('payments-subgraph:v1:session:*')).toEqual([]);
+    expect(await inspector.keys('payments-subgraph:rate:Stripe:*')).toHaveLength(1);
+  });
+});
