@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseEnv, promisify } from 'node:util';
 import { Kind, parse, print, type DocumentNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { parse as parseYaml } from 'yaml';
@@ -92,6 +92,23 @@ describe('the examples of README.md and docs/', () => {
       .flatMap((match) => (match ? [match[1] ?? match[2]!] : []))
       .filter((script) => !(script in scripts));
     expect(missing).toEqual([]);
+  });
+
+  it('link only to files and headings that exist', () => {
+    const broken = documentationPages().flatMap((page) => {
+      const text = readFileSync(page, 'utf8');
+      return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1]!)
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .filter((target) => {
+          const [file, anchor] = target.split('#') as [string, string | undefined];
+          const linked = file === '' ? page : join(dirname(page), file);
+          if (!existsSync(linked)) return true;
+          return anchor !== undefined && !headingAnchors(readFileSync(linked, 'utf8')).has(anchor);
+        })
+        .map((target) => `${relative(projectRoot, page)}: ${target}`);
+    });
+    expect(broken).toEqual([]);
   });
 
   it('give compose files that parse as YAML', () => {
@@ -248,4 +265,14 @@ function fillIn(envFile: string, values: Record<string, string>): string {
     text = line.test(text) ? text.replace(line, `${variable}=${value}`) : `${text}\n${variable}=${value}\n`;
   }
   return text;
+}
+
+/** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchors(markdown: string): Set<string> {
+  const withoutCode = markdown.replace(/^\s*```[\s\S]*?^\s*```/gm, '');
+  return new Set(
+    [...withoutCode.matchAll(/^#{1,6} (.+)$/gm)].map((match) =>
+      match[1]!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'),
+    ),
+  );
 }
