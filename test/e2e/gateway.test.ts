@@ -261,7 +261,7 @@ describe('the stack npm run demo starts', () => {
   it('answers the printed query with orders and their payments from both subgraphs', async () => {
     const result = await postGraphQL(demo.gateway.url, { query: crossSubgraphQuery });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.orders).toHaveLength(7);
+    expect(result.data?.orders).toHaveLength(8);
     expect(result.data?.orders[0]).toEqual({
       number: 'A-1001',
       itemCount: 2,
@@ -273,11 +273,32 @@ describe('the stack npm run demo starts', () => {
         order: { number: 'A-1001' },
       },
     });
-    expect(result.data?.orders[4]).toEqual({ number: 'A-1005', itemCount: 4, checkoutSession: null });
-    expect(result.data?.orders[5]).toMatchObject({
+    expect(result.data?.orders[4]).toEqual({
+      number: 'A-1006',
+      itemCount: 4,
+      checkoutSession: {
+        id: 'cs_test_j1_Order-1006_retry-2',
+        status: 'OPEN',
+        paymentStatus: 'UNPAID',
+        amountTotal: { amount: 1800, currency: 'GBP', decimal: '18.00' },
+        order: { number: 'A-1006' },
+      },
+    });
+    expect(result.data?.orders[6]).toMatchObject({
       number: 'B-2001',
       checkoutSession: { status: 'COMPLETE', paymentStatus: 'PAID', amountTotal: { currency: 'PLN' }, order: { number: 'B-2001' } },
     });
+  });
+
+  it('joins every example order to its session, and each session back to that same order', async () => {
+    const result = await postGraphQL<{ orders: Array<{ number: string; checkoutSession: { order: { number: string } | null } | null }> }>(
+      demo.gateway.url,
+      { query: crossSubgraphQuery },
+    );
+    expect(result.errors).toBeUndefined();
+    const orderNumbers = result.data!.orders.map((order) => order.number);
+    expect(orderNumbers).toEqual(['A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1006', 'B-2000', 'B-2001', 'B-2002']);
+    expect(result.data!.orders.map((order) => order.checkoutSession?.order?.number)).toEqual(orderNumbers);
   });
 
   it("shows only test-mode sessions in the example orders' payments", async () => {
@@ -290,7 +311,8 @@ describe('the stack npm run demo starts', () => {
       stripeTestSession,
       stripeTestSession,
       stripeTestSession,
-      { checkoutSession: null },
+      stripeTestSession,
+      convergeGateTestSession,
       convergeGateTestSession,
       convergeGateTestSession,
     ]);

@@ -1,20 +1,26 @@
-import { convergeGateCompletedId, convergeGateRefundedId } from '../../src/emulator/data/convergegate-sessions.js';
 import {
+  convergeGateCompletedId,
+  convergeGatePendingId,
+  convergeGateRefundedId,
+} from '../../src/emulator/data/convergegate-sessions.js';
+import {
+  stripeBulkOrderId,
   stripeCompletePaidId,
   stripeExpiredId,
-  stripeLargeAmountId,
-  stripeSeedExampleId,
+  stripeFullyRefundedId,
+  stripeUnderscoreHyphenId,
 } from '../../src/emulator/data/stripe-sessions.js';
 import type { ExampleOrder } from './orders-subgraph.js';
 
-/** Orders paid (or not) with the emulator's example sessions. */
+/** Orders paid (or not yet) with the emulator's example sessions, each session naming its order in return. */
 export const exampleOrders: readonly ExampleOrder[] = [
   { id: 'order_1001', number: 'A-1001', itemCount: 2, checkoutSessionId: stripeCompletePaidId },
   { id: 'order_1002', number: 'A-1002', itemCount: 1, checkoutSessionId: stripeExpiredId },
-  { id: 'order_1003', number: 'A-1003', itemCount: 3, checkoutSessionId: stripeSeedExampleId },
-  { id: 'order_1004', number: 'A-1004', itemCount: 1, checkoutSessionId: stripeLargeAmountId },
-  { id: 'order_1005', number: 'A-1005', itemCount: 4, checkoutSessionId: null },
-  { id: 'order_2001', number: 'B-2001', itemCount: 1, checkoutSessionId: convergeGateCompletedId },
+  { id: 'order_1003', number: 'A-1003', itemCount: 3, checkoutSessionId: stripeFullyRefundedId },
+  { id: 'order_1004', number: 'A-1004', itemCount: 120, checkoutSessionId: stripeBulkOrderId },
+  { id: 'order_1006', number: 'A-1006', itemCount: 4, checkoutSessionId: stripeUnderscoreHyphenId },
+  { id: 'order_2000', number: 'B-2000', itemCount: 1, checkoutSessionId: convergeGatePendingId },
+  { id: 'order_2001', number: 'B-2001', itemCount: 3, checkoutSessionId: convergeGateCompletedId },
   { id: 'order_2002', number: 'B-2002', itemCount: 2, checkoutSessionId: convergeGateRefundedId },
 ];
 

@@ -58,9 +58,14 @@ export interface SubgraphProcess {
 /**
  * Runs the compiled subgraph with plain Node and exactly the given environment: nothing is
  * inherited from the test runner (not its `NODE_ENV=test`, not a key from the shell).
+ * Node's own options (`--env-file=...`) go before the entry point.
  */
-export function startSubgraphProcess(build: SubgraphBuild, environment: Record<string, string>): SubgraphProcess {
-  const child = spawn(process.execPath, [build.entry], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startSubgraphProcess(
+  build: SubgraphBuild,
+  environment: Record<string, string>,
+  nodeOptions: string[] = [],
+): SubgraphProcess {
+  const child = spawn(process.execPath, [...nodeOptions, build.entry], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

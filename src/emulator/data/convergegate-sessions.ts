@@ -39,7 +39,7 @@ export const convergeGatePendingId = 'PnD7-BlikWaitingBank01';
  * `expires_at`, `created_at`), with a phone number and an IP address.
  */
 export const convergeGateCompletedId = 'CmP1_Order2001PaidBlik';
-/** Paid in USD (the currency of the other copy of the example) and refunded in full. */
+/** Paid in USD (the currency of the other copy of the example) and refunded in full, for order 2002. */
 export const convergeGateRefundedId = 'RfD2-Order2002Refunded';
 /** Expired unpaid, with `created` instead of `created_at`. */
 export const convergeGateExpiredId = 'ExP3_Order2003Expired0';
@@ -117,6 +117,7 @@ export const convergeGateSessions: ReadonlyMap<string, WireSession> = new Map<st
       created_at: 1763900000,
       expire_at: 1763903600,
       payment_method_types: ['blik'],
+      metadata: { order_id: 'order_2002' },
       fees: null,
       refunds: [
         { id: 're_Order2002Full', amount: 2_500, status: 'succeeded', reason: 'fraudulent', created_at: 1763950000, livemode: false },

@@ -92,7 +92,7 @@ export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues00000000000000000
 export const stripeFullyRefundedId = 'cs_test_g1FullyRefundedOrder1003000000000000000000000000';
 /** A wholesale order of 120 line items: more than one page at Stripe's largest page size. */
 export const stripeBulkOrderId = 'cs_test_h1BulkOrder120LineItems00000000000000000000000000';
-/** An open session whose id has underscores and hyphens: Stripe's ids are opaque and may take any such shape. */
+/** An open session for order 1006 whose id has underscores and hyphens: Stripe's ids are opaque and may take any such shape. */
 export const stripeUnderscoreHyphenId = 'cs_test_j1_Order-1006_retry-2';
 
 export const stripeSessions: readonly WireSession[] = [
@@ -180,6 +180,7 @@ export const stripeSessions: readonly WireSession[] = [
     managed_payments: { enabled: true },
   }),
   session(stripeUnderscoreHyphenId, {
+    client_reference_id: 'order_1006',
     amount_subtotal: 1800,
     amount_total: 1800,
     currency: 'gbp',
