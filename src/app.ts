@@ -1,13 +1,17 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { listenAddressProblem } from './listen-address.js';
+import { createLogger, logger } from './logger.js';
+import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
 import { StripeClient } from './providers/stripe/client.js';
-import { createHttpServer } from './server.js';
+import { createHttpServer, createMetricsServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
@@ -18,12 +22,26 @@ export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
   url: string;
   server: Server;
+  /** Where Prometheus scrapes, e.g. `http://127.0.0.1:4001/metrics` (or on `METRICS_PORT`). */
+  metricsUrl: string;
   /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools. */
   close(): Promise<void>;
 }
 
-/** Wires config → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
-export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
+export interface SubgraphOptions {
+  /** Where request lines and provider call lines go; stdout by default. */
+  logDestination?: DestinationStream;
+  /** Receives every span, as if `OTEL_EXPORTER_OTLP_ENDPOINT` were set (tests use an in-memory exporter). */
+  spanProcessor?: SpanProcessor;
+}
+
+/** Wires config → observability → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
+export async function startSubgraph(config: Config, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+  const observability = new Observability({
+    logger: options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger,
+    otlpEndpoint: config.observability.otlpEndpoint,
+    spanProcessor: options.spanProcessor,
+  });
   const http = new ProviderHttpClient({
     maxConnectionsPerOrigin: config.provider.maxConnectionsPerOrigin,
     timeoutMs: config.provider.timeoutMs,
@@ -36,6 +54,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     rateLimitPerSecond: config.provider.rateLimitPerSecond,
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: config.provider.breaker,
+    recorder: observability.providerCalls,
   });
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {
@@ -46,15 +65,17 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
-  const reads = new ProviderReadCache(config.cache);
+  const reads = new ProviderReadCache({ ...config.cache, recorder: observability.cache('process') });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
+    recorder: observability.webhooks,
   });
-  const apollo = createApolloServer(config.graphql);
+  const apollo = createApolloServer(config.graphql, [observability.graphqlPlugin]);
   await apollo.start();
 
+  const { metricsPort } = config.observability;
   const server = createHttpServer({
     apollo,
     createContext: () => ({
@@ -62,6 +83,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
         concurrencyPerRequest: config.provider.concurrencyPerRequest,
         reads,
         ttlPolicy,
+        onSessionsAsked: observability.recordSessionsAsked,
       }),
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
@@ -69,24 +91,40 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
     routes: webhookRoutes,
+    metrics: metricsPort === undefined ? observability.metrics : undefined,
+    requests: observability.requests,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenAddressProblem(error, config.port, config.host) ?? error));
-    server.listen(config.port, config.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${await listen(server, config.port, config.host, 'PORT')}`;
+  let metricsServer: Server | undefined;
+  let metricsUrl = `${url}/metrics`;
+  if (metricsPort !== undefined) {
+    metricsServer = createMetricsServer(observability.metrics);
+    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, 'METRICS_PORT')}/metrics`;
+  }
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     server,
+    metricsUrl,
     async close() {
       const finished = await closeGracefully(server, config.server.shutdownTimeoutMs);
       await apollo.stop();
       if (finished) await http.close();
       else await http.destroy();
+      if (metricsServer) await closeGracefully(metricsServer, 0);
+      await observability.close();
     },
   };
+}
+
+/** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */
+async function listen(server: Server, port: number, host: string, portVariable: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(listenAddressProblem(error, port, host, portVariable) ?? error));
+    server.listen(port, host, resolve);
+  });
+  return (server.address() as AddressInfo).port;
 }
 
 /** Resolves true when every in-flight request finished within the grace period, false when some were cut off. */

@@ -106,6 +106,17 @@ const environmentSchema = z
   INTROSPECTION: booleanFlag('false'),
   ROUTER_SECRET: freeText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .register(settingRules, { expected: 'a port number from 0 to 65535', example: '9464' }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .register(settingRules, { expected: 'an http or https URL of an OTLP/HTTP collector', example: 'http://localhost:4318' }),
   CACHE: z.enum(['on', 'off']).default('on').register(settingRules, { expected: 'on or off', example: 'on' }),
   CACHE_MAX_ENTRIES: positiveInt(10_000),
   CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
@@ -201,6 +212,14 @@ export interface Config {
   };
   cache: CacheConfig;
   webhooks: WebhookConfig;
+  observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /** Undefined: `/metrics` is served on `PORT` beside `/health`. */
+  metricsPort: number | undefined;
+  /** Undefined: tracing is off. */
+  otlpEndpoint: string | undefined;
 }
 
 export interface CacheConfig {
@@ -303,6 +322,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       stripeSecret: env.STRIPE_WEBHOOK_SECRET,
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+    },
+    observability: {
+      metricsPort: env.METRICS_PORT,
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
   };
 }

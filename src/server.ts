@@ -4,6 +4,17 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { RequestContext } from './graphql/context.js';
 import { logger } from './logger.js';
 
+/** The metrics Prometheus scrapes, in its text format. */
+export interface MetricsSource {
+  scrape(): Promise<string>;
+  contentType: string;
+}
+
+/** Wraps the handling of each request that is not a probe or a scrape (ids, request log, span). */
+export interface RequestObservation {
+  observe(request: IncomingMessage, response: ServerResponse, route: string, handle: () => Promise<void>): Promise<void>;
+}
+
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
   createContext: () => RequestContext;
@@ -13,6 +24,9 @@ export interface HttpServerOptions {
   routerSecret?: string | undefined;
   /** Further routes by exact path, each answering for itself (the webhooks). */
   routes?: ReadonlyMap<string, RequestHandler>;
+  /** Served at `GET /metrics`, as open as `/health`; leave unset when metrics have a port of their own. */
+  metrics?: MetricsSource | undefined;
+  requests?: RequestObservation;
 }
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
@@ -35,22 +49,65 @@ const corsAllowedHeaders = [
   'router-secret',
 ].join(', ');
 
-/** The HTTP face of the subgraph: `/graphql`, `/health`, CORS, the router secret and body limits. */
+const unobserved: RequestObservation = { observe: (_request, _response, _route, handle) => handle() };
+
+/** The HTTP face of the subgraph: `/graphql`, `/health`, `/metrics`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
   const isRouter = options.routerSecret === undefined ? () => true : routerSecretCheck(options.routerSecret);
+  const requests = options.requests ?? unobserved;
   return createServer((request, response) => {
-    route(options, isRouter, request, response).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) logger.error({ err: error }, 'request failed');
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      sendJson(response, status, {
-        errors: [{ message: error instanceof HttpError ? error.message : 'Internal server error' }],
-      });
-    });
+    const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+    if (isRead(request) && url.pathname === '/health') {
+      sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    if (isRead(request) && url.pathname === '/metrics' && options.metrics) {
+      serveMetrics(options.metrics, response);
+      return;
+    }
+    // The route as the request log names it: a path no route serves is not repeated.
+    const routeName = isGraphQLPath(url.pathname) || options.routes?.has(url.pathname) ? url.pathname : 'unknown';
+    void requests.observe(request, response, routeName, () =>
+      route(options, isRouter, request, response, url).catch((error: unknown) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status === 500) logger.error({ err: error }, 'request failed');
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        sendJson(response, status, {
+          errors: [{ message: error instanceof HttpError ? error.message : 'Internal server error' }],
+        });
+      }),
+    );
   });
+}
+
+/** Metrics alone on a port of their own (`METRICS_PORT`), `GET /metrics`. */
+export function createMetricsServer(metrics: MetricsSource): Server {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+    if (isRead(request) && url.pathname === '/metrics') serveMetrics(metrics, response);
+    else sendJson(response, 404, { error: 'Metrics are served at GET /metrics' });
+  });
+}
+
+function serveMetrics(metrics: MetricsSource, response: ServerResponse): void {
+  metrics.scrape().then(
+    (text) => response.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+    (error: unknown) => {
+      logger.error({ err: error }, 'metrics could not be collected');
+      sendJson(response, 500, { error: 'Metrics could not be collected' });
+    },
+  );
+}
+
+function isRead(request: IncomingMessage): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
+}
+
+function isGraphQLPath(path: string): boolean {
+  return path === '/graphql' || path === '/';
 }
 
 async function route(
@@ -58,13 +115,9 @@ async function route(
   isRouter: (header: string | string[] | undefined) => boolean,
   request: IncomingMessage,
   response: ServerResponse,
+  url: URL,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
-  if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
-    sendJson(response, 200, { status: 'ok' });
-    return;
-  }
-  if (url.pathname === '/graphql' || url.pathname === '/') {
+  if (isGraphQLPath(url.pathname)) {
     applyCors(options.corsOrigins, request, response);
     if (request.method === 'OPTIONS') {
       response.writeHead(204).end();

@@ -20,6 +20,8 @@ export interface SessionLoaderOptions {
   /** Shared by all requests: calls in flight and answers kept. */
   reads: ProviderReadCache;
   ttlPolicy: CacheTtlPolicy;
+  /** Told how many distinct sessions the request asked for. */
+  onSessionsAsked?: (count: number) => void;
 }
 
 /**
@@ -38,7 +40,10 @@ export function createSessionLoaders(router: SessionRouter, options: SessionLoad
     return reads.read('session', id, () => limitFor(provider.name)(() => provider.retrieveSession(id)), sessionTtlMs);
   };
   return {
-    checkoutSession: new DataLoader<string, CheckoutSession>((ids) => settleEach(ids, loadOne)),
+    checkoutSession: new DataLoader<string, CheckoutSession>((ids) => {
+      options.onSessionsAsked?.(ids.length);
+      return settleEach(ids, loadOne);
+    }),
     refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy }),
     lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy }),
   };

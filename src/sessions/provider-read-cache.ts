@@ -1,4 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
+import { startJoinableRead } from '../observability/request-scope.js';
 import type { CacheTtlPolicy } from './cache-ttl.js';
 
 /** What the cache keeps, each kind keyed by the id of the session it belongs to. */
@@ -21,10 +23,13 @@ export interface ProviderReadCacheOptions {
   maxBytes: number;
   /** Time source for expiry; tests pass their own. */
   clock?: { now(): number };
+  /** Hits, misses, shared calls and evictions of this level (`process`). */
+  recorder?: CacheRecorder;
 }
 
 interface CallInFlight {
   promise: Promise<unknown>;
+  join(): void;
   /** Set when the session was evicted while the call was under way: its answer may predate the change. */
   superseded: boolean;
 }
@@ -40,13 +45,19 @@ const errorEntryBytes = 256;
 export class ProviderReadCache {
   private readonly entries: LRUCache<string, ReadOutcome<unknown>> | undefined;
   private readonly inFlight = new Map<string, CallInFlight>();
+  private readonly recorder: CacheRecorder;
 
   constructor(options: ProviderReadCacheOptions) {
+    const recorder = (this.recorder = options.recorder ?? unrecordedCache);
     this.entries = options.enabled
       ? new LRUCache<string, ReadOutcome<unknown>>({
           max: options.maxEntries,
           maxSize: options.maxBytes,
           sizeCalculation: (outcome) => (outcome.ok ? jsonBytes(outcome.value) : errorEntryBytes),
+          dispose: (_outcome, _key, reason) => {
+            const cause = evictionCauses[reason];
+            if (cause) recorder.evicted(cause);
+          },
           // A test clock moves in jumps, so it is read on every check rather than once a millisecond.
           ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {}),
         })
@@ -61,12 +72,21 @@ export class ProviderReadCache {
   ): Promise<Value> {
     const key = `${kind}:${sessionId}`;
     const kept = this.entries?.get(key) as ReadOutcome<Value> | undefined;
-    if (kept) return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
+    if (kept) {
+      this.recorder.hit();
+      return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
+    }
+    this.recorder.miss();
     const shared = this.inFlight.get(key);
-    if (shared) return shared.promise as Promise<Value>;
+    if (shared) {
+      this.recorder.joined();
+      shared.join();
+      return shared.promise as Promise<Value>;
+    }
 
-    const call: CallInFlight = { promise: Promise.resolve(), superseded: false };
-    const promise = startFetch(fetch).then(
+    const read = startJoinableRead(() => startFetch(fetch));
+    const call: CallInFlight = { promise: Promise.resolve(), join: read.join, superseded: false };
+    const promise = read.promise.then(
       (value) => {
         this.settle(key, call, { ok: true, value }, ttlMs);
         return value;
@@ -111,6 +131,14 @@ export class ProviderReadCache {
     if (ttl > 0) this.entries.set(key, outcome, { ttl });
   }
 }
+
+/** What a kept answer's removal says about why; overwriting an entry is no eviction. */
+const evictionCauses: Partial<Record<LRUCache.DisposeReason, CacheEvictionCause>> = {
+  expire: 'age',
+  evict: 'size',
+  // Only `evictSession` deletes, on a verified webhook.
+  delete: 'webhook',
+};
 
 function startFetch<Value>(fetch: () => Promise<Value>): Promise<Value> {
   try {

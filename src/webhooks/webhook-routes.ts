@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config.js';
 import { logger } from '../logger.js';
+import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
 import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
@@ -14,6 +15,8 @@ export interface WebhookRouteOptions {
   /** Forgets what is kept about a session, so the next read fetches it fresh. */
   evictSession(sessionId: string): void;
   nowSeconds?: () => number;
+  /** Told of each delivery that reached a signature check, verified or rejected. */
+  recorder?: WebhookRecorder;
 }
 
 /** `/webhooks/stripe` and `/webhooks/convergegate`, each on once its secret is set. */
@@ -77,7 +80,9 @@ async function receive(
     return Array.isArray(value) ? value.join(',') : value;
   };
   const check = source.verify({ header, rawBody, nowSeconds });
+  const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
+    recorder.received(source.provider, 'rejected');
     logger.warn({ provider: source.provider, reason: check.reason }, 'webhook rejected');
     return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
   }
@@ -85,10 +90,12 @@ async function receive(
   try {
     event = JSON.parse(rawBody.toString('utf8'));
   } catch {
+    recorder.received(source.provider, 'rejected');
     return sendJson(response, 400, { error: 'Webhook body is not valid JSON' });
   }
   const sessionIds = source.sessionIdsOf(event);
   for (const sessionId of sessionIds) options.evictSession(sessionId);
+  recorder.received(source.provider, 'verified');
   logger.info({ provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
 }

@@ -2,7 +2,7 @@ import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js'
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
-import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -27,9 +27,11 @@ export class ConvergeGateClient implements CheckoutProvider {
   }
 
   async retrieveSession(id: string): Promise<CheckoutSession> {
+    const path = providerPath('/v1/checkout/sessions/{id}', { id });
     const response = await this.http.getJson({
       provider: providerName,
-      url: providerUrl(this.options.apiUrl, ['v1', 'checkout', 'sessions', id]),
+      url: providerUrl(this.options.apiUrl, path.segments),
+      pathTemplate: path.template,
       headers: this.headers,
       readErrorType,
       readErrorMessage,

@@ -5,7 +5,7 @@ import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
-import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { basicAuthorization, providerPath, providerUrl, type ProviderPath } from '../provider-url.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
 
@@ -44,24 +44,24 @@ export class StripeClient implements CheckoutProvider {
   }
 
   async retrieveSession(id: string): Promise<CheckoutSession> {
-    const response = await this.get(['v1', 'checkout', 'sessions', id]);
+    const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }));
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), id);
   }
 
   async listRefunds(paymentIntentId: string): Promise<Refund[]> {
-    const refunds = await this.listAll(['v1', 'refunds'], { payment_intent: paymentIntentId }, refundPage, 'refunds');
+    const refunds = await this.listAll(providerPath('/v1/refunds'), { payment_intent: paymentIntentId }, refundPage, 'refunds');
     return refunds.map(toRefund);
   }
 
   async listLineItems(sessionId: string): Promise<CheckoutLineItem[]> {
-    const items = await this.listAll(['v1', 'checkout', 'sessions', sessionId, 'line_items'], {}, lineItemPage, 'line items');
+    const items = await this.listAll(providerPath('/v1/checkout/sessions/{id}/line_items', { id: sessionId }), {}, lineItemPage, 'line items');
     return items.map(toLineItem);
   }
 
   /** Follows `has_more` with `starting_after` until the list ends. */
   private async listAll<Item extends { id: string }>(
-    segments: string[],
+    path: ProviderPath,
     query: Record<string, string>,
     page: z.ZodType<{ data: Item[]; has_more: boolean }>,
     what: string,
@@ -69,7 +69,7 @@ export class StripeClient implements CheckoutProvider {
     const items: Item[] = [];
     let startingAfter: string | undefined;
     for (let pageNumber = 1; pageNumber <= maxPages; pageNumber += 1) {
-      const response = await this.get(segments, {
+      const response = await this.get(path, {
         ...query,
         limit: String(pageSize),
         ...(startingAfter ? { starting_after: startingAfter } : {}),
@@ -88,10 +88,11 @@ export class StripeClient implements CheckoutProvider {
     throw new ProviderBadResponseError(providerName, `more than ${maxPages} pages of ${what}`);
   }
 
-  private get(segments: string[], query?: Record<string, string>): Promise<ProviderJsonResponse> {
+  private get(path: ProviderPath, query?: Record<string, string>): Promise<ProviderJsonResponse> {
     return this.http.getJson({
       provider: providerName,
-      url: providerUrl(this.options.apiUrl, segments, query),
+      url: providerUrl(this.options.apiUrl, path.segments, query),
+      pathTemplate: path.template,
       headers: this.headers,
       defaultRateLimit: this.rateLimit,
       readErrorType,
