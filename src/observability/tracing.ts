@@ -31,7 +31,8 @@ const defaultServiceName = 'payments-subgraph';
  */
 export function startTracing(options: TracingOptions): Tracing | undefined {
   const processor =
-    options.spanProcessor ?? (options.otlpEndpoint ? new BatchSpanProcessor(new OTLPTraceExporter()) : undefined);
+    options.spanProcessor ??
+    (options.otlpEndpoint ? new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint) })) : undefined);
   if (!processor) return undefined;
   const provider = new NodeTracerProvider({
     // `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES`, when set, win over the default name.
@@ -55,4 +56,9 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
       propagation.disable();
     },
   };
+}
+
+/** Where OTLP/HTTP takes traces under a base endpoint, as the specification builds it: `<endpoint>/v1/traces`. */
+function tracesUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
 }
