@@ -78,13 +78,14 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   const { metricsPort } = config.observability;
   const server = createHttpServer({
     apollo,
-    createContext: () => ({
+    createContext: (request) => ({
       loaders: createSessionLoaders(router, {
         concurrencyPerRequest: config.provider.concurrencyPerRequest,
         reads,
         ttlPolicy,
-        onSessionsAsked: observability.recordSessionsAsked,
+        request,
       }),
+      request,
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,

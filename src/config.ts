@@ -265,7 +265,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     throw new ConfigError([...lines].join('\n'));
   }
   const env = parsed.data;
-  const problems = [...removedSettingProblems(environment), convergeGatePairProblem(env), sandboxProblem(env)].filter(
+  const problems = [...removedSettingProblems(environment), convergeGatePairProblem(env), sandboxProblem(env), metricsPortProblem(env)].filter(
     (problem) => problem !== undefined,
   );
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
@@ -369,6 +369,11 @@ function convergeGatePairProblem(env: Environment): string | undefined {
     return 'CONVERGEGATE_SECRET_KEY is required when CONVERGEGATE_API_URL is set: the Converge Gate key to call it with; for example CONVERGEGATE_SECRET_KEY=sk_live_...';
   }
   return undefined;
+}
+
+function metricsPortProblem(env: Environment): string | undefined {
+  if (env.METRICS_PORT === undefined || env.METRICS_PORT === 0 || env.METRICS_PORT !== env.PORT) return undefined;
+  return `METRICS_PORT=${env.METRICS_PORT} is PORT as well: leave METRICS_PORT unset to serve /metrics on PORT, or choose another port, for example METRICS_PORT=9464`;
 }
 
 /** Sandbox mode serves made-up sessions, so it is never entered in production by a key that failed to arrive. */

@@ -1,16 +1,13 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
-import { requestLogFields } from './observability/request-scope.js';
 
 /**
  * Log lines carry ids (sessions, requests), never keys, emails or IP addresses; `redact`
- * is the second line of defence for headers that hold a key. A line written while a
- * request is handled carries its `requestId`, whichever module writes it.
+ * is the second line of defence for headers that hold a key.
  */
 export function createLogger(destination?: DestinationStream, level: Level | 'silent' = 'info'): Logger {
   const options = {
     level,
     base: undefined,
-    mixin: requestLogFields,
     redact: {
       paths: [
         'headers.authorization',

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { RequestContext } from './graphql/context.js';
 import { logger } from './logger.js';
+import { newRequestTally, type RequestTally } from './observability/request-tally.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
 export interface MetricsSource {
@@ -12,12 +13,17 @@ export interface MetricsSource {
 
 /** Wraps the handling of each request that is not a probe or a scrape (ids, request log, span). */
 export interface RequestObservation {
-  observe(request: IncomingMessage, response: ServerResponse, route: string, handle: () => Promise<void>): Promise<void>;
+  observe(
+    request: IncomingMessage,
+    response: ServerResponse,
+    route: string,
+    handle: (tally: RequestTally) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
-  createContext: () => RequestContext;
+  createContext: (request: RequestTally) => RequestContext;
   maxRequestBodyBytes: number;
   corsOrigins: readonly string[];
   /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
@@ -29,7 +35,7 @@ export interface HttpServerOptions {
   requests?: RequestObservation;
 }
 
-export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse, tally: RequestTally) => Promise<void>;
 
 class HttpError extends Error {
   constructor(
@@ -49,7 +55,7 @@ const corsAllowedHeaders = [
   'router-secret',
 ].join(', ');
 
-const unobserved: RequestObservation = { observe: (_request, _response, _route, handle) => handle() };
+const unobserved: RequestObservation = { observe: (_request, _response, _route, handle) => handle(newRequestTally('')) };
 
 /** The HTTP face of the subgraph: `/graphql`, `/health`, `/metrics`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
@@ -67,10 +73,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     // The route as the request log names it: a path no route serves is not repeated.
     const routeName = isGraphQLPath(url.pathname) || options.routes?.has(url.pathname) ? url.pathname : 'unknown';
-    void requests.observe(request, response, routeName, () =>
-      route(options, isRouter, request, response, url).catch((error: unknown) => {
+    void requests.observe(request, response, routeName, (tally) =>
+      route(options, isRouter, request, response, url, tally).catch((error: unknown) => {
         const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) logger.error({ err: error }, 'request failed');
+        if (status === 500) logger.error({ requestId: tally.requestId, err: error }, 'request failed');
         if (response.headersSent) {
           response.destroy();
           return;
@@ -116,6 +122,7 @@ async function route(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  tally: RequestTally,
 ): Promise<void> {
   if (isGraphQLPath(url.pathname)) {
     applyCors(options.corsOrigins, request, response);
@@ -126,12 +133,12 @@ async function route(
     if (!isRouter(request.headers['router-secret'])) {
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
     }
-    await serveGraphQL(options, request, response, url.search);
+    await serveGraphQL(options, request, response, url.search, tally);
     return;
   }
   const handler = options.routes?.get(url.pathname);
   if (handler) {
-    await handler(request, response);
+    await handler(request, response, tally);
     return;
   }
   throw new HttpError(404, `No route for ${request.method} ${url.pathname}; GraphQL is served at /graphql`);
@@ -142,6 +149,7 @@ async function serveGraphQL(
   request: IncomingMessage,
   response: ServerResponse,
   search: string,
+  tally: RequestTally,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -150,7 +158,7 @@ async function serveGraphQL(
   const body = request.method === 'POST' ? await readBody(request, headers, options.maxRequestBodyBytes) : undefined;
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
-    context: async () => options.createContext(),
+    context: async () => options.createContext(tally),
   });
   await writeGraphQLResponse(response, result);
 }

@@ -132,6 +132,19 @@ describe('loadConfig', () => {
   });
 });
 
+describe('observability settings', () => {
+  it('serves metrics on PORT unless METRICS_PORT is set, and refuses METRICS_PORT equal to PORT', () => {
+    expect(loadConfig({}).observability).toEqual({ metricsPort: undefined, otlpEndpoint: undefined });
+    expect(loadConfig({ METRICS_PORT: '9464' }).observability.metricsPort).toBe(9464);
+    expect(() => loadConfig({ PORT: '4001', METRICS_PORT: '4001' })).toThrow(/^METRICS_PORT=4001 is PORT as well: .*METRICS_PORT=9464$/);
+  });
+
+  it('turns tracing on with OTEL_EXPORTER_OTLP_ENDPOINT, an http or https URL', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).observability.otlpEndpoint).toBe('http://collector:4318');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT is not/);
+  });
+});
+
 describe('sandbox mode', () => {
   const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
 

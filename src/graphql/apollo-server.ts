@@ -14,7 +14,7 @@ export interface ApolloOptions extends QueryLimits {
   introspection: boolean;
 }
 
-export function createApolloServer(options: ApolloOptions, plugins: ApolloServerPlugin[] = []): ApolloServer<RequestContext> {
+export function createApolloServer(options: ApolloOptions, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema: loadSubgraphSchema(),
     introspection: options.introspection,

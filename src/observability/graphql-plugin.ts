@@ -1,14 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentRequest } from './request-scope.js';
+import type { RequestTally } from './request-tally.js';
 
-/** Tells the current request's tally its operation and the codes of the errors it answered with. */
-export const requestTallyPlugin: ApolloServerPlugin = {
-  async requestDidStart({ request }) {
-    const tally = currentRequest();
-    if (!tally) return;
+/** Tells the request's tally (in its GraphQL context) its operation and the codes of the errors it answered with. */
+export const requestTallyPlugin: ApolloServerPlugin<{ request: RequestTally }> = {
+  async requestDidStart({ contextValue }) {
+    const tally = contextValue.request;
     tally.isGraphQL = true;
-    tally.operationName = request.operationName ?? undefined;
     return {
+      // Taken from the parsed document, so it is a GraphQL name, never free text a client sent.
       async didResolveOperation({ operationName, operation }) {
         tally.operationName = operationName ?? undefined;
         tally.operationType = operation?.operation;

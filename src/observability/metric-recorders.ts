@@ -1,8 +1,7 @@
 import type { SubgraphMetrics } from './metrics.js';
 import type { CacheEvictionCause, CacheLevel, CacheRecorder, WebhookRecorder } from './recorders.js';
-import { currentRequest } from './request-scope.js';
 
-/** One cache level's counters, labels bound once; a shared read also counts for the request that joined. */
+/** One cache level's counters, labels bound once. */
 export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): CacheRecorder {
   const hits = metrics.cacheHits.labels(level);
   const misses = metrics.cacheMisses.labels(level);
@@ -11,11 +10,7 @@ export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): Cache
   return {
     hit: () => hits.inc(),
     miss: () => misses.inc(),
-    joined: () => {
-      metrics.cacheSharedReads.inc();
-      const request = currentRequest();
-      if (request) request.sharedReads += 1;
-    },
+    joined: () => metrics.cacheSharedReads.inc(),
     evicted: (cause) => evicted[cause].inc(),
   };
 }

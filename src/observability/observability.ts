@@ -5,9 +5,9 @@ import { cacheMetrics, webhookMetrics } from './metric-recorders.js';
 import { SubgraphMetrics } from './metrics.js';
 import { ProviderCallObserver } from './provider-calls.js';
 import type { CacheLevel, CacheRecorder, WebhookRecorder } from './recorders.js';
+import type { RequestTally } from './request-tally.js';
 import { RequestObserver } from './request-observer.js';
-import { recordSessionsAsked } from './request-scope.js';
-import { startTracing, type TracingOptions } from './tracing.js';
+import { startTracing, type Tracing, type TracingOptions } from './tracing.js';
 
 export interface ObservabilityOptions extends TracingOptions {
   /** Where request lines and provider call lines are written. */
@@ -23,9 +23,8 @@ export class Observability {
   readonly requests: RequestObserver;
   readonly providerCalls: ProviderCallObserver;
   readonly webhooks: WebhookRecorder;
-  readonly graphqlPlugin: ApolloServerPlugin = requestTallyPlugin;
-  readonly recordSessionsAsked = recordSessionsAsked;
-  private readonly tracing;
+  readonly graphqlPlugin: ApolloServerPlugin<{ request: RequestTally }> = requestTallyPlugin;
+  private readonly tracing: Tracing | undefined;
 
   constructor(options: ObservabilityOptions) {
     this.tracing = startTracing(options);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CircuitState } from '../providers/http/circuit-breaker.js';
 import type { SubgraphMetrics } from './metrics.js';
 import type { ProviderCallEnd, ProviderCallOutcome, ProviderCallRecorder, ProviderCallRefusal } from './recorders.js';
-import { currentRequest } from './request-scope.js';
+import type { ReadOrigin } from './request-tally.js';
 import type { Tracing } from './tracing.js';
 
 const outcomes: readonly ProviderCallOutcome[] = ['ok', 'not_found', 'unavailable', 'bad_response', 'auth_failed', 'error'];
@@ -20,8 +20,8 @@ interface ProviderInstruments {
 
 /**
  * Each provider call becomes an observation of its duration by outcome, its retries, a
- * client span (when tracing is on), a `debug` line, and one more call in the tally of
- * the request that made it.
+ * client span (when tracing is on, the child of the current span), a `debug` line, and
+ * one more call in the tally of the request that made it.
  */
 export class ProviderCallObserver implements ProviderCallRecorder {
   private readonly instruments = new Map<string, ProviderInstruments>();
@@ -32,7 +32,7 @@ export class ProviderCallObserver implements ProviderCallRecorder {
     private readonly tracing: Tracing | undefined,
   ) {}
 
-  callStarted(provider: string, pathTemplate: string, path: string): { finished(end: ProviderCallEnd): void } {
+  callStarted(provider: string, pathTemplate: string, path: string, origin: ReadOrigin | undefined): { finished(end: ProviderCallEnd): void } {
     const startedAt = performance.now();
     const instruments = this.instrumentsFor(provider);
     const span = this.tracing?.startClientSpan(`GET ${pathTemplate}`, {
@@ -40,7 +40,7 @@ export class ProviderCallObserver implements ProviderCallRecorder {
       'http.request.method': 'GET',
       'url.template': pathTemplate,
     });
-    const request = currentRequest();
+    const request = origin?.request;
     if (request) request.providerCalls += 1;
     return {
       finished: ({ outcome, status, attempts, reason }) => {
@@ -55,8 +55,10 @@ export class ProviderCallObserver implements ProviderCallRecorder {
           span.end();
         }
         if (this.logger.isLevelEnabled('debug')) {
+          // A call other requests joined is logged once, under the request that started it.
+          const joined = origin && origin.joined > 0 ? origin.joined : undefined;
           this.logger.debug(
-            { provider, path, outcome, status, reason, attempts, ms: Math.round(seconds * 1000) },
+            { requestId: request?.requestId, joined, provider, path, outcome, status, reason, attempts, ms: Math.round(seconds * 1000) },
             'provider call',
           );
         }

@@ -1,4 +1,5 @@
 import type { CircuitState } from '../providers/http/circuit-breaker.js';
+import type { ReadOrigin } from './request-tally.js';
 
 /**
  * What each layer tells observability, in its own terms. The layers call these; the
@@ -23,9 +24,10 @@ export interface ProviderCallEnd {
 export interface ProviderCallRecorder {
   /**
    * A call to the provider is about to be made. `pathTemplate` names the path without ids
-   * (`/v1/checkout/sessions/{id}`); `path` is the actual one, for the debug log line.
+   * (`/v1/checkout/sessions/{id}`); `path` is the actual one, for the debug log line;
+   * `origin` is the request it is made for.
    */
-  callStarted(provider: string, pathTemplate: string, path: string): { finished(end: ProviderCallEnd): void };
+  callStarted(provider: string, pathTemplate: string, path: string, origin: ReadOrigin | undefined): { finished(end: ProviderCallEnd): void };
   callRefused(provider: string, refusal: ProviderCallRefusal): void;
   circuitStateChanged(provider: string, state: CircuitState): void;
   /** A call waits `waitMs` for its turn under the rate limit; the answer is called when the turn comes. */

@@ -4,7 +4,7 @@ import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { BoundedLabels } from './bounded-labels.js';
 import type { SubgraphMetrics } from './metrics.js';
-import { newRequestTally, runInRequest, type RequestTally } from './request-scope.js';
+import { newRequestTally, type RequestTally } from './request-tally.js';
 import type { Tracing } from './tracing.js';
 
 /** Distinct operation names and error codes counted by name before the rest are grouped. */
@@ -20,9 +20,9 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 
 /**
  * Wraps the handling of each request: gives it an id (the caller's `x-request-id` or a new
- * one, echoed back), makes that id and the request's tally current for everything it
- * awaits, opens its span as the child of the caller's `traceparent`, and when the response
- * is sent writes one `info` line and counts the GraphQL request.
+ * one, echoed back) and a tally the handling fills in, opens its span as the child of the
+ * caller's `traceparent`, and when the response is sent writes one `info` line and counts
+ * the GraphQL request.
  */
 export class RequestObserver {
   private readonly operationLabels = new BoundedLabels(maxOperationNames, 'other');
@@ -34,7 +34,12 @@ export class RequestObserver {
     private readonly tracing: Tracing | undefined,
   ) {}
 
-  observe(request: IncomingMessage, response: ServerResponse, path: string, handle: () => Promise<void>): Promise<void> {
+  observe(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    handle: (tally: RequestTally) => Promise<void>,
+  ): Promise<void> {
     const startedAt = performance.now();
     const tally = newRequestTally(requestIdFrom(request.headers['x-request-id']));
     response.setHeader('x-request-id', tally.requestId);
@@ -44,8 +49,7 @@ export class RequestObserver {
       'url.path': path,
     });
     response.once('close', () => this.finished(tally, response, method, path, performance.now() - startedAt, span));
-    const run = span && this.tracing ? () => this.tracing!.within(span, handle) : handle;
-    return runInRequest(tally, run);
+    return span && this.tracing ? this.tracing.within(span, () => handle(tally)) : handle(tally);
   }
 
   private finished(

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { PaymentsError, ProviderUnavailableError } from '../errors.js';
 import { logger } from '../logger.js';
+import type { ReadOrigin } from '../observability/request-tally.js';
 import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../observability/recorders.js';
 import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
@@ -37,6 +38,8 @@ export interface ProviderGetRequest extends ProviderErrorReaders {
   headers: Record<string, string>;
   /** Requests per second kept to by default, safely under the provider's documented limit. */
   defaultRateLimit?: number;
+  /** The request the call is made for. */
+  origin?: ReadOrigin | undefined;
 }
 
 export interface ProviderJsonResponse {
@@ -91,7 +94,7 @@ export class ProviderHttpClient {
     try {
       const limiter = this.rateLimiter(request);
       await this.waitForTurn(provider, limiter, this.queueTimeoutMs);
-      const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname);
+      const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
       const { result, attempts } = await this.attempts(request, limiter);
       healthy = isHealthy(result);
       const outcome = classifyFinal(result, {

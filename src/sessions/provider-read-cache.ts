@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
-import { startJoinableRead } from '../observability/request-scope.js';
+import type { ReadOrigin, RequestTally } from '../observability/request-tally.js';
 import type { CacheTtlPolicy } from './cache-ttl.js';
 
 /** What the cache keeps, each kind keyed by the id of the session it belongs to. */
@@ -9,10 +9,11 @@ export type ReadKind = (typeof readKinds)[number];
 
 export type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error: unknown };
 
-/** The read cache with the ages it keeps each kind for, as the loaders use them. */
+/** The read cache with the ages it keeps each kind for, as the loaders use them, and the request reading. */
 export interface SharedReads {
   reads: ProviderReadCache;
   ttlPolicy: CacheTtlPolicy;
+  request?: RequestTally | undefined;
 }
 
 export interface ProviderReadCacheOptions {
@@ -29,7 +30,7 @@ export interface ProviderReadCacheOptions {
 
 interface CallInFlight {
   promise: Promise<unknown>;
-  join(): void;
+  origin: ReadOrigin;
   /** Set when the session was evicted while the call was under way: its answer may predate the change. */
   superseded: boolean;
 }
@@ -64,11 +65,13 @@ export class ProviderReadCache {
       : undefined;
   }
 
+  /** `request` is the request reading, if any: its tally counts the reads it shared, and a call it starts is logged as its. */
   read<Value>(
     kind: ReadKind,
     sessionId: string,
-    fetch: () => Promise<Value>,
+    fetch: (origin: ReadOrigin) => Promise<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
+    request?: RequestTally,
   ): Promise<Value> {
     const key = `${kind}:${sessionId}`;
     const kept = this.entries?.get(key) as ReadOutcome<Value> | undefined;
@@ -80,13 +83,14 @@ export class ProviderReadCache {
     const shared = this.inFlight.get(key);
     if (shared) {
       this.recorder.joined();
-      shared.join();
+      shared.origin.joined += 1;
+      if (request) request.sharedReads += 1;
       return shared.promise as Promise<Value>;
     }
 
-    const read = startJoinableRead(() => startFetch(fetch));
-    const call: CallInFlight = { promise: Promise.resolve(), join: read.join, superseded: false };
-    const promise = read.promise.then(
+    const origin: ReadOrigin = { request, joined: 0 };
+    const call: CallInFlight = { promise: Promise.resolve(), origin, superseded: false };
+    const promise = startFetch(() => fetch(origin)).then(
       (value) => {
         this.settle(key, call, { ok: true, value }, ttlMs);
         return value;

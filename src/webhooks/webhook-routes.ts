@@ -49,8 +49,8 @@ export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, R
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const routes = new Map<string, RequestHandler>();
   for (const [path, { source, secretVariable }] of Object.entries(options.endpoints)) {
-    routes.set(path, async (request, response) => {
-      if (source) return receive(source, options, nowSeconds(), request, response);
+    routes.set(path, async (request, response, tally) => {
+      if (source) return receive(source, options, nowSeconds(), request, response, tally.requestId);
       sendJson(response, 404, { error: `Webhooks are not enabled at ${path}: ${secretVariable} is not set` });
     });
   }
@@ -63,6 +63,7 @@ async function receive(
   nowSeconds: number,
   request: IncomingMessage,
   response: ServerResponse,
+  requestId: string,
 ): Promise<void> {
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
@@ -83,7 +84,7 @@ async function receive(
   const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
     recorder.received(source.provider, 'rejected');
-    logger.warn({ provider: source.provider, reason: check.reason }, 'webhook rejected');
+    logger.warn({ requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
     return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
   }
   let event: unknown;
@@ -96,7 +97,7 @@ async function receive(
   const sessionIds = source.sessionIdsOf(event);
   for (const sessionId of sessionIds) options.evictSession(sessionId);
   recorder.received(source.provider, 'verified');
-  logger.info({ provider: source.provider, sessionIds }, 'webhook verified');
+  logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
 }
 

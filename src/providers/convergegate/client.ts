@@ -1,5 +1,6 @@
 import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
+import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
@@ -26,12 +27,13 @@ export class ConvergeGateClient implements CheckoutProvider {
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 
-  async retrieveSession(id: string): Promise<CheckoutSession> {
+  async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
     const path = providerPath('/v1/checkout/sessions/{id}', { id });
     const response = await this.http.getJson({
       provider: providerName,
       url: providerUrl(this.options.apiUrl, path.segments),
       pathTemplate: path.template,
+      origin,
       headers: this.headers,
       readErrorType,
       readErrorMessage,
