@@ -1,9 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { listenAddressProblem } from './listen-address.js';
+import { createLogger, logger } from './logger.js';
+import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
@@ -11,7 +15,7 @@ import { sharedRateLimits } from './providers/http/shared-rate-limiter.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { Readiness } from './readiness.js';
 import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
-import { createHttpServer } from './server.js';
+import { createHttpServer, createMetricsServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
@@ -23,12 +27,26 @@ export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
   url: string;
   server: Server;
+  /** Where Prometheus scrapes, e.g. `http://127.0.0.1:4001/metrics` (or on `METRICS_PORT`). */
+  metricsUrl: string;
   /** Stops accepting, lets in-flight requests finish (up to `SHUTDOWN_TIMEOUT_MS`), closes the provider pools and Redis. */
   close(): Promise<void>;
 }
 
-/** Wires config → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
-export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
+export interface SubgraphOptions {
+  /** Where request lines and provider call lines go; stdout by default. */
+  logDestination?: DestinationStream;
+  /** Receives every span, as if `OTEL_EXPORTER_OTLP_ENDPOINT` were set (tests use an in-memory exporter). */
+  spanProcessor?: SpanProcessor;
+}
+
+/** Wires config → observability → Redis → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
+export async function startSubgraph(config: Config, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+  const observability = new Observability({
+    logger: options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger,
+    otlpEndpoint: config.observability.otlpEndpoint,
+    spanProcessor: options.spanProcessor,
+  });
   const redis: SharedRedis | undefined = config.redis.url
     ? await connectSharedRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, timeoutMs: config.redis.timeoutMs })
     : undefined;
@@ -45,6 +63,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: config.provider.breaker,
     ...(redis ? { rateLimits: sharedRateLimits(redis, config.redis.fallbackReplicas) } : {}),
+    recorder: observability.providerCalls,
   });
   const providers: CheckoutProvider[] = [];
   if (config.stripe.secretKey) {
@@ -55,44 +74,58 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
-  const reads = new ProviderReadCache({ ...config.cache, ...(redis ? { shared: new RedisReadLevel(redis) } : {}) });
+  const reads = new ProviderReadCache({
+    ...config.cache,
+    recorder: observability.cache('process'),
+    ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
+  });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
+    recorder: observability.webhooks,
   });
   const readiness = new Readiness({
     providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
     ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),
   });
-  const apollo = createApolloServer(config.graphql);
+  const apollo = createApolloServer(config.graphql, [observability.graphqlPlugin]);
   await apollo.start();
 
+  const { metricsPort } = config.observability;
   const server = createHttpServer({
     apollo,
-    createContext: () => ({
+    createContext: (request) => ({
       loaders: createSessionLoaders(router, {
         concurrencyPerRequest: config.provider.concurrencyPerRequest,
         reads,
         ttlPolicy,
+        request,
       }),
+      request,
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
-    routes: new Map([...webhookRoutes, ['/ready', readiness.route]]),
+    routes: webhookRoutes,
+    readiness: readiness.route,
+    metrics: metricsPort === undefined ? observability.metrics : undefined,
+    requests: observability.requests,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenAddressProblem(error, config.port, config.host) ?? error));
-    server.listen(config.port, config.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${await listen(server, config.port, config.host, 'PORT')}`;
+  let metricsServer: Server | undefined;
+  let metricsUrl = `${url}/metrics`;
+  if (metricsPort !== undefined) {
+    metricsServer = createMetricsServer(observability.metrics);
+    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, 'METRICS_PORT')}/metrics`;
+  }
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     server,
+    metricsUrl,
     async close() {
       readiness.markStopping();
       // Time for the load balancer's next probe to see /ready fail while this replica still serves.
@@ -102,8 +135,19 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
       if (finished) await http.close();
       else await http.destroy();
       await redis?.close();
+      if (metricsServer) await closeGracefully(metricsServer, 0);
+      await observability.close();
     },
   };
+}
+
+/** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */
+async function listen(server: Server, port: number, host: string, portVariable: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(listenAddressProblem(error, port, host, portVariable) ?? error));
+    server.listen(port, host, resolve);
+  });
+  return (server.address() as AddressInfo).port;
 }
 
 /** Resolves true when every in-flight request finished within the grace period, false when some were cut off. */

@@ -107,6 +107,17 @@ const environmentSchema = z
   ROUTER_SECRET: freeText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   SHUTDOWN_READINESS_DELAY_MS: nonNegativeInt(0),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .register(settingRules, { expected: 'a port number from 0 to 65535', example: '9464' }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .register(settingRules, { expected: 'an http or https URL of an OTLP/HTTP collector', example: 'http://localhost:4318' }),
   CACHE: z.enum(['on', 'off']).default('on').register(settingRules, { expected: 'on or off', example: 'on' }),
   CACHE_MAX_ENTRIES: positiveInt(10_000),
   CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
@@ -212,6 +223,7 @@ export interface Config {
   cache: CacheConfig;
   webhooks: WebhookConfig;
   redis: RedisConfig;
+  observability: ObservabilityConfig;
 }
 
 /** Fleet mode: a Redis shared by every replica for the second cache level, evictions and the rate budget. */
@@ -224,6 +236,13 @@ export interface RedisConfig {
   timeoutMs: number;
   /** While Redis is unreachable, each replica paces calls at the provider's rate divided by this. */
   fallbackReplicas: number;
+}
+
+export interface ObservabilityConfig {
+  /** Undefined: `/metrics` is served on `PORT` beside `/health`. */
+  metricsPort: number | undefined;
+  /** Undefined: tracing is off. */
+  otlpEndpoint: string | undefined;
 }
 
 export interface CacheConfig {
@@ -269,7 +288,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     throw new ConfigError([...lines].join('\n'));
   }
   const env = parsed.data;
-  const problems = [...removedSettingProblems(environment), convergeGatePairProblem(env), sandboxProblem(env)].filter(
+  const problems = [...removedSettingProblems(environment), convergeGatePairProblem(env), sandboxProblem(env), metricsPortProblem(env)].filter(
     (problem) => problem !== undefined,
   );
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
@@ -334,6 +353,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       timeoutMs: env.REDIS_TIMEOUT_MS,
       fallbackReplicas: env.REDIS_FALLBACK_REPLICAS,
     },
+    observability: {
+      metricsPort: env.METRICS_PORT,
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    },
   };
 }
 
@@ -376,6 +399,11 @@ function convergeGatePairProblem(env: Environment): string | undefined {
     return 'CONVERGEGATE_SECRET_KEY is required when CONVERGEGATE_API_URL is set: the Converge Gate key to call it with; for example CONVERGEGATE_SECRET_KEY=sk_live_...';
   }
   return undefined;
+}
+
+function metricsPortProblem(env: Environment): string | undefined {
+  if (env.METRICS_PORT === undefined || env.METRICS_PORT === 0 || env.METRICS_PORT !== env.PORT) return undefined;
+  return `METRICS_PORT=${env.METRICS_PORT} is PORT as well: leave METRICS_PORT unset to serve /metrics on PORT, or choose another port, for example METRICS_PORT=9464`;
 }
 
 /** Sandbox mode serves made-up sessions, so it is never entered in production by a key that failed to arrive. */

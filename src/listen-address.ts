@@ -14,14 +14,15 @@ export async function checkListenAddress(port: number, host: string): Promise<vo
   await new Promise<void>((resolve) => probe.close(() => resolve()));
 }
 
-/** The configuration mistake behind a failed `listen`, in the words of PORT and HOST; undefined for anything else. */
-export function listenAddressProblem(error: Error, port: number, host: string): ConfigError | undefined {
-  const otherPort = port === 4001 ? 4002 : 4001;
+/** The configuration mistake behind a failed `listen`, in the words of PORT (or `portVariable`) and HOST; undefined for anything else. */
+export function listenAddressProblem(error: Error, port: number, host: string, portVariable = 'PORT'): ConfigError | undefined {
+  const usual = portVariable === 'METRICS_PORT' ? 9464 : 4001;
+  const otherPort = port === usual ? usual + 1 : usual;
   switch ((error as NodeJS.ErrnoException).code) {
     case 'EADDRINUSE':
-      return new ConfigError(`PORT=${port} is already in use on HOST=${host}: stop what listens there or choose another port, for example PORT=${otherPort}`);
+      return new ConfigError(`${portVariable}=${port} is already in use on HOST=${host}: stop what listens there or choose another port, for example ${portVariable}=${otherPort}`);
     case 'EACCES':
-      return new ConfigError(`PORT=${port} needs privileges this process does not have: choose a port above 1023, for example PORT=${otherPort}`);
+      return new ConfigError(`${portVariable}=${port} needs privileges this process does not have: choose a port above 1023, for example ${portVariable}=${otherPort}`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':

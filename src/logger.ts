@@ -1,26 +1,32 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 
 /**
- * The process's one logger. Lines carry ids (sessions, requests), never keys, emails or
- * IP addresses; `redact` is the second line of defence for headers that hold a key.
+ * Log lines carry ids (sessions, requests), never keys, emails or IP addresses; `redact`
+ * is the second line of defence for headers that hold a key.
  */
-export const logger: Logger = pino({
-  level: 'info',
-  base: undefined,
-  redact: {
-    paths: [
-      'headers.authorization',
-      'req.headers.authorization',
-      'headers["router-secret"]',
-      'req.headers["router-secret"]',
-      '*.secretKey',
-      'secretKey',
-      '*.routerSecret',
-      'routerSecret',
-    ],
-    censor: '[redacted]',
-  },
-});
+export function createLogger(destination?: DestinationStream, level: Level | 'silent' = 'info'): Logger {
+  const options = {
+    level,
+    base: undefined,
+    redact: {
+      paths: [
+        'headers.authorization',
+        'req.headers.authorization',
+        'headers["router-secret"]',
+        'req.headers["router-secret"]',
+        '*.secretKey',
+        'secretKey',
+        '*.routerSecret',
+        'routerSecret',
+      ],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** The process's logger, writing to stdout. */
+export const logger: Logger = createLogger();
 
 const alreadyWarned = new Set<string>();
 const maxRememberedWarnings = 10_000;

@@ -45,7 +45,7 @@ export class Readiness {
     };
   }
 
-  readonly route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  readonly route = (request: IncomingMessage, response: ServerResponse): void => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

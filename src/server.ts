@@ -3,19 +3,41 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { RequestContext } from './graphql/context.js';
 import { logger } from './logger.js';
+import { newRequestTally, type RequestTally } from './observability/request-tally.js';
+
+/** The metrics Prometheus scrapes, in its text format. */
+export interface MetricsSource {
+  scrape(): Promise<string>;
+  contentType: string;
+}
+
+/** Wraps the handling of each request that is not a probe or a scrape (ids, request log, span). */
+export interface RequestObservation {
+  observe(
+    request: IncomingMessage,
+    response: ServerResponse,
+    route: string,
+    handle: (tally: RequestTally) => Promise<void>,
+  ): Promise<void>;
+}
 
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
-  createContext: () => RequestContext;
+  createContext: (request: RequestTally) => RequestContext;
   maxRequestBodyBytes: number;
   corsOrigins: readonly string[];
   /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
   routerSecret?: string | undefined;
   /** Further routes by exact path, each answering for itself (the webhooks). */
   routes?: ReadonlyMap<string, RequestHandler>;
+  /** `/ready`: a probe, answered like `/health` without a request log line. */
+  readiness?: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Served at `GET /metrics`, as open as `/health`; leave unset when metrics have a port of their own. */
+  metrics?: MetricsSource | undefined;
+  requests?: RequestObservation;
 }
 
-export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse, tally: RequestTally) => Promise<void>;
 
 class HttpError extends Error {
   constructor(
@@ -35,22 +57,69 @@ const corsAllowedHeaders = [
   'router-secret',
 ].join(', ');
 
-/** The HTTP face of the subgraph: `/graphql`, `/health`, CORS, the router secret and body limits. */
+const unobserved: RequestObservation = { observe: (_request, _response, _route, handle) => handle(newRequestTally('')) };
+
+/** The HTTP face of the subgraph: `/graphql`, `/health`, `/ready`, `/metrics`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
   const isRouter = options.routerSecret === undefined ? () => true : routerSecretCheck(options.routerSecret);
+  const requests = options.requests ?? unobserved;
   return createServer((request, response) => {
-    route(options, isRouter, request, response).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) logger.error({ err: error }, 'request failed');
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      sendJson(response, status, {
-        errors: [{ message: error instanceof HttpError ? error.message : 'Internal server error' }],
-      });
-    });
+    const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+    if (isRead(request) && url.pathname === '/health') {
+      sendJson(response, 200, { status: 'ok' });
+      return;
+    }
+    if (url.pathname === '/ready' && options.readiness) {
+      options.readiness(request, response);
+      return;
+    }
+    if (isRead(request) && url.pathname === '/metrics' && options.metrics) {
+      serveMetrics(options.metrics, response);
+      return;
+    }
+    // The route as the request log names it: a path no route serves is not repeated.
+    const routeName = isGraphQLPath(url.pathname) || options.routes?.has(url.pathname) ? url.pathname : 'unknown';
+    void requests.observe(request, response, routeName, (tally) =>
+      route(options, isRouter, request, response, url, tally).catch((error: unknown) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        if (status === 500) logger.error({ requestId: tally.requestId, err: error }, 'request failed');
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        sendJson(response, status, {
+          errors: [{ message: error instanceof HttpError ? error.message : 'Internal server error' }],
+        });
+      }),
+    );
   });
+}
+
+/** Metrics alone on a port of their own (`METRICS_PORT`), `GET /metrics`. */
+export function createMetricsServer(metrics: MetricsSource): Server {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+    if (isRead(request) && url.pathname === '/metrics') serveMetrics(metrics, response);
+    else sendJson(response, 404, { error: 'Metrics are served at GET /metrics' });
+  });
+}
+
+function serveMetrics(metrics: MetricsSource, response: ServerResponse): void {
+  metrics.scrape().then(
+    (text) => response.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+    (error: unknown) => {
+      logger.error({ err: error }, 'metrics could not be collected');
+      sendJson(response, 500, { error: 'Metrics could not be collected' });
+    },
+  );
+}
+
+function isRead(request: IncomingMessage): boolean {
+  return request.method === 'GET' || request.method === 'HEAD';
+}
+
+function isGraphQLPath(path: string): boolean {
+  return path === '/graphql' || path === '/';
 }
 
 async function route(
@@ -58,13 +127,10 @@ async function route(
   isRouter: (header: string | string[] | undefined) => boolean,
   request: IncomingMessage,
   response: ServerResponse,
+  url: URL,
+  tally: RequestTally,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
-  if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
-    sendJson(response, 200, { status: 'ok' });
-    return;
-  }
-  if (url.pathname === '/graphql' || url.pathname === '/') {
+  if (isGraphQLPath(url.pathname)) {
     applyCors(options.corsOrigins, request, response);
     if (request.method === 'OPTIONS') {
       response.writeHead(204).end();
@@ -73,12 +139,12 @@ async function route(
     if (!isRouter(request.headers['router-secret'])) {
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
     }
-    await serveGraphQL(options, request, response, url.search);
+    await serveGraphQL(options, request, response, url.search, tally);
     return;
   }
   const handler = options.routes?.get(url.pathname);
   if (handler) {
-    await handler(request, response);
+    await handler(request, response, tally);
     return;
   }
   throw new HttpError(404, `No route for ${request.method} ${url.pathname}; GraphQL is served at /graphql`);
@@ -89,6 +155,7 @@ async function serveGraphQL(
   request: IncomingMessage,
   response: ServerResponse,
   search: string,
+  tally: RequestTally,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -97,7 +164,7 @@ async function serveGraphQL(
   const body = request.method === 'POST' ? await readBody(request, headers, options.maxRequestBodyBytes) : undefined;
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
-    context: async () => options.createContext(),
+    context: async () => options.createContext(tally),
   });
   await writeGraphQLResponse(response, result);
 }

@@ -160,6 +160,19 @@ describe('loadConfig, fleet mode', () => {
   });
 });
 
+describe('observability settings', () => {
+  it('serves metrics on PORT unless METRICS_PORT is set, and refuses METRICS_PORT equal to PORT', () => {
+    expect(loadConfig({}).observability).toEqual({ metricsPort: undefined, otlpEndpoint: undefined });
+    expect(loadConfig({ METRICS_PORT: '9464' }).observability.metricsPort).toBe(9464);
+    expect(() => loadConfig({ PORT: '4001', METRICS_PORT: '4001' })).toThrow(/^METRICS_PORT=4001 is PORT as well: .*METRICS_PORT=9464$/);
+  });
+
+  it('turns tracing on with OTEL_EXPORTER_OTLP_ENDPOINT, an http or https URL', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).observability.otlpEndpoint).toBe('http://collector:4318');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(/^OTEL_EXPORTER_OTLP_ENDPOINT is not/);
+  });
+});
+
 describe('sandbox mode', () => {
   const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
 
@@ -228,6 +241,8 @@ const settings: Setting[] = [
   { variable: 'REDIS_TIMEOUT_MS', bad: '0', read: (c) => c.redis.timeoutMs, byDefault: 50 },
   { variable: 'REDIS_FALLBACK_REPLICAS', bad: 'two', read: (c) => c.redis.fallbackReplicas, byDefault: 1 },
   { variable: 'SHUTDOWN_READINESS_DELAY_MS', bad: '-1', read: (c) => c.server.readinessDelayMs, byDefault: 0 },
+  { variable: 'METRICS_PORT', bad: '70000', read: (c) => c.observability.metricsPort, byDefault: undefined },
+  { variable: 'OTEL_EXPORTER_OTLP_ENDPOINT', bad: 'collector:4318', read: (c) => c.observability.otlpEndpoint, byDefault: undefined },
   { variable: 'CACHE', bad: 'maybe', read: (c) => c.cache.enabled, byDefault: true },
   { variable: 'CACHE_MAX_ENTRIES', bad: '0', read: (c) => c.cache.maxEntries, byDefault: 10_000 },
   { variable: 'CACHE_MAX_BYTES', bad: '0', read: (c) => c.cache.maxBytes, byDefault: 16_777_216 },

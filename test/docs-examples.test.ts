@@ -43,7 +43,7 @@ const knownLanguages = {
   sh: 'each command is run here or listed as exempt',
   json: 'the answer of the query or curl command right before it, compared',
   yaml: 'a compose file for a container engine: parsed only',
-  text: 'shown, not run: log lines and diagrams',
+  text: 'shown, not run: log lines and diagrams; after a curl command, lines its answer must contain',
 };
 
 const blocks: CodeBlock[] = documentationPages().flatMap(codeBlocks);
@@ -56,7 +56,12 @@ const commands = blocks
   .filter((block) => block.language === 'sh')
   .flatMap((block) => {
     const inBlock = shellCommands(block.text);
-    return inBlock.map((command) => ({ where: block.where, command, answer: inBlock.length === 1 ? answerOf(block) : undefined }));
+    return inBlock.map((command) => ({
+      where: block.where,
+      command,
+      answer: inBlock.length === 1 ? answerOf(block) : undefined,
+      shownLines: inBlock.length === 1 && block.next?.language === 'text' ? block.next.text.trim().split('\n') : undefined,
+    }));
   });
 const curlCommands = commands.filter(({ command }) => command.startsWith('curl '));
 
@@ -163,10 +168,15 @@ describe('the examples, run against the compiled subgraph started as npm start s
     if (shown !== undefined) expect(JSON.parse(result.text)).toEqual(shown);
   });
 
-  it.each(curlCommands.map(({ where, command, answer }) => [where, command, answer] as const))(
+  it.each(curlCommands.map(({ where, command, answer, shownLines }) => [where, command, answer, shownLines] as const))(
     'runs the curl command at %s and it answers without errors, as the page shows',
-    async (_where, command, shown) => {
+    async (_where, command, shown, shownLines) => {
       const { stdout } = await run('sh', ['-c', command.replaceAll(documentedOrigin, origin)]);
+      if (shownLines !== undefined) {
+        // A text answer (Prometheus metrics): every line the page shows is a line of it.
+        expect(shownLines.filter((line) => !stdout.split('\n').includes(line))).toEqual([]);
+        return;
+      }
       const answer = JSON.parse(stdout) as { errors?: unknown };
       expect(answer.errors).toBeUndefined();
       if (shown !== undefined) expect(answer).toEqual(shown);

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -14,7 +14,7 @@ export interface ApolloOptions extends QueryLimits {
   introspection: boolean;
 }
 
-export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
+export function createApolloServer(options: ApolloOptions, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema: loadSubgraphSchema(),
     introspection: options.introspection,
@@ -29,6 +29,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       options.introspection
         ? ApolloServerPluginLandingPageLocalDefault()
         : ApolloServerPluginLandingPageDisabled(),
+      ...plugins,
     ],
   });
 }

@@ -1,18 +1,19 @@
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Refund } from '../model/refund.js';
+import type { ReadOrigin } from '../observability/request-tally.js';
 
-/** One payment provider, as the sessions layer sees it. */
+/** One payment provider, as the sessions layer sees it. `origin` names the request a call is for, in logs and metrics. */
 export interface CheckoutProvider {
   readonly name: PaymentProvider;
   /** Name as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
   readonly displayName: string;
   /** Resolves to the session, or rejects with a typed error from `errors.ts`. */
-  retrieveSession(id: string): Promise<CheckoutSession>;
+  retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession>;
   /** All refunds of a payment intent, for providers whose sessions do not carry them. */
-  listRefunds?(paymentIntentId: string): Promise<Refund[]>;
+  listRefunds?(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]>;
   /** All line items of a session, for providers that keep them. */
-  listLineItems?(sessionId: string): Promise<CheckoutLineItem[]>;
+  listLineItems?(sessionId: string, origin?: ReadOrigin): Promise<CheckoutLineItem[]>;
 }
 
 /** How a provider's session ids look; known whether or not the provider is configured. */

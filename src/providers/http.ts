@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { ProviderUnavailableError } from '../errors.js';
+import { PaymentsError, ProviderUnavailableError } from '../errors.js';
 import { logger } from '../logger.js';
+import type { ReadOrigin } from '../observability/request-tally.js';
+import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../observability/recorders.js';
 import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
-import { classifyFinal, type ProviderErrorReaders } from './http/classify.js';
+import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './http/classify.js';
 import type { RateLimit, RateLimitFactory } from './http/rate-limit.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
@@ -25,6 +27,8 @@ export interface ProviderHttpOptions {
   breaker?: CircuitBreakerOptions;
   /** Makes each provider account's rate limit; a limiter in this process by default. */
   rateLimits?: RateLimitFactory;
+  /** Told of every call, refusal, wait and change of circuit state. */
+  recorder?: ProviderCallRecorder;
 }
 
 /** What a provider client describes; the HTTP client decides how to send it. */
@@ -34,9 +38,13 @@ export interface ProviderGetRequest extends ProviderErrorReaders {
   /** Whose rate budget the call counts against (`rateLimitAccount` of the key): never the key itself. */
   account: string;
   url: URL;
+  /** The path with its ids as placeholders (`/v1/checkout/sessions/{id}`), for metrics and traces. */
+  pathTemplate: string;
   headers: Record<string, string>;
   /** Requests per second kept to by default, safely under the provider's documented limit. */
   defaultRateLimit?: number;
+  /** The request the call is made for. */
+  origin?: ReadOrigin | undefined;
 }
 
 export interface ProviderJsonResponse {
@@ -68,8 +76,10 @@ export class ProviderHttpClient {
   private readonly retry: RetryOptions;
   private readonly queueTimeoutMs: number;
   private readonly breakerOptions: CircuitBreakerOptions;
+  private readonly recorder: ProviderCallRecorder;
 
   constructor(private readonly options: ProviderHttpOptions) {
+    this.recorder = options.recorder ?? unrecordedProviderCalls;
     this.maxResponseBytes = options.maxResponseBytes ?? defaults.maxResponseBytes;
     this.retry = options.retry ?? defaults.retry;
     this.queueTimeoutMs = options.queueTimeoutMs ?? defaults.queueTimeoutMs;
@@ -82,20 +92,18 @@ export class ProviderHttpClient {
     const breaker = this.breaker(provider);
     const admission = breaker.admit();
     if (!admission.admitted) {
+      this.recorder.callRefused(provider, 'breaker_open');
       throw new ProviderUnavailableError(provider, 'failing fast while the provider recovers', {
         retryAfter: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)),
       });
     }
     let healthy: boolean | undefined;
     try {
-      const { result, attempts, ms } = await this.attempts(request);
+      const limiter = this.rateLimit(request);
+      await this.waitForTurn(provider, limiter, this.queueTimeoutMs);
+      const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
+      const { result, attempts } = await this.attempts(request, limiter);
       healthy = isHealthy(result);
-      if (logger.isLevelEnabled('debug')) {
-        logger.debug(
-          { provider, path: url.pathname, outcome: result.kind, status: statusOf(result), reason: reasonOf(result), attempts, ms },
-          'provider call',
-        );
-      }
       const outcome = classifyFinal(result, {
         provider,
         timeoutMs: this.options.timeoutMs,
@@ -103,10 +111,14 @@ export class ProviderHttpClient {
         readErrorType: request.readErrorType,
         readErrorMessage: request.readErrorMessage,
       });
+      call.finished({ outcome: callOutcome(outcome), status: statusOf(result), attempts, reason: reasonOf(result) });
       if (outcome.kind === 'failed') throw outcome.error;
       return { status: outcome.status, body: outcome.body, requestId: outcome.requestId };
     } catch (error) {
-      if (error instanceof QueueFullError) throw error.toProviderError(provider);
+      if (error instanceof QueueFullError) {
+        this.recorder.callRefused(provider, 'rate_limit_queue_full');
+        throw error.toProviderError(provider);
+      }
       throw error;
     } finally {
       // A call turned away by the rate-limit queue never reached the provider: no verdict.
@@ -135,9 +147,7 @@ export class ProviderHttpClient {
   }
 
   /** Attempts until one is final, the retries run out, or the deadline would be passed. */
-  private async attempts(request: ProviderGetRequest): Promise<{ result: AttemptResult; attempts: number; ms: number }> {
-    const limiter = this.rateLimit(request);
-    await this.waitForTurn(limiter, this.queueTimeoutMs);
+  private async attempts(request: ProviderGetRequest, limiter: RateLimit | undefined): Promise<{ result: AttemptResult; attempts: number }> {
     const startedAt = performance.now();
     const deadline = startedAt + this.options.timeoutMs;
     const pool = this.pool(request.url.origin);
@@ -150,7 +160,7 @@ export class ProviderHttpClient {
         timeoutMs: Math.max(1, Math.ceil(deadline - performance.now())),
         maxResponseBytes: this.maxResponseBytes,
       });
-      const done = { result, attempts, ms: Math.round(performance.now() - startedAt) };
+      const done = { result, attempts };
       if (attempts > this.retry.maxRetries || !isRetryableResult(result)) return done;
       const retryAfterMs = result.kind === 'answered' ? parseRetryAfter(result.headers) : undefined;
       const delayMs = retryDelayMs(attempts, retryAfterMs, this.retry);
@@ -158,18 +168,24 @@ export class ProviderHttpClient {
       if (delayMs === undefined || delayMs >= remainingMs) return done;
       await sleep(delayMs);
       try {
-        await this.waitForTurn(limiter, deadline - performance.now());
+        await this.waitForTurn(request.provider, limiter, deadline - performance.now());
       } catch {
         return done;
       }
     }
   }
 
-  private async waitForTurn(limiter: RateLimit | undefined, maxWaitMs: number): Promise<void> {
+  private async waitForTurn(provider: string, limiter: RateLimit | undefined, maxWaitMs: number): Promise<void> {
     if (!limiter) return;
     const turn = await limiter.nextTurn(maxWaitMs);
     if (!turn.granted) throw new QueueFullError(turn.waitMs);
-    if (turn.waitMs > 0) await sleep(turn.waitMs);
+    if (turn.waitMs === 0) return;
+    const turnCame = this.recorder.waitingForTurn(provider, turn.waitMs);
+    try {
+      await sleep(turn.waitMs);
+    } finally {
+      turnCame();
+    }
   }
 
   private breaker(provider: string): CircuitBreaker {
@@ -178,8 +194,10 @@ export class ProviderHttpClient {
       breaker = new CircuitBreaker(this.breakerOptions, (state) => {
         if (state === 'open') logger.warn({ provider, cooldownMs: this.breakerOptions.cooldownMs }, 'provider circuit opened');
         else logger.info({ provider, state }, 'provider circuit state');
+        this.recorder.circuitStateChanged(provider, state);
       });
       this.breakers.set(provider, breaker);
+      this.recorder.circuitStateChanged(provider, breaker.state);
     }
     return breaker;
   }
@@ -233,6 +251,17 @@ function isRetryableResult(result: AttemptResult): boolean {
 function isHealthy(result: AttemptResult): boolean {
   if (result.kind === 'timeout' || result.kind === 'network') return false;
   return !(result.status === 429 || result.status >= 500);
+}
+
+const outcomeOfErrorCode: Partial<Record<string, ProviderCallOutcome>> = {
+  PROVIDER_UNAVAILABLE: 'unavailable',
+  PROVIDER_BAD_RESPONSE: 'bad_response',
+  PROVIDER_AUTH_FAILED: 'auth_failed',
+};
+
+function callOutcome(outcome: FinalOutcome): ProviderCallOutcome {
+  if (outcome.kind === 'ok') return outcome.status === 404 ? 'not_found' : 'ok';
+  return (outcome.error instanceof PaymentsError && outcomeOfErrorCode[outcome.error.code]) || 'error';
 }
 
 function statusOf(result: AttemptResult): number | undefined {

@@ -15,3 +15,18 @@ export function providerUrl(base: string, segments: readonly string[], query?: R
 export function basicAuthorization(secretKey: string): string {
   return `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`;
 }
+
+/** A provider path: its template with ids as placeholders, as metrics and traces name it, and its segments. */
+export interface ProviderPath {
+  template: string;
+  segments: string[];
+}
+
+/** `providerPath('/v1/checkout/sessions/{id}', { id })`: the template's placeholders filled with the ids. */
+export function providerPath(template: string, ids: Record<string, string> = {}): ProviderPath {
+  const segments = template
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => (segment.startsWith('{') ? (ids[segment.slice(1, -1)] ?? segment) : segment));
+  return { template, segments };
+}

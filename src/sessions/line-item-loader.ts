@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
+import type { ReadOrigin } from '../observability/request-tally.js';
 import { readTtlMs } from './cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
@@ -16,22 +17,26 @@ export interface SessionLineItemLoader {
 export function createLineItemLoader(
   router: SessionRouter,
   limitFor: ProviderCallLimit,
-  { reads, ttlPolicy }: SharedReads,
+  { reads, ttlPolicy, request }: SharedReads,
 ): SessionLineItemLoader {
-  const bySession = new DataLoader<CheckoutSession, CheckoutLineItem[], string>(
-    (sessions) =>
-      settleEach(sessions, async (session) => {
+  const bySession = new DataLoader<{ session: CheckoutSession; origin: ReadOrigin }, CheckoutLineItem[], string>(
+    (keys) =>
+      settleEach(keys, async ({ session, origin }) => {
         const client = router.providerNamed(session.provider);
         const listLineItems = client.listLineItems?.bind(client);
         if (!listLineItems) return [];
-        return limitFor(session.provider)(() => listLineItems(session.id));
+        return limitFor(session.provider)(() => listLineItems(session.id, origin));
       }),
-    { cacheKeyFn: (session) => `${session.provider} ${session.id}` },
+    { cacheKeyFn: ({ session }) => `${session.provider} ${session.id}` },
   );
   return {
     load: (session) =>
-      reads.read('lineItems', session.id, () => bySession.load(session), (outcome) =>
-        readTtlMs('lineItems', outcome, ttlPolicy),
+      reads.read(
+        'lineItems',
+        session.id,
+        (origin) => bySession.load({ session, origin }),
+        (outcome) => readTtlMs('lineItems', outcome, ttlPolicy),
+        request,
       ),
   };
 }

@@ -3,6 +3,7 @@ import type { CheckoutSession } from '../model/checkout-session.js';
 import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
 import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
 import { createProviderCallLimits } from './provider-call-limits.js';
+import type { RequestTally } from '../observability/request-tally.js';
 import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
 import type { SessionRouter } from './router.js';
@@ -20,6 +21,8 @@ export interface SessionLoaderOptions {
   /** Shared by all requests: calls in flight and answers kept. */
   reads: ProviderReadCache;
   ttlPolicy: CacheTtlPolicy;
+  /** The request the loaders are for: counts the sessions it asked for and the provider reads it made or shared. */
+  request?: RequestTally;
 }
 
 /**
@@ -30,16 +33,19 @@ export interface SessionLoaderOptions {
  * per provider.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
-  const { reads, ttlPolicy } = options;
+  const { reads, ttlPolicy, request } = options;
   const limitFor = createProviderCallLimits(options.concurrencyPerRequest);
   const sessionTtlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, ttlPolicy);
   const loadOne = async (id: string): Promise<CheckoutSession> => {
     const provider = router.providerFor(id);
-    return reads.read('session', id, () => limitFor(provider.name)(() => provider.retrieveSession(id)), sessionTtlMs);
+    return reads.read('session', id, (origin) => limitFor(provider.name)(() => provider.retrieveSession(id, origin)), sessionTtlMs, request);
   };
   return {
-    checkoutSession: new DataLoader<string, CheckoutSession>((ids) => settleEach(ids, loadOne)),
-    refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy }),
-    lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy }),
+    checkoutSession: new DataLoader<string, CheckoutSession>((ids) => {
+      if (request) request.sessionsAsked += ids.length;
+      return settleEach(ids, loadOne);
+    }),
+    refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy, request }),
+    lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy, request }),
   };
 }

@@ -1,4 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
+import type { ReadOrigin, RequestTally } from '../observability/request-tally.js';
 import type { CacheTtlPolicy } from './cache-ttl.js';
 
 /** What the cache keeps, each kind keyed by the id of the session it belongs to. */
@@ -7,10 +9,11 @@ export type ReadKind = (typeof readKinds)[number];
 
 export type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error: unknown };
 
-/** The read cache with the ages it keeps each kind for, as the loaders use them. */
+/** The read cache with the ages it keeps each kind for, as the loaders use them, and the request reading. */
 export interface SharedReads {
   reads: ProviderReadCache;
   ttlPolicy: CacheTtlPolicy;
+  request?: RequestTally | undefined;
 }
 
 /** What a shared level answered: an outcome kept there, or none and the session's eviction generation to keep under. */
@@ -38,10 +41,15 @@ export interface ProviderReadCacheOptions {
   clock?: { now(): number };
   /** A level shared with other replicas, read on a miss here and evicted with this one. */
   shared?: SharedReadLevel;
+  /** Hits, misses, shared calls and evictions of this level (`process`). */
+  recorder?: CacheRecorder;
+  /** Hits and misses of the shared level (`redis`). */
+  sharedRecorder?: CacheRecorder;
 }
 
 interface CallInFlight {
   promise: Promise<unknown>;
+  origin: ReadOrigin;
   /** Set when the session was evicted while the call was under way: its answer may predate the change. */
   superseded: boolean;
 }
@@ -60,14 +68,24 @@ export class ProviderReadCache {
   private readonly entries: LRUCache<string, ReadOutcome<unknown>> | undefined;
   private readonly inFlight = new Map<string, CallInFlight>();
   private readonly shared: SharedReadLevel | undefined;
+  private readonly recorder: CacheRecorder;
+  private readonly sharedRecorder: CacheRecorder;
+  /** Set while everything is dropped at once: that is no eviction of a kept answer by age, size or webhook. */
+  private clearing = false;
 
   constructor(options: ProviderReadCacheOptions) {
     this.shared = options.shared;
+    const recorder = (this.recorder = options.recorder ?? unrecordedCache);
+    this.sharedRecorder = options.sharedRecorder ?? unrecordedCache;
     this.entries = options.enabled
       ? new LRUCache<string, ReadOutcome<unknown>>({
           max: options.maxEntries,
           maxSize: options.maxBytes,
           sizeCalculation: (outcome) => (outcome.ok ? jsonBytes(outcome.value) : errorEntryBytes),
+          dispose: (_outcome, _key, reason) => {
+            const cause = evictionCauses[reason];
+            if (cause && !this.clearing) recorder.evicted(cause);
+          },
           // A test clock moves in jumps, so it is read on every check rather than once a millisecond.
           ...(options.clock ? { perf: options.clock, ttlResolution: 0 } : {}),
         })
@@ -78,20 +96,32 @@ export class ProviderReadCache {
     });
   }
 
+  /** `request` is the request reading, if any: its tally counts the reads it shared, and a call it starts is logged as its. */
   read<Value>(
     kind: ReadKind,
     sessionId: string,
-    fetch: () => Promise<Value>,
+    fetch: (origin: ReadOrigin) => Promise<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
+    request?: RequestTally,
   ): Promise<Value> {
     const key = `${kind}:${sessionId}`;
     const kept = this.entries?.get(key) as ReadOutcome<Value> | undefined;
-    if (kept) return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
+    if (kept) {
+      this.recorder.hit();
+      return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
+    }
+    this.recorder.miss();
     const joined = this.inFlight.get(key);
-    if (joined) return joined.promise as Promise<Value>;
+    if (joined) {
+      this.recorder.joined();
+      joined.origin.joined += 1;
+      if (request) request.sharedReads += 1;
+      return joined.promise as Promise<Value>;
+    }
 
-    const call: CallInFlight = { promise: Promise.resolve(), superseded: false };
-    const promise = this.load(kind, sessionId, key, call, fetch, ttlMs);
+    const origin: ReadOrigin = { request, joined: 0 };
+    const call: CallInFlight = { promise: Promise.resolve(), origin, superseded: false };
+    const promise = this.load(kind, sessionId, key, call, () => fetch(origin), ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
     return promise;
@@ -117,6 +147,7 @@ export class ProviderReadCache {
     ttlMs: (outcome: ReadOutcome<Value>) => number,
   ): Promise<Value> {
     const shared = this.entries && this.shared ? await this.shared.look(kind, sessionId) : undefined;
+    if (shared) (shared.kept ? this.sharedRecorder.hit() : this.sharedRecorder.miss());
     if (shared?.kept) {
       const kept = shared.kept as ReadOutcome<Value>;
       this.settle(key, call, kept, () => shared.ttlMs);
@@ -144,7 +175,9 @@ export class ProviderReadCache {
   }
 
   private forgetEverything(): void {
+    this.clearing = true;
     this.entries?.clear();
+    this.clearing = false;
     for (const call of this.inFlight.values()) call.superseded = true;
     this.inFlight.clear();
   }
@@ -163,6 +196,14 @@ export class ProviderReadCache {
     return ttl;
   }
 }
+
+/** What a kept answer's removal says about why; overwriting an entry is no eviction. */
+const evictionCauses: Partial<Record<LRUCache.DisposeReason, CacheEvictionCause>> = {
+  expire: 'age',
+  evict: 'size',
+  // Only a verified webhook deletes, here or, through the shared level, in another replica.
+  delete: 'webhook',
+};
 
 function valueOf<Value>(outcome: ReadOutcome<Value>): Value {
   if (outcome.ok) return outcome.value;

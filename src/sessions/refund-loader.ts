@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { ReadOrigin } from '../observability/request-tally.js';
 import { summarizeRefunds, type Refund, type RefundSummary } from '../model/refund.js';
 import { readTtlMs } from './cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
@@ -15,6 +16,7 @@ export interface SessionRefundLoader {
 interface PaymentIntentKey {
   provider: PaymentProvider;
   paymentIntentId: string;
+  origin: ReadOrigin;
 }
 
 /**
@@ -24,15 +26,15 @@ interface PaymentIntentKey {
 export function createRefundLoader(
   router: SessionRouter,
   limitFor: ProviderCallLimit,
-  { reads, ttlPolicy }: SharedReads,
+  { reads, ttlPolicy, request }: SharedReads,
 ): SessionRefundLoader {
   const byPaymentIntent = new DataLoader<PaymentIntentKey, Refund[], string>(
     (keys) =>
-      settleEach(keys, async ({ provider, paymentIntentId }) => {
+      settleEach(keys, async ({ provider, paymentIntentId, origin }) => {
         const client = router.providerNamed(provider);
         const listRefunds = client.listRefunds?.bind(client);
         if (!listRefunds) return [];
-        return limitFor(provider)(() => listRefunds(paymentIntentId));
+        return limitFor(provider)(() => listRefunds(paymentIntentId, origin));
       }),
     { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },
   );
@@ -41,10 +43,14 @@ export function createRefundLoader(
     async load(session) {
       if (session.refundSource.kind === 'session-body') return session.refundSource.summary;
       if (session.paymentIntentId === null) return summarizeRefunds([], session.amountTotal);
-      const key = { provider: session.provider, paymentIntentId: session.paymentIntentId };
+      const { provider, paymentIntentId } = session;
       // Kept under the session's id, so that a webhook about the session evicts its refunds too.
-      const refunds = await reads.read('refunds', session.id, () => byPaymentIntent.load(key), (outcome) =>
-        readTtlMs('refunds', outcome, ttlPolicy),
+      const refunds = await reads.read(
+        'refunds',
+        session.id,
+        (origin) => byPaymentIntent.load({ provider, paymentIntentId, origin }),
+        (outcome) => readTtlMs('refunds', outcome, ttlPolicy),
+        request,
       );
       return summarizeRefunds(refunds, session.amountTotal);
     },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config.js';
 import { logger } from '../logger.js';
+import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
 import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
@@ -14,6 +15,8 @@ export interface WebhookRouteOptions {
   /** Forgets what is kept about a session (in every replica, in fleet mode), so the next read fetches it fresh. */
   evictSession(sessionId: string): void | Promise<void>;
   nowSeconds?: () => number;
+  /** Told of each delivery that reached a signature check, verified or rejected. */
+  recorder?: WebhookRecorder;
 }
 
 /** `/webhooks/stripe` and `/webhooks/convergegate`, each on once its secret is set. */
@@ -46,8 +49,8 @@ export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, R
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const routes = new Map<string, RequestHandler>();
   for (const [path, { source, secretVariable }] of Object.entries(options.endpoints)) {
-    routes.set(path, async (request, response) => {
-      if (source) return receive(source, options, nowSeconds(), request, response);
+    routes.set(path, async (request, response, tally) => {
+      if (source) return receive(source, options, nowSeconds(), request, response, tally.requestId);
       sendJson(response, 404, { error: `Webhooks are not enabled at ${path}: ${secretVariable} is not set` });
     });
   }
@@ -60,6 +63,7 @@ async function receive(
   nowSeconds: number,
   request: IncomingMessage,
   response: ServerResponse,
+  requestId: string,
 ): Promise<void> {
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
@@ -77,19 +81,23 @@ async function receive(
     return Array.isArray(value) ? value.join(',') : value;
   };
   const check = source.verify({ header, rawBody, nowSeconds });
+  const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
-    logger.warn({ provider: source.provider, reason: check.reason }, 'webhook rejected');
+    recorder.received(source.provider, 'rejected');
+    logger.warn({ requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
     return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
   }
   let event: unknown;
   try {
     event = JSON.parse(rawBody.toString('utf8'));
   } catch {
+    recorder.received(source.provider, 'rejected');
     return sendJson(response, 400, { error: 'Webhook body is not valid JSON' });
   }
   const sessionIds = source.sessionIdsOf(event);
   await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
-  logger.info({ provider: source.provider, sessionIds }, 'webhook verified');
+  recorder.received(source.provider, 'verified');
+  logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
 }
 

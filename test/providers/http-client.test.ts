@@ -35,6 +35,7 @@ function sessionRequest(provider: string, at: ProviderEmulator, id = stripeSeedE
     provider,
     account: 'acct_emulator',
     url: providerUrl(at.url, ['v1', 'checkout', 'sessions', id]),
+    pathTemplate: '/v1/checkout/sessions/{id}',
     headers: { authorization: basicAuthorization(at.stripeSecretKey) },
   };
 }
@@ -126,7 +127,7 @@ describe('ProviderHttpClient', () => {
   it('paces a large batch under the provider rate instead of sending it all at once', async () => {
     const server = await timingServer();
     const http = client({ rateLimitPerSecond: 100 });
-    const request = { provider: 'Paced', account: 'acct_paced', url: new URL(`${server.url}/v1/thing`), headers: {} };
+    const request = { provider: 'Paced', account: 'acct_paced', url: new URL(`${server.url}/v1/thing`), pathTemplate: '/v1/thing', headers: {} };
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: 60 }, () => http.getJson(request)));
     // 100 per second with a burst of 10: in the first quarter second at most 10 + 25 are sent.
@@ -137,7 +138,14 @@ describe('ProviderHttpClient', () => {
   it('uses the provider’s own default rate when PROVIDER_RATE_LIMIT is unset', async () => {
     const server = await timingServer();
     const http = client({ rateLimitPerSecond: undefined });
-    const request = { provider: 'Slow', account: 'acct_slow', url: new URL(`${server.url}/v1/thing`), headers: {}, defaultRateLimit: 10 };
+    const request = {
+      provider: 'Slow',
+      account: 'acct_slow',
+      url: new URL(`${server.url}/v1/thing`),
+      pathTemplate: '/v1/thing',
+      headers: {},
+      defaultRateLimit: 10,
+    };
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: 4 }, () => http.getJson(request)));
     // One at once, then one every 100 ms.

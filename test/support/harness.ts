@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { request } from 'undici';
-import { startSubgraph, type RunningSubgraph } from '../../src/app.js';
+import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ProviderEmulator, type ProviderEmulatorOptions } from '../../src/emulator/server.js';
 import { logger } from '../../src/logger.js';
@@ -26,14 +26,16 @@ export interface Harness {
 /**
  * Starts the provider emulator and a subgraph pointed at it for both providers (set a
  * provider's key to '' to leave it unconfigured), both on loopback ports, and
- * returns a client that speaks to the subgraph over real HTTP.
+ * returns a client that speaks to the subgraph over real HTTP. `subgraphOptions` take
+ * the subgraph's log lines or spans where a test can read them.
  */
 export async function startHarness(
   environment: Record<string, string> = {},
   emulatorOptions: ProviderEmulatorOptions = {},
+  subgraphOptions: SubgraphOptions = {},
 ): Promise<Harness> {
   const emulator = await ProviderEmulator.start(emulatorOptions);
-  const subgraph = await startSubgraphFor(emulator, environment);
+  const subgraph = await startSubgraphFor(emulator, environment, subgraphOptions);
   const graphqlUrl = `${subgraph.url}/graphql`;
   return {
     emulator,
@@ -48,7 +50,11 @@ export async function startHarness(
 }
 
 /** A subgraph in this process pointed at the emulator for both providers; several can share one emulator, as replicas do. */
-export async function startSubgraphFor(emulator: ProviderEmulator, environment: Record<string, string> = {}): Promise<RunningSubgraph> {
+export async function startSubgraphFor(
+  emulator: ProviderEmulator,
+  environment: Record<string, string> = {},
+  subgraphOptions: SubgraphOptions = {},
+): Promise<RunningSubgraph> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -64,7 +70,7 @@ export async function startSubgraphFor(emulator: ProviderEmulator, environment: 
     CACHE: 'off',
     ...environment,
   });
-  return startSubgraph(config);
+  return startSubgraph(config, subgraphOptions);
 }
 
 export async function postGraphQL<Data = Record<string, any>>(
@@ -94,10 +100,11 @@ export async function postGraphQL<Data = Record<string, any>>(
 export function useHarness(
   environment: Record<string, string> = {},
   emulatorOptions: ProviderEmulatorOptions = {},
+  subgraphOptions: SubgraphOptions = {},
 ): Harness {
   let current: Harness | undefined;
   beforeAll(async () => {
-    current = await startHarness(environment, emulatorOptions);
+    current = await startHarness(environment, emulatorOptions, subgraphOptions);
   });
   afterAll(() => current?.close());
   beforeEach(() => {

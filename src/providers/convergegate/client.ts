@@ -1,8 +1,9 @@
 import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
+import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
-import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
 import { rateLimitAccount } from '../rate-limit-account.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
@@ -30,11 +31,14 @@ export class ConvergeGateClient implements CheckoutProvider {
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 
-  async retrieveSession(id: string): Promise<CheckoutSession> {
+  async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
+    const path = providerPath('/v1/checkout/sessions/{id}', { id });
     const response = await this.http.getJson({
       provider: providerName,
       account: this.account,
-      url: providerUrl(this.options.apiUrl, ['v1', 'checkout', 'sessions', id]),
+      url: providerUrl(this.options.apiUrl, path.segments),
+      pathTemplate: path.template,
+      origin,
       headers: this.headers,
       readErrorType,
       readErrorMessage,

@@ -3,9 +3,10 @@ import { ProviderBadResponseError, ProviderRequestError, SessionNotFoundError } 
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
+import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
-import { basicAuthorization, providerUrl } from '../provider-url.js';
+import { basicAuthorization, providerPath, providerUrl, type ProviderPath } from '../provider-url.js';
 import { rateLimitAccount } from '../rate-limit-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
@@ -47,37 +48,39 @@ export class StripeClient implements CheckoutProvider {
     this.rateLimit = /^(sk|rk)_live_/.test(options.secretKey) ? liveModeRateLimit : testModeRateLimit;
   }
 
-  async retrieveSession(id: string): Promise<CheckoutSession> {
-    const response = await this.get(['v1', 'checkout', 'sessions', id]);
+  async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
+    const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }), origin);
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), id);
   }
 
-  async listRefunds(paymentIntentId: string): Promise<Refund[]> {
-    const refunds = await this.listAll(['v1', 'refunds'], { payment_intent: paymentIntentId }, refundPage, 'refunds');
+  async listRefunds(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]> {
+    const refunds = await this.listAll(providerPath('/v1/refunds'), { payment_intent: paymentIntentId }, refundPage, 'refunds', origin);
     return refunds.map(toRefund);
   }
 
-  async listLineItems(sessionId: string): Promise<CheckoutLineItem[]> {
-    const items = await this.listAll(['v1', 'checkout', 'sessions', sessionId, 'line_items'], {}, lineItemPage, 'line items');
+  async listLineItems(sessionId: string, origin?: ReadOrigin): Promise<CheckoutLineItem[]> {
+    const path = providerPath('/v1/checkout/sessions/{id}/line_items', { id: sessionId });
+    const items = await this.listAll(path, {}, lineItemPage, 'line items', origin);
     return items.map(toLineItem);
   }
 
   /** Follows `has_more` with `starting_after` until the list ends. */
   private async listAll<Item extends { id: string }>(
-    segments: string[],
+    path: ProviderPath,
     query: Record<string, string>,
     page: z.ZodType<{ data: Item[]; has_more: boolean }>,
     what: string,
+    origin: ReadOrigin | undefined,
   ): Promise<Item[]> {
     const items: Item[] = [];
     let startingAfter: string | undefined;
     for (let pageNumber = 1; pageNumber <= maxPages; pageNumber += 1) {
-      const response = await this.get(segments, {
-        ...query,
-        limit: String(pageSize),
-        ...(startingAfter ? { starting_after: startingAfter } : {}),
-      });
+      const response = await this.get(
+        path,
+        origin,
+        { ...query, limit: String(pageSize), ...(startingAfter ? { starting_after: startingAfter } : {}) },
+      );
       if (response.status === 404) {
         throw new ProviderRequestError(providerName, 404, readErrorType(response.body), response.requestId);
       }
@@ -92,11 +95,13 @@ export class StripeClient implements CheckoutProvider {
     throw new ProviderBadResponseError(providerName, `more than ${maxPages} pages of ${what}`);
   }
 
-  private get(segments: string[], query?: Record<string, string>): Promise<ProviderJsonResponse> {
+  private get(path: ProviderPath, origin: ReadOrigin | undefined, query?: Record<string, string>): Promise<ProviderJsonResponse> {
     return this.http.getJson({
+      origin,
       provider: providerName,
       account: this.account,
-      url: providerUrl(this.options.apiUrl, segments, query),
+      url: providerUrl(this.options.apiUrl, path.segments, query),
+      pathTemplate: path.template,
       headers: this.headers,
       defaultRateLimit: this.rateLimit,
       readErrorType,

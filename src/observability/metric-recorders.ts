@@ -1,0 +1,20 @@
+import type { SubgraphMetrics } from './metrics.js';
+import type { CacheEvictionCause, CacheLevel, CacheRecorder, WebhookRecorder } from './recorders.js';
+
+/** One cache level's counters, labels bound once. */
+export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): CacheRecorder {
+  const hits = metrics.cacheHits.labels(level);
+  const misses = metrics.cacheMisses.labels(level);
+  const evictions = (cause: CacheEvictionCause) => metrics.cacheEvictions.labels(level, cause);
+  const evicted = { age: evictions('age'), size: evictions('size'), webhook: evictions('webhook') };
+  return {
+    hit: () => hits.inc(),
+    miss: () => misses.inc(),
+    joined: () => metrics.cacheSharedReads.inc(),
+    evicted: (cause) => evicted[cause].inc(),
+  };
+}
+
+export function webhookMetrics(metrics: SubgraphMetrics): WebhookRecorder {
+  return { received: (provider, result) => metrics.webhooksReceived.labels(provider, result).inc() };
+}

@@ -1,0 +1,65 @@
+import type { CircuitState } from '../providers/http/circuit-breaker.js';
+import type { ReadOrigin } from './request-tally.js';
+
+/**
+ * What each layer tells observability, in its own terms. The layers call these; the
+ * implementations here turn them into metrics, spans and log lines.
+ */
+
+/** How a provider call ended, as metrics and traces label it. */
+export type ProviderCallOutcome = 'ok' | 'not_found' | 'unavailable' | 'bad_response' | 'auth_failed' | 'error';
+
+/** Why a call was refused without reaching the provider. */
+export type ProviderCallRefusal = 'breaker_open' | 'rate_limit_queue_full';
+
+export interface ProviderCallEnd {
+  outcome: ProviderCallOutcome;
+  /** The provider's last HTTP status; undefined when it never answered. */
+  status: number | undefined;
+  attempts: number;
+  /** The transport error's code when the provider never answered (`ECONNREFUSED`, ...). */
+  reason: string | undefined;
+}
+
+export interface ProviderCallRecorder {
+  /**
+   * A call to the provider is about to be made. `pathTemplate` names the path without ids
+   * (`/v1/checkout/sessions/{id}`); `path` is the actual one, for the debug log line;
+   * `origin` is the request it is made for.
+   */
+  callStarted(provider: string, pathTemplate: string, path: string, origin: ReadOrigin | undefined): { finished(end: ProviderCallEnd): void };
+  callRefused(provider: string, refusal: ProviderCallRefusal): void;
+  circuitStateChanged(provider: string, state: CircuitState): void;
+  /** A call waits `waitMs` for its turn under the rate limit; the answer is called when the turn comes. */
+  waitingForTurn(provider: string, waitMs: number): () => void;
+}
+
+/** Where a read was answered: this process's memory, or (in a fleet) a shared level. */
+export type CacheLevel = 'process' | 'redis';
+
+/** Why a kept answer was dropped before anyone asked for it again. */
+export type CacheEvictionCause = 'age' | 'size' | 'webhook';
+
+export interface CacheRecorder {
+  hit(): void;
+  miss(): void;
+  /** A read joined a provider call already in flight for the same answer. */
+  joined(): void;
+  evicted(cause: CacheEvictionCause): void;
+}
+
+export interface WebhookRecorder {
+  received(provider: string, result: 'verified' | 'rejected'): void;
+}
+
+/** For a layer used without observability (unit tests, tools): records nothing. */
+export const unrecordedProviderCalls: ProviderCallRecorder = {
+  callStarted: () => ({ finished: () => {} }),
+  callRefused: () => {},
+  circuitStateChanged: () => {},
+  waitingForTurn: () => () => {},
+};
+
+export const unrecordedCache: CacheRecorder = { hit: () => {}, miss: () => {}, joined: () => {}, evicted: () => {} };
+
+export const unrecordedWebhooks: WebhookRecorder = { received: () => {} };
