@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { ResponseCacheHints } from './graphql/cache-hints.js';
 import { listenAddressProblem } from './listen-address.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
@@ -68,6 +69,7 @@ export async function startSubgraph(config: Config): Promise<RunningSubgraph> {
         reads,
         ttlPolicy,
       }),
+      cacheHints: new ResponseCacheHints(),
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
