@@ -5,6 +5,7 @@ import { logger } from '../logger.js';
 import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
 import { classifyFinal, type ProviderErrorReaders } from './http/classify.js';
+import { DeadlineSweep } from './http/deadline-sweep.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
 
@@ -58,6 +59,7 @@ export class ProviderHttpClient {
   private readonly pools = new Map<string, Pool>();
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly rateLimiters = new Map<string, RateLimiter | undefined>();
+  private readonly deadlines = new DeadlineSweep();
   private readonly maxResponseBytes: number;
   private readonly retry: RetryOptions;
   private readonly queueTimeoutMs: number;
@@ -137,10 +139,10 @@ export class ProviderHttpClient {
     let attempts = 0;
     for (;;) {
       attempts += 1;
-      const result = await attemptGet(pool, {
+      const result = await attemptGet(pool, this.deadlines, {
         path: request.url.pathname + request.url.search,
         headers: request.headers,
-        timeoutMs: Math.max(1, Math.ceil(deadline - performance.now())),
+        deadline,
         maxResponseBytes: this.maxResponseBytes,
       });
       const done = { result, attempts, ms: Math.round(performance.now() - startedAt) };
