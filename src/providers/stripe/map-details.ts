@@ -7,9 +7,9 @@ import type {
 import { toSameNamedEnumValue } from '../../model/enum-value.js';
 import type { Money } from '../../model/money.js';
 import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
-import type { StripeWireSession } from './wire.js';
+import type { StripeWireSession, StripeWireSessionDetails } from './wire.js';
 
-type Wire = StripeWireSession;
+type Wire = StripeWireSession & StripeWireSessionDetails;
 type ToMoney = (amount: number | null | undefined) => Money | null;
 
 function oneOf<Value extends string>(field: string, values: readonly Value[]) {

@@ -5,12 +5,13 @@ import type {
   CheckoutSessionStatus,
 } from '../../model/checkout-session.js';
 import { toEnumValue } from '../../model/enum-value.js';
+import { withLazyDetails } from '../../model/lazy-session-details.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
 import { stripeMinorUnitDigits } from './currency.js';
 import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
 import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
-import type { StripeWireLineItem, StripeWireRefund, StripeWireSession } from './wire.js';
+import { stripeWireSessionDetails, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
 const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
@@ -34,16 +35,19 @@ const refundReasons: Record<string, RefundReason> = {
 };
 
 
-/** Maps a validated Stripe session to the provider-neutral model. */
-export function toCheckoutSession(wire: StripeWireSession, requestedId: string): CheckoutSession {
+/**
+ * Maps a Stripe session, its core validated, to the provider-neutral model. The details
+ * are validated (each part tolerantly) and mapped from `body` on first access.
+ */
+export function toCheckoutSession(wire: StripeWireSession, body: unknown, requestedId: string): CheckoutSession {
   const money = moneyIn(wire.currency);
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
   const details = wire.customer_details;
   const email = details?.email ?? wire.customer_email ?? null;
 
-  return {
+  const core = {
     id: requestedId,
-    provider: 'STRIPE',
+    provider: 'STRIPE' as const,
     livemode: wire.livemode ?? null,
     status: toEnumValue(wire.status, statuses, reportUnknown('status')),
     paymentStatus: toEnumValue(wire.payment_status, paymentStatuses, reportUnknown('payment_status')),
@@ -91,9 +95,9 @@ export function toCheckoutSession(wire: StripeWireSession, requestedId: string):
     createdAt: fromUnixSeconds(wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at),
     fees: [],
-    refundSource: { kind: 'payment-intent' },
-    ...toCheckoutSessionDetails(wire, money),
+    refundSource: { kind: 'payment-intent' as const },
   };
+  return withLazyDetails(core, () => toCheckoutSessionDetails({ ...wire, ...stripeWireSessionDetails.parse(body) }, money));
 }
 
 export function toRefund(wire: StripeWireRefund): Refund {
