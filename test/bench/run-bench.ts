@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,23 +7,32 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { BenchProcess } from './bench-process.js';
-import { driveConcurrently, driveOneAtATime, type Load } from './load.js';
-import { evaluateTargets, formatRows, formatTargets, type BenchRow } from './report.js';
-import { entitiesLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad } from './scenarios.js';
+import { benchSessionId } from './bench-sessions.js';
+import { request } from 'undici';
+import { driveConcurrently, driveOneAtATime, driveOpenLoop, percentileOf, type Load } from './load.js';
+import { summarizeProfiles } from './profile-summary.js';
+import { rateBudgetFigures } from './rate-budget.js';
+import { evaluateTargets, formatRateBudgets, formatRows, formatTargets, type BenchRow } from './report.js';
+import { entitiesLoad, fillCacheLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad, zipfIdPicker } from './scenarios.js';
 
-// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d] [--json file] [--profile]`
+// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d,f,g] [--json file] [--profile]`
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     latency: { type: 'string', default: '20' },
-    only: { type: 'string', default: 'a,b,c,d' },
+    only: { type: 'string', default: 'a,b,c,d,f,g' },
     json: { type: 'string' },
     profile: { type: 'boolean', default: false },
   },
 });
 
-type Group = 'a' | 'b' | 'c' | 'd';
+type Group = 'a' | 'b' | 'c' | 'd' | 'f' | 'g';
+
+/** Closed loop: `connections` clients back to back (1: one at a time). Open loop: a fixed schedule. */
+type Drive =
+  | { loop: 'closed'; connections: number }
+  | { loop: 'open'; ratePerSecond: number; warmupSeconds: number; durationSeconds: number };
 
 interface RowSpec {
   id: string;
@@ -33,9 +42,24 @@ interface RowSpec {
   server: BenchRow['server'];
   cache: BenchRow['cache'];
   latencyMs: number;
-  connections: number;
+  drive: Drive;
   load: () => Load;
+  /** Subgraph settings beyond every row's own (an empty value restores the default). */
+  subgraphEnv?: Record<string, string>;
+  /** Fills the read cache to its byte bound before the row is measured. */
+  fillCacheFirst?: boolean;
+  /** Scenario (g): the variant's name. */
+  rateBudgetVariant?: string;
 }
+
+/**
+ * Scenario (g)'s variants, each in a subgraph of its own that starts with an empty cache.
+ * A variant is a name, a cache setting and any further settings.
+ */
+const rateBudgetVariants: Array<{ id: string; variant: string; cache: 'on' | 'off'; env?: Record<string, string> }> = [
+  { id: 'g', variant: 'cache on', cache: 'on' },
+  { id: 'g-off', variant: 'cache off', cache: 'off' },
+];
 
 const durationSeconds = positiveNumber('duration', args.duration);
 const latencyMs = positiveNumber('latency', args.latency, true);
@@ -44,23 +68,47 @@ const outputDirectory = new URL('../../bench-results/', import.meta.url);
 const only = new Set(args.only.split(',').map((group) => group.trim()));
 const providerConcurrency = loadConfig(process.env).provider.concurrencyPerRequest;
 
+/** Scenario (f): a fixed rate well below saturation. */
+const ordinaryRatePerSecond = 200;
+/** Scenario (g): more than the provider's budget allows, warmed up for 2 and measured for 3 times `--duration`. */
+const rateBudgetOfferedPerSecond = 300;
+
 const rowSpecs: RowSpec[] = [
   ...phaseRows(latencyMs, ''),
   ...(latencyMs === 0 ? [] : phaseRows(0, '0').filter((spec) => spec.id === 'a0' || spec.id === 'd-a0')),
 ].filter((spec) => spec.groups.some((group) => only.has(group)));
 
-if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d`);
+if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d,f,g`);
 
 function phaseRows(latency: number, suffix: string): RowSpec[] {
   const at = suffix ? ', 0 ms provider' : '';
+  const closed = (connections: number): Drive => ({ loop: 'closed', connections });
+  const ordinary: Drive = { loop: 'open', ratePerSecond: ordinaryRatePerSecond, warmupSeconds, durationSeconds };
+  const overBudget: Drive = { loop: 'open', ratePerSecond: rateBudgetOfferedPerSecond, warmupSeconds: 2 * durationSeconds, durationSeconds: 3 * durationSeconds };
   return [
-    { id: `d-a${suffix}`, scenario: `(d) pass-through under (a)'s load${at}`, groups: ['a', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickRandomId) },
-    { id: `a${suffix}`, scenario: `(a) one session per query, random ids${at}`, groups: ['a'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickRandomId) },
-    { id: `c${suffix}`, scenario: '(c) _entities, 100 representations of 50 ids', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 16, load: entitiesLoad },
-    { id: `c1${suffix}`, scenario: '(c) the same, one at a time', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 1, load: entitiesLoad },
-    { id: `d1${suffix}`, scenario: '(d) pass-through, one at a time (a round trip)', groups: ['c', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 1, load: () => passThroughLoad(pickRandomId) },
-    { id: `d-b${suffix}`, scenario: "(d) pass-through under (b)'s load", groups: ['b', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickHotId) },
-    { id: `b${suffix}`, scenario: '(b) one session per query, hot set of 200', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId) },
+    { id: `d-a${suffix}`, scenario: `(d) pass-through under (a)'s load${at}`, groups: ['a', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(64), load: () => passThroughLoad(pickRandomId) },
+    { id: `a${suffix}`, scenario: `(a) one session per query, random ids${at}`, groups: ['a'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickRandomId) },
+    { id: `c${suffix}`, scenario: '(c) _entities, 100 representations of 50 ids', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(16), load: entitiesLoad },
+    { id: `c1${suffix}`, scenario: '(c) the same, one at a time', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(1), load: entitiesLoad },
+    { id: `d1${suffix}`, scenario: '(d) pass-through, one at a time (a round trip)', groups: ['c', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(1), load: () => passThroughLoad(pickRandomId) },
+    { id: `d-f${suffix}`, scenario: `(d) pass-through at ${ordinaryRatePerSecond} req/s, open loop`, groups: ['f', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: ordinary, load: () => passThroughLoad(pickRandomId) },
+    { id: `f${suffix}`, scenario: `(f) one session per query at ${ordinaryRatePerSecond} req/s, open loop`, groups: ['f'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: ordinary, load: () => sessionQueryLoad(pickRandomId) },
+    { id: `d-b${suffix}`, scenario: "(d) pass-through under (b)'s load", groups: ['b', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(64), load: () => passThroughLoad(pickHotId) },
+    { id: `b${suffix}`, scenario: '(b) one session per query, hot set of 200', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickHotId) },
+    { id: `b-full${suffix}`, scenario: '(b) the same, cache first filled to its byte bound', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickHotId), fillCacheFirst: true },
+    ...rateBudgetVariants.map(({ id, variant, cache, env }): RowSpec => ({
+      id: `${id}${suffix}`,
+      scenario: `(g) ${rateBudgetOfferedPerSecond} req/s within the rate budget, Zipf ids, ${variant}`,
+      groups: ['g'],
+      server: 'subgraph',
+      cache,
+      latencyMs: latency,
+      drive: overBudget,
+      load: () => sessionQueryLoad(zipfIdPicker()),
+      // The client-side rate limit at its default: 20 calls/s with the emulator's test key.
+      subgraphEnv: { PROVIDER_RATE_LIMIT: '', ...env },
+      rateBudgetVariant: variant,
+    })),
   ];
 }
 
@@ -98,7 +146,7 @@ function profileFlags(role: string): string[] {
 
 /** The emulator, the pass-through and (one at a time) a subgraph, for one provider latency. */
 class Phase {
-  private subgraph: { cache: string; process: BenchProcess } | undefined;
+  private subgraph: { settings: string; process: BenchProcess } | undefined;
 
   private constructor(
     readonly latency: number,
@@ -125,21 +173,21 @@ class Phase {
       const passThrough = await this.passThrough;
       return { process: passThrough, url: String(passThrough.ready.url) };
     }
-    if (this.subgraph?.cache !== spec.cache) {
+    const settings = {
+      CACHE: spec.cache,
+      // The client-side rate limit would cap the load; the benchmark measures the subgraph, (g) aside.
+      PROVIDER_RATE_LIMIT: '0',
+      ...spec.subgraphEnv,
+    };
+    const key = JSON.stringify(settings);
+    if (this.subgraph?.settings !== key) {
       await this.subgraph?.process.stop();
+      const role = spec.rateBudgetVariant ? `rate-budget-${spec.rateBudgetVariant.replace(/\W+/g, '-')}` : `cache-${spec.cache}`;
       const subgraph = await BenchProcess.start(script('subgraph-process'), {
-        env: {
-          ...providerEnv(this.emulator),
-          PORT: '0',
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          CACHE: spec.cache,
-          // The client-side rate limit would cap the load; the benchmark measures the subgraph.
-          PROVIDER_RATE_LIMIT: '0',
-        },
-        nodeFlags: profileFlags(`subgraph-cache-${spec.cache}-${this.latency}ms`),
+        env: { ...providerEnv(this.emulator), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...settings },
+        nodeFlags: profileFlags(`subgraph-${role}-${this.latency}ms`),
       });
-      this.subgraph = { cache: spec.cache, process: subgraph };
+      this.subgraph = { settings: key, process: subgraph };
     }
     return { process: this.subgraph.process, url: `${String(this.subgraph.process.ready.url)}/graphql` };
   }
@@ -177,26 +225,30 @@ function providerEnv(emulator: BenchProcess): NodeJS.ProcessEnv {
 
 async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
   const server = await phase.server(spec);
-  const load = spec.load();
-  const drive = (seconds: number) =>
-    spec.connections === 1
-      ? driveOneAtATime(server.url, load, seconds)
-      : driveConcurrently(server.url, load, spec.connections, seconds);
+  if (spec.fillCacheFirst) await fillReadCache(server.url);
+  return spec.drive.loop === 'open' ? measureOpenLoop(phase, spec, spec.drive, server) : measureClosedLoop(phase, spec, spec.drive, server);
+}
 
-  await drive(warmupSeconds);
+async function measureClosedLoop(
+  phase: Phase,
+  spec: RowSpec,
+  drive: Extract<Drive, { loop: 'closed' }>,
+  server: { process: BenchProcess; url: string },
+): Promise<BenchRow> {
+  const load = spec.load();
+  const run = (seconds: number) =>
+    drive.connections === 1 ? driveOneAtATime(server.url, load, seconds) : driveConcurrently(server.url, load, drive.connections, seconds);
+
+  await run(warmupSeconds);
   await phase.settledProviderCalls();
   await phase.emulator.call('resetCalls');
   await server.process.call('resetUsage');
-  const result = await drive(durationSeconds);
+  const result = await run(durationSeconds);
   const providerCalls = await phase.settledProviderCalls();
-  const usage = await server.process.call<{ peakRssBytes: number; cpuMicros: number }>('usage');
+  const usage = await server.process.call<Usage>('usage');
   return {
-    id: spec.id,
-    scenario: spec.scenario,
-    server: spec.server,
-    cache: spec.cache,
-    providerLatencyMs: spec.latencyMs,
-    connections: spec.connections,
+    ...rowIdentity(spec),
+    connections: drive.connections,
     requestsPerSecond: result.requestsPerSecond,
     p50Ms: result.p50Ms,
     p99Ms: result.p99Ms,
@@ -207,6 +259,89 @@ async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
     peakRssMb: usage.peakRssBytes / 1024 / 1024,
   };
 }
+
+/** Open loop: one continuous schedule, the first `warmupSeconds` of it not measured. */
+async function measureOpenLoop(
+  phase: Phase,
+  spec: RowSpec,
+  drive: Extract<Drive, { loop: 'open' }>,
+  server: { process: BenchProcess; url: string },
+): Promise<BenchRow> {
+  await phase.settledProviderCalls();
+  await phase.emulator.call('resetCalls');
+  let usageReset: Promise<unknown> = Promise.resolve();
+  const run = await driveOpenLoop(server.url, spec.load(), {
+    ...drive,
+    onMeasureStart: () => {
+      usageReset = server.process.call('resetUsage');
+    },
+  });
+  await usageReset;
+  const usage = await server.process.call<Usage>('usage');
+  const callTimes = await phase.emulator.call<Array<[string, number]>>('sessionCallTimes');
+  const measured = run.requests.filter((request) => request.measured);
+  const served = measured.filter((request) => request.ok).map((request) => request.latencyMs).sort((a, b) => a - b);
+  // Calls made for the measured requests: for their sessions, from the measured time on.
+  const measuredSessions = new Set(measured.map((request) => request.sessionId ?? ''));
+  const callsForMeasured = callTimes.filter(([sessionId, at]) => at >= run.measuredFrom && measuredSessions.has(sessionId)).length;
+  const due = measured.length + run.unanswered;
+  return {
+    ...rowIdentity(spec),
+    connections: 0,
+    offeredPerSecond: drive.ratePerSecond,
+    requestsPerSecond: served.length / drive.durationSeconds,
+    p50Ms: percentileOf(served, 0.5),
+    p99Ms: percentileOf(served, 0.99),
+    providerCallsPerRequest: due === 0 ? 0 : callsForMeasured / due,
+    errors: due - served.length,
+    completed: served.length,
+    cpuMsPerRequest: served.length === 0 ? 0 : usage.cpuMicros / 1000 / served.length,
+    peakRssMb: usage.peakRssBytes / 1024 / 1024,
+    ...(spec.rateBudgetVariant
+      ? {
+          rateBudget: rateBudgetFigures(run, callTimes, {
+            variant: spec.rateBudgetVariant,
+            providerLatencyMs: spec.latencyMs,
+            offeredPerSecond: drive.ratePerSecond,
+            durationSeconds: drive.durationSeconds,
+            rateLimitPerSecond: stripeTestKeyRateLimit,
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The subgraph's default rate limit for Stripe with a test key, as the README documents it (the emulator's key is one). */
+const stripeTestKeyRateLimit = 20;
+
+interface Usage {
+  peakRssBytes: number;
+  cpuMicros: number;
+}
+
+function rowIdentity(spec: RowSpec): Pick<BenchRow, 'id' | 'scenario' | 'server' | 'cache' | 'providerLatencyMs'> {
+  return { id: spec.id, scenario: spec.scenario, server: spec.server, cache: spec.cache, providerLatencyMs: spec.latencyMs };
+}
+
+/** Enough distinct final sessions that their JSON passes the read cache's default byte bound (16 MiB; a bench session is about 3 KB). */
+const fillCacheSessionCount = 8_000;
+const fillCacheParallelRequests = 8;
+
+/** Asks for `fillCacheSessionCount` distinct final sessions, 100 per `_entities` request. */
+async function fillReadCache(url: string): Promise<void> {
+  const load = fillCacheLoad(fillCacheSessionCount, (index) => benchSessionId(2 * index));
+  for (let sent = 0; sent < load.requests; sent += fillCacheParallelRequests) {
+    await Promise.all(
+      Array.from({ length: Math.min(fillCacheParallelRequests, load.requests - sent) }, async () => {
+        const next = load.next();
+        const response = await request(new URL(next.path, url), { method: next.method, headers: next.headers, body: next.body });
+        await response.body.dump();
+      }),
+    );
+  }
+}
+
+const runStartedAt = Date.now();
 
 async function main(): Promise<void> {
   buildServers();
@@ -242,8 +377,22 @@ async function main(): Promise<void> {
 
   console.log(`\nProvider latency ${latencyMs} ms, PROVIDER_CONCURRENCY ${providerConcurrency}, ${durationSeconds} s per row, ${os.cpus().length} CPUs\n`);
   console.log(formatRows(rows));
+  const budgets = formatRateBudgets(rows);
+  if (budgets) console.log(`\n${budgets}`);
   console.log(`\n${formatTargets(targets)}\n`);
   console.log(`JSON: ${jsonPath}`);
+  if (args.profile) await printProfileSummaries();
+}
+
+/** Where each server's CPU went, by layer, from the profiles this run wrote. */
+async function printProfileSummaries(): Promise<void> {
+  const profilesDirectory = fileURLToPath(new URL('profiles/', outputDirectory));
+  for (const role of (await readdir(profilesDirectory)).sort()) {
+    for (const { file, shares } of await summarizeProfiles(path.join(profilesDirectory, role), runStartedAt)) {
+      console.log(`\nCPU by layer, ${role} (${file}):`);
+      for (const { layer, percent } of shares) console.log(`${percent.toFixed(1).padStart(6)}%  ${layer}`);
+    }
+  }
 }
 
 await main();
