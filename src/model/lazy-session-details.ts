@@ -1,43 +1,56 @@
 import { noCheckoutSessionDetails, type CheckoutSessionDetails } from './checkout-session-details.js';
 
+const readDetails = Symbol('readDetails');
+const detailsRead = Symbol('detailsRead');
+
+interface WithDetailsReader {
+  [readDetails]?: (() => CheckoutSessionDetails) | undefined;
+  [detailsRead]?: CheckoutSessionDetails;
+}
+
+function detailsOf(session: WithDetailsReader): CheckoutSessionDetails {
+  let details = session[detailsRead];
+  if (details === undefined) {
+    details = session[readDetails]!();
+    session[detailsRead] = details;
+    // The reader holds the provider's whole body: let it go.
+    session[readDetails] = undefined;
+  }
+  return details;
+}
+
+/**
+ * The prototype of a session whose details are read on first access: one getter per field
+ * of `CheckoutSessionDetails`, and `toJSON` so that `JSON.stringify` (the read cache's size
+ * bound) sees every field.
+ */
+const lazyDetailsPrototype: object = Object.create(Object.prototype, {
+  ...Object.fromEntries(
+    Object.keys(noCheckoutSessionDetails).map((key) => [
+      key,
+      {
+        enumerable: true,
+        get(this: WithDetailsReader) {
+          return detailsOf(this)[key as keyof CheckoutSessionDetails];
+        },
+      },
+    ]),
+  ),
+  toJSON: {
+    value(this: WithDetailsReader) {
+      return { ...this, ...detailsOf(this) };
+    },
+  },
+});
+
 /**
  * A checkout session whose details (page settings, consents, custom fields, branding...)
  * are read from the provider's body only when something first asks for one of them: most
- * queries select none, and reading them costs more than the rest of the session. The
- * details are getters on the prototype, so making a session costs no more than a plain
- * object; `JSON.stringify` (the read cache's size bound) still sees every field.
+ * queries select none, and reading them costs more than the rest of the session. `core`,
+ * a plain object, gets them as getters from its prototype, which keeps it a fast object
+ * (a getter per session, or copying `core` into a class instance, would not).
  */
-class SessionWithLazyDetails {
-  #read: (() => CheckoutSessionDetails) | undefined;
-  #details: CheckoutSessionDetails | undefined;
-
-  constructor(read: () => CheckoutSessionDetails) {
-    this.#read = read;
-  }
-
-  static detailsOf(session: SessionWithLazyDetails): CheckoutSessionDetails {
-    if (session.#details === undefined) {
-      session.#details = session.#read!();
-      session.#read = undefined;
-    }
-    return session.#details;
-  }
-
-  toJSON(): object {
-    return { ...this, ...SessionWithLazyDetails.detailsOf(this) };
-  }
-}
-
-for (const key of Object.keys(noCheckoutSessionDetails) as Array<keyof CheckoutSessionDetails>) {
-  Object.defineProperty(SessionWithLazyDetails.prototype, key, {
-    enumerable: true,
-    get(this: SessionWithLazyDetails) {
-      return SessionWithLazyDetails.detailsOf(this)[key];
-    },
-  });
-}
-
-/** `core` with every field of `CheckoutSessionDetails` added, computed by `readDetails` once, on first access. */
-export function withLazyDetails<Core extends object>(core: Core, readDetails: () => CheckoutSessionDetails): Core & CheckoutSessionDetails {
-  return Object.assign(new SessionWithLazyDetails(readDetails), core) as unknown as Core & CheckoutSessionDetails;
+export function withLazyDetails<Core extends object>(core: Core, read: () => CheckoutSessionDetails): Core & CheckoutSessionDetails {
+  (core as WithDetailsReader)[readDetails] = read;
+  return Object.setPrototypeOf(core, lazyDetailsPrototype) as Core & CheckoutSessionDetails;
 }

@@ -38,6 +38,8 @@ export interface ProviderGetRequest extends ProviderErrorReaders {
 export interface ProviderJsonResponse {
   status: number;
   body: unknown;
+  /** The body as it arrived: far smaller to keep than the parsed value, for parts read later if at all. */
+  text: string;
   requestId: string | undefined;
 }
 
@@ -99,7 +101,7 @@ export class ProviderHttpClient {
         readErrorMessage: request.readErrorMessage,
       });
       if (outcome.kind === 'failed') throw outcome.error;
-      return { status: outcome.status, body: outcome.body, requestId: outcome.requestId };
+      return { status: outcome.status, body: outcome.body, text: outcome.text, requestId: outcome.requestId };
     } catch (error) {
       if (error instanceof QueueFullError) throw error.toProviderError(provider);
       throw error;

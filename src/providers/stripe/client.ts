@@ -47,7 +47,7 @@ export class StripeClient implements CheckoutProvider {
   async retrieveSession(id: string): Promise<CheckoutSession> {
     const response = await this.get(['v1', 'checkout', 'sessions', id]);
     if (response.status === 404) throw new SessionNotFoundError(id);
-    return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.body, id);
+    return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.text, id);
   }
 
   async listRefunds(paymentIntentId: string): Promise<Refund[]> {

@@ -37,9 +37,10 @@ const refundReasons: Record<string, RefundReason> = {
 
 /**
  * Maps a Stripe session, its core validated, to the provider-neutral model. The details
- * are validated (each part tolerantly) and mapped from `body` on first access.
+ * are validated (each part tolerantly) and mapped from `bodyText`, the session's JSON as
+ * Stripe sent it, on first access; until then the session keeps only that text.
  */
-export function toCheckoutSession(wire: StripeWireSession, body: unknown, requestedId: string): CheckoutSession {
+export function toCheckoutSession(wire: StripeWireSession, bodyText: string, requestedId: string): CheckoutSession {
   const money = moneyIn(wire.currency);
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
   const details = wire.customer_details;
@@ -97,7 +98,10 @@ export function toCheckoutSession(wire: StripeWireSession, body: unknown, reques
     fees: [],
     refundSource: { kind: 'payment-intent' as const },
   };
-  return withLazyDetails(core, () => toCheckoutSessionDetails({ ...wire, ...stripeWireSessionDetails.parse(body) }, money));
+  const customerDetails = wire.customer_details;
+  return withLazyDetails(core, () =>
+    toCheckoutSessionDetails({ customer_details: customerDetails, ...stripeWireSessionDetails.parse(JSON.parse(bodyText)) }, money),
+  );
 }
 
 export function toRefund(wire: StripeWireRefund): Refund {
