@@ -15,7 +15,7 @@ import { rateBudgetFigures } from './rate-budget.js';
 import { evaluateTargets, formatRateBudgets, formatRows, formatTargets, type BenchRow } from './report.js';
 import { entitiesLoad, fillCacheLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad, zipfIdPicker } from './scenarios.js';
 
-// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d,f,g] [--json file] [--profile]`
+// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d,f,g] [--json file] [--profile] [--node-flags "--flag ..."]`
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: 'a,b,c,d,f,g' },
     json: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 
@@ -138,6 +139,9 @@ function buildServers(): void {
   );
 }
 
+/** `--node-flags`: Node settings for the subgraph's process only, to measure one before making it the default. */
+const subgraphNodeFlags = args['node-flags'].split(/\s+/).filter(Boolean);
+
 /** With `--profile`, each server writes a CPU profile per process to bench-results/profiles/<role>/. */
 function profileFlags(role: string): string[] {
   if (!args.profile) return [];
@@ -185,7 +189,7 @@ class Phase {
       const role = spec.rateBudgetVariant ? `rate-budget-${spec.rateBudgetVariant.replace(/\W+/g, '-')}` : `cache-${spec.cache}`;
       const subgraph = await BenchProcess.start(script('subgraph-process'), {
         env: { ...providerEnv(this.emulator), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...settings },
-        nodeFlags: profileFlags(`subgraph-${role}-${this.latency}ms`),
+        nodeFlags: [...subgraphNodeFlags, ...profileFlags(`subgraph-${role}-${this.latency}ms`)],
       });
       this.subgraph = { settings: key, process: subgraph };
     }
@@ -365,7 +369,7 @@ async function main(): Promise<void> {
     platform: `${os.platform()} ${os.arch()}`,
     cpus: os.cpus().length,
     loadAverage: os.loadavg(),
-    options: { durationSeconds, warmupSeconds, providerLatencyMs: latencyMs, providerConcurrency },
+    options: { durationSeconds, warmupSeconds, providerLatencyMs: latencyMs, providerConcurrency, subgraphNodeFlags },
     rows,
     targets,
   };
