@@ -5,6 +5,7 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { ResponseCacheHints } from './graphql/cache-hints.js';
 import { listenAddressProblem } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
@@ -103,6 +104,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
         request,
       }),
       request,
+      cacheHints: new ResponseCacheHints(),
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,

@@ -23,6 +23,8 @@ export interface ProviderEmulatorOptions {
   convergeGateSecretKey?: string;
   /** Largest page of a Stripe list, whatever `limit` asks for; Stripe's own cap, 100, by default. */
   maxListPageSize?: number;
+  /** Told of every call as it arrives, before any latency or fault (the benchmark times calls with it). */
+  onCall?: (call: EmulatorCall) => void;
 }
 
 /** Converge Gate's base URL is per merchant and may carry a path; the emulator serves it under this one. */
@@ -46,11 +48,13 @@ export class ProviderEmulator {
   private readonly faults = new FaultPlan();
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
+  private readonly onCall: ((call: EmulatorCall) => void) | undefined;
 
   private constructor(options: ProviderEmulatorOptions) {
     this.stripeSecretKey = options.stripeSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
     this.convergeGateSecretKey = options.convergeGateSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
     this.latencyMs = options.latencyMs ?? 0;
+    this.onCall = options.onCall;
     this.stripe = new StripeRoutes({ secretKey: this.stripeSecretKey, maxListPageSize: options.maxListPageSize ?? 100 });
     this.convergeGate = new ConvergeGateRoutes(this.convergeGateSecretKey);
   }
@@ -119,7 +123,9 @@ export class ProviderEmulator {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
-    this.calls.push({ method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() });
+    const call = { method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() };
+    this.calls.push(call);
+    this.onCall?.(call);
     this.inFlight += 1;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     response.once('close', () => {

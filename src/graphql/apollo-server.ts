@@ -1,10 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
 import { PaymentsError } from '../errors.js';
 import { logger } from '../logger.js';
+import { cacheControlHeaderPlugin } from './cache-control-header.js';
 import type { RequestContext } from './context.js';
 import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { loadSubgraphSchema } from './schema.js';
@@ -26,6 +27,9 @@ export function createApolloServer(options: ApolloOptions, plugins: ApolloServer
     stopOnTerminationSignals: false,
     plugins: [
       queryLimitsPlugin(options),
+      // Cache-Control comes from the ages the resolvers record, without a hook on every field.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheControlHeaderPlugin(),
       options.introspection
         ? ApolloServerPluginLandingPageLocalDefault()
         : ApolloServerPluginLandingPageDisabled(),

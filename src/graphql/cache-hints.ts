@@ -1,5 +1,3 @@
-import { maybeCacheControlFromInfo, type CacheHint } from '@apollo/cache-control-types';
-import type { GraphQLResolveInfo } from 'graphql';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { isFinalSession } from '../model/session-finality.js';
 
@@ -17,19 +15,23 @@ export const cacheAges = {
   refunds: 30,
 } as const;
 
-/** A hint of `maxAge` seconds, private: sessions carry customers' personal data, so shared caches must not store them. */
-export function privateCacheHint(maxAge: number): CacheHint {
-  return { maxAge, scope: 'PRIVATE' };
-}
-
-export function sessionCacheHint(session: CheckoutSession): CacheHint {
-  return privateCacheHint(isFinalSession(session) ? cacheAges.settledSession : cacheAges.changingSession);
+export function sessionCacheAge(session: CheckoutSession): number {
+  return isFinalSession(session) ? cacheAges.settledSession : cacheAges.changingSession;
 }
 
 /**
- * Caps the cache age of the field being resolved. It restricts rather than replaces, because
- * `_entities` resolves every session of a batch under one field, and the shortest age must win.
+ * The ages one GraphQL request's resolvers found for what they loaded. Each restricts
+ * rather than replaces: `_entities` resolves a whole batch, and the shortest age must win.
  */
-export function restrictCacheHint(info: GraphQLResolveInfo, hint: CacheHint): void {
-  maybeCacheControlFromInfo(info)?.cacheHint.restrict(hint);
+export class ResponseCacheHints {
+  private shortestAge: number | undefined;
+
+  restrict(maxAgeSeconds: number): void {
+    if (this.shortestAge === undefined || maxAgeSeconds < this.shortestAge) this.shortestAge = maxAgeSeconds;
+  }
+
+  /** Undefined until a resolver recorded an age. */
+  get maxAge(): number | undefined {
+    return this.shortestAge;
+  }
 }

@@ -5,13 +5,13 @@ import {
   valueFromASTUntyped,
   visit,
   type DocumentNode,
-  type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { PaymentsError } from '../errors.js';
+import { fragmentsOf, rootFields } from './root-fields.js';
 
 export interface QueryLimits {
   /** Sessions one request may ask for: `_entities` representations plus `checkoutSession` fields. */
@@ -35,11 +35,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
           const variables = request.variables ?? {};
-          const fragments = new Map(
-            document.definitions
-              .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-              .map((fragment) => [fragment.name.value, fragment]),
-          );
+          const fragments = fragmentsOf(document);
 
           const sessions = countSessionsAsked(operation, fragments, variables);
           if (sessions > limits.maxEntitiesPerRequest) {
@@ -173,15 +169,4 @@ function countSessionsAsked(
     }
   }
   return count;
-}
-
-function* rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): Generator<FieldNode> {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) yield selection;
-    else if (selection.kind === Kind.INLINE_FRAGMENT) yield* rootFields(selection.selectionSet, fragments);
-    else {
-      const fragment = fragments.get(selection.name.value);
-      if (fragment) yield* rootFields(fragment.selectionSet, fragments);
-    }
-  }
 }

@@ -1,9 +1,8 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { formatDecimal } from '../model/money.js';
 import { orderIdOf } from '../model/order-reference.js';
-import { cacheAges, privateCacheHint, restrictCacheHint, sessionCacheHint } from './cache-hints.js';
+import { cacheAges, sessionCacheAge } from './cache-hints.js';
 import type { RequestContext } from './context.js';
 import type { Resolvers } from './generated/resolver-types.js';
 
@@ -13,19 +12,18 @@ export const resolvers: Resolvers = {
   SafeInt: SafeIntResolver,
 
   Query: {
-    checkoutSession: (_parent, { id }, { loaders }, info) => loadSession(loaders, id, info),
+    checkoutSession: (_parent, { id }, context) => loadSession(context, id),
   },
 
   CheckoutSession: {
-    __resolveReference: (reference, { loaders }, info) => loadSession(loaders, reference.id, info),
+    __resolveReference: (reference, context) => loadSession(context, reference.id),
     order: (session, _args, { orderIdMetadataKey }) => {
       const id = orderIdOf(session, orderIdMetadataKey);
       return id === null ? null : { id };
     },
-    refunds: async (session, _args, { loaders }, info) => (await loadRefunds(loaders, session, info)).refunds,
-    amountRefunded: async (session, _args, { loaders }, info) =>
-      (await loadRefunds(loaders, session, info)).amountRefunded,
-    refunded: async (session, _args, { loaders }, info) => (await loadRefunds(loaders, session, info)).refunded,
+    refunds: async (session, _args, context) => (await loadRefunds(context, session)).refunds,
+    amountRefunded: async (session, _args, context) => (await loadRefunds(context, session)).amountRefunded,
+    refunded: async (session, _args, context) => (await loadRefunds(context, session)).refunded,
     lineItems: (session, _args, { loaders }) => loaders.lineItems.load(session),
   },
 
@@ -34,17 +32,13 @@ export const resolvers: Resolvers = {
   },
 };
 
-async function loadSession(
-  loaders: RequestContext['loaders'],
-  id: string,
-  info: GraphQLResolveInfo,
-): Promise<CheckoutSession> {
+async function loadSession({ loaders, cacheHints }: RequestContext, id: string): Promise<CheckoutSession> {
   const session = await loaders.checkoutSession.load(id);
-  restrictCacheHint(info, sessionCacheHint(session));
+  cacheHints.restrict(sessionCacheAge(session));
   return session;
 }
 
-function loadRefunds(loaders: RequestContext['loaders'], session: CheckoutSession, info: GraphQLResolveInfo) {
-  restrictCacheHint(info, privateCacheHint(cacheAges.refunds));
+function loadRefunds({ loaders, cacheHints }: RequestContext, session: CheckoutSession) {
+  cacheHints.restrict(cacheAges.refunds);
   return loaders.refunds.load(session);
 }

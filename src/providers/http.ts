@@ -7,6 +7,7 @@ import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRec
 import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
 import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './http/classify.js';
+import { DeadlineSweep } from './http/deadline-sweep.js';
 import type { RateLimit, RateLimitFactory } from './http/rate-limit.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
@@ -50,6 +51,8 @@ export interface ProviderGetRequest extends ProviderErrorReaders {
 export interface ProviderJsonResponse {
   status: number;
   body: unknown;
+  /** The body as it arrived: far smaller to keep than the parsed value, for parts read later if at all. */
+  text: string;
   requestId: string | undefined;
 }
 
@@ -72,6 +75,7 @@ export class ProviderHttpClient {
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly rateLimits = new Map<string, RateLimit | undefined>();
   private readonly makeRateLimit: RateLimitFactory;
+  private readonly deadlines = new DeadlineSweep();
   private readonly maxResponseBytes: number;
   private readonly retry: RetryOptions;
   private readonly queueTimeoutMs: number;
@@ -113,7 +117,7 @@ export class ProviderHttpClient {
       });
       call.finished({ outcome: callOutcome(outcome), status: statusOf(result), attempts, reason: reasonOf(result) });
       if (outcome.kind === 'failed') throw outcome.error;
-      return { status: outcome.status, body: outcome.body, requestId: outcome.requestId };
+      return { status: outcome.status, body: outcome.body, text: outcome.text, requestId: outcome.requestId };
     } catch (error) {
       if (error instanceof QueueFullError) {
         this.recorder.callRefused(provider, 'rate_limit_queue_full');
@@ -154,10 +158,10 @@ export class ProviderHttpClient {
     let attempts = 0;
     for (;;) {
       attempts += 1;
-      const result = await attemptGet(pool, {
+      const result = await attemptGet(pool, this.deadlines, {
         path: request.url.pathname + request.url.search,
         headers: request.headers,
-        timeoutMs: Math.max(1, Math.ceil(deadline - performance.now())),
+        deadline,
         maxResponseBytes: this.maxResponseBytes,
       });
       const done = { result, attempts };

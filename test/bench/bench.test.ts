@@ -64,4 +64,31 @@ describe('npm run bench', () => {
       await rm(directory, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('sends scenario (f) on a fixed schedule to the subgraph and the pass-through alike, and compares their p50 and p99', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/bench/run-bench.ts', '--duration', '1', '--latency', '5', '--only', 'f', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain('open 200/s');
+
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[]; targets: TargetCheck[] };
+      expect(report.rows.map((row) => row.id)).toEqual(['d-f', 'f']);
+      for (const row of report.rows) {
+        expect(row.offeredPerSecond).toBe(200);
+        expect(row.errors).toBe(0);
+        // One second at 200 requests/s, every one answered.
+        expect(row.completed).toBe(200);
+        // Calls are counted by when they reach the provider, so a few cross the window's edges.
+        expect(row.providerCallsPerRequest).toBeCloseTo(1, 1);
+      }
+      expect(report.targets.filter((check) => check.target.startsWith('(f)')).map((check) => check.met === null)).toEqual([false, false]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

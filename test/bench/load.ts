@@ -1,11 +1,13 @@
 import autocannon from 'autocannon';
-import { Client } from 'undici';
+import { Client, Pool } from 'undici';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** The session asked for, when it is one: lets the benchmark tell cache hits from misses. */
+  sessionId?: string;
 }
 
 export interface Load {
@@ -95,6 +97,122 @@ export async function driveOneAtATime(url: string, load: Load, durationSeconds: 
     await client.close();
   }
   return summarize(latencies, latencies.length, (performance.now() - startedAt) / 1000, errors);
+}
+
+/** One request of an open-loop run, timed from when it was due, whenever it was actually sent. */
+export interface TimedRequest {
+  sessionId: string | undefined;
+  /** Milliseconds since the epoch. */
+  dueAt: number;
+  latencyMs: number;
+  /** Answered 2xx with no GraphQL error. */
+  ok: boolean;
+  /** The first GraphQL error's `extensions.code`, or `HTTP <status>` / `transport`. */
+  errorCode: string | undefined;
+  /** Due after the warm-up. */
+  measured: boolean;
+}
+
+export interface OpenLoopOptions {
+  ratePerSecond: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  /** Called when the first measured request is due. */
+  onMeasureStart?: () => void;
+  /** How long, after the last request was sent, answers are waited for before the rest count as unanswered. */
+  drainSeconds?: number;
+}
+
+export interface OpenLoopResult {
+  requests: TimedRequest[];
+  /** When the measured part started and ended, in milliseconds since the epoch. */
+  measuredFrom: number;
+  measuredUntil: number;
+  /** Requests still unanswered when the drain time ran out. */
+  unanswered: number;
+}
+
+/** Connections the open loop may hold open at once: requests queued at a rate limit wait on theirs. */
+const openLoopConnections = 4_096;
+
+/**
+ * Requests sent on a fixed schedule, whatever the answers do (an open loop): a slow answer
+ * never delays the next request, and each latency counts from when its request was due,
+ * so time spent queued anywhere (the driver included) shows.
+ */
+export async function driveOpenLoop(url: string, load: Load, options: OpenLoopOptions): Promise<OpenLoopResult> {
+  const target = new URL(url);
+  const pool = new Pool(target.origin, {
+    connections: openLoopConnections,
+    pipelining: 1,
+    headersTimeout: 120_000,
+    bodyTimeout: 120_000,
+  });
+  const intervalMs = 1000 / options.ratePerSecond;
+  const warmupCount = Math.round(options.ratePerSecond * options.warmupSeconds);
+  const total = warmupCount + Math.round(options.ratePerSecond * options.durationSeconds);
+  const clock = () => performance.timeOrigin + performance.now();
+  const startAt = clock() + 10;
+  const requests: TimedRequest[] = [];
+  const answers = new Set<Promise<void>>();
+
+  const send = (index: number) => {
+    const dueAt = startAt + index * intervalMs;
+    const request = load.next();
+    const answer = pool
+      .request({ method: request.method, path: request.path, headers: request.headers, body: request.body })
+      .then(async (response) => {
+        const text = await response.body.text();
+        if (response.statusCode < 200 || response.statusCode >= 300) return `HTTP ${response.statusCode}`;
+        return load.graphql ? graphqlErrorCode(text) : undefined;
+      })
+      .catch(() => 'transport')
+      .then((errorCode) => {
+        requests.push({ sessionId: request.sessionId, dueAt, latencyMs: clock() - dueAt, ok: errorCode === undefined, errorCode, measured: index >= warmupCount });
+      });
+    answers.add(answer);
+    void answer.finally(() => answers.delete(answer));
+  };
+
+  await new Promise<void>((resolve) => {
+    let next = 0;
+    const tick = () => {
+      const now = clock();
+      while (next < total && startAt + next * intervalMs <= now) {
+        if (next === warmupCount) options.onMeasureStart?.();
+        send(next);
+        next += 1;
+      }
+      if (next < total) setTimeout(tick, Math.max(0, startAt + next * intervalMs - clock()));
+      else resolve();
+    };
+    tick();
+  });
+  const drained = Promise.all(answers).then(() => true);
+  const gaveUp = new Promise<false>((resolve) => setTimeout(() => resolve(false), (options.drainSeconds ?? 60) * 1000).unref());
+  await Promise.race([drained, gaveUp]);
+  const unanswered = answers.size;
+  await pool.destroy();
+  return {
+    requests,
+    measuredFrom: startAt + warmupCount * intervalMs,
+    measuredUntil: startAt + total * intervalMs,
+    unanswered,
+  };
+}
+
+function graphqlErrorCode(text: string): string | undefined {
+  if (!text.includes('"errors"')) return undefined;
+  try {
+    const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: unknown } }> };
+    return String(body.errors?.[0]?.extensions?.code ?? 'GRAPHQL_ERROR');
+  } catch {
+    return 'GRAPHQL_ERROR';
+  }
+}
+
+export function percentileOf(values: readonly number[], quantile: number): number {
+  return percentile(Float64Array.from(values).sort(), quantile);
 }
 
 function summarize(latencies: number[], sent: number, elapsedSeconds: number, errors: number): LoadResult {

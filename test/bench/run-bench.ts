@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,23 +8,36 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/config.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { BenchProcess } from './bench-process.js';
-import { driveConcurrently, driveOneAtATime, type Load } from './load.js';
-import { evaluateTargets, formatRows, formatTargets, type BenchRow } from './report.js';
-import { entitiesLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad } from './scenarios.js';
+import { benchSessionId } from './bench-sessions.js';
+import { request } from 'undici';
+import { driveConcurrently, driveOneAtATime, driveOpenLoop, percentileOf, type Load } from './load.js';
+import { summarizeProfiles } from './profile-summary.js';
+import { rateBudgetFigures } from './rate-budget.js';
+import { evaluateTargets, formatRateBudgets, formatRows, formatTargets, type BenchRow } from './report.js';
+import { entitiesLoad, fillCacheLoad, passThroughLoad, pickHotId, pickRandomId, sessionQueryLoad, zipfIdPicker } from './scenarios.js';
 
-// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d,e] [--json file] [--profile]`
+// `npm run bench -- [--duration 10] [--latency 20] [--only a,b,c,d,e,f,g] [--json file] [--profile] [--node-flags "--flag ..."]`
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     latency: { type: 'string', default: '20' },
-    only: { type: 'string', default: 'a,b,c,d,e' },
+    only: { type: 'string', default: 'a,b,c,d,e,f,g' },
     json: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 
-type Group = 'a' | 'b' | 'c' | 'd' | 'e';
+type Group = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
+
+/**
+ * Closed loop: `connections` clients back to back (1: one at a time), together at most
+ * `ratePerSecond` requests per second when it is set. Open loop: a fixed schedule.
+ */
+type Drive =
+  | { loop: 'closed'; connections: number; ratePerSecond?: number }
+  | { loop: 'open'; ratePerSecond: number; warmupSeconds: number; durationSeconds: number };
 
 interface RowSpec {
   id: string;
@@ -34,15 +47,30 @@ interface RowSpec {
   server: BenchRow['server'];
   cache: BenchRow['cache'];
   latencyMs: number;
-  connections: number;
+  drive: Drive;
   load: () => Load;
   /** For two replicas: whether they share a Redis. */
   sharedRedis?: boolean;
-  /** Requests per second from all connections together; unset, as many as the server answers. */
-  ratePerSecond?: number;
   /** Measured from a cold start: fresh processes (and Redis), no warm-up, every provider call counted. */
   cold?: boolean;
+  /** Subgraph settings beyond every row's own (an empty value restores the default). */
+  subgraphEnv?: Record<string, string>;
+  /** Fills the read cache to its byte bound before the row is measured. */
+  fillCacheFirst?: boolean;
+  /** Scenario (g): the variant's name. */
+  rateBudgetVariant?: string;
 }
+
+/**
+ * Scenario (g)'s variants, each on servers of its own that start with empty caches.
+ * A variant is a name, the server, a cache setting and any further settings.
+ */
+const rateBudgetVariants: Array<{ id: string; variant: string; server: 'subgraph' | 'two replicas'; cache: 'on' | 'off'; env?: Record<string, string> }> = [
+  { id: 'g', variant: 'cache on', server: 'subgraph', cache: 'on' },
+  { id: 'g-off', variant: 'cache off', server: 'subgraph', cache: 'off' },
+  // Sharing Redis, the replicas share one rate budget as well as the cache.
+  { id: 'g-fleet', variant: 'two replicas sharing Redis', server: 'two replicas', cache: 'on' },
+];
 
 const durationSeconds = positiveNumber('duration', args.duration);
 const latencyMs = positiveNumber('latency', args.latency, true);
@@ -57,26 +85,51 @@ const providerConcurrency = loadConfig(process.env).provider.concurrencyPerReque
  */
 const fleetRate = 200;
 
+/** Scenario (f): a fixed rate well below saturation. */
+const ordinaryRatePerSecond = 200;
+/** Scenario (g): more than the provider's budget allows, warmed up for 2 and measured for 3 times `--duration`. */
+const rateBudgetOfferedPerSecond = 300;
+
 const rowSpecs: RowSpec[] = [
   ...phaseRows(latencyMs, ''),
   ...(latencyMs === 0 ? [] : phaseRows(0, '0').filter((spec) => spec.id === 'a0' || spec.id === 'd-a0')),
 ].filter((spec) => spec.groups.some((group) => only.has(group)));
 
-if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d,e`);
+if (rowSpecs.length === 0) throw new Error(`--only ${args.only} selects no scenario; use letters among a,b,c,d,e,f,g`);
 
 function phaseRows(latency: number, suffix: string): RowSpec[] {
   const at = suffix ? ', 0 ms provider' : '';
+  const closed = (connections: number): Drive => ({ loop: 'closed', connections });
+  const atFleetRate: Drive = { loop: 'closed', connections: 64, ratePerSecond: fleetRate };
+  const ordinary: Drive = { loop: 'open', ratePerSecond: ordinaryRatePerSecond, warmupSeconds, durationSeconds };
+  const overBudget: Drive = { loop: 'open', ratePerSecond: rateBudgetOfferedPerSecond, warmupSeconds: 2 * durationSeconds, durationSeconds: 3 * durationSeconds };
   return [
-    { id: `d-a${suffix}`, scenario: `(d) pass-through under (a)'s load${at}`, groups: ['a', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickRandomId) },
-    { id: `a${suffix}`, scenario: `(a) one session per query, random ids${at}`, groups: ['a'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickRandomId) },
-    { id: `c${suffix}`, scenario: '(c) _entities, 100 representations of 50 ids', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 16, load: entitiesLoad },
-    { id: `c1${suffix}`, scenario: '(c) the same, one at a time', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, connections: 1, load: entitiesLoad },
-    { id: `d1${suffix}`, scenario: '(d) pass-through, one at a time (a round trip)', groups: ['c', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 1, load: () => passThroughLoad(pickRandomId) },
-    { id: `d-b${suffix}`, scenario: "(d) pass-through under (b)'s load", groups: ['b', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, connections: 64, load: () => passThroughLoad(pickHotId) },
-    { id: `b${suffix}`, scenario: '(b) one session per query, hot set of 200', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId) },
-    { id: `b-rate${suffix}`, scenario: `(b) at ${fleetRate} requests/s, from cold`, groups: ['e'], server: 'subgraph', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId), ratePerSecond: fleetRate, cold: true },
-    { id: `e-solo${suffix}`, scenario: `(e) the same on two replicas, no Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId), sharedRedis: false, ratePerSecond: fleetRate, cold: true },
-    { id: `e${suffix}`, scenario: `(e) the same on two replicas sharing Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, connections: 64, load: () => sessionQueryLoad(pickHotId), sharedRedis: true, ratePerSecond: fleetRate, cold: true },
+    { id: `d-a${suffix}`, scenario: `(d) pass-through under (a)'s load${at}`, groups: ['a', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(64), load: () => passThroughLoad(pickRandomId) },
+    { id: `a${suffix}`, scenario: `(a) one session per query, random ids${at}`, groups: ['a'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickRandomId) },
+    { id: `c${suffix}`, scenario: '(c) _entities, 100 representations of 50 ids', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(16), load: entitiesLoad },
+    { id: `c1${suffix}`, scenario: '(c) the same, one at a time', groups: ['c'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(1), load: entitiesLoad },
+    { id: `d1${suffix}`, scenario: '(d) pass-through, one at a time (a round trip)', groups: ['c', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(1), load: () => passThroughLoad(pickRandomId) },
+    { id: `d-f${suffix}`, scenario: `(d) pass-through at ${ordinaryRatePerSecond} req/s, open loop`, groups: ['f', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: ordinary, load: () => passThroughLoad(pickRandomId) },
+    { id: `f${suffix}`, scenario: `(f) one session per query at ${ordinaryRatePerSecond} req/s, open loop`, groups: ['f'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: ordinary, load: () => sessionQueryLoad(pickRandomId) },
+    { id: `d-b${suffix}`, scenario: "(d) pass-through under (b)'s load", groups: ['b', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(64), load: () => passThroughLoad(pickHotId) },
+    { id: `b${suffix}`, scenario: '(b) one session per query, hot set of 200', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickHotId) },
+    { id: `b-full${suffix}`, scenario: '(b) the same, cache first filled to its byte bound', groups: ['b'], server: 'subgraph', cache: 'on', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickHotId), fillCacheFirst: true },
+    { id: `b-rate${suffix}`, scenario: `(b) at ${fleetRate} requests/s, from cold`, groups: ['e'], server: 'subgraph', cache: 'on', latencyMs: latency, drive: atFleetRate, load: () => sessionQueryLoad(pickHotId), cold: true },
+    { id: `e-solo${suffix}`, scenario: `(e) the same on two replicas, no Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, drive: atFleetRate, load: () => sessionQueryLoad(pickHotId), sharedRedis: false, cold: true },
+    { id: `e${suffix}`, scenario: `(e) the same on two replicas sharing Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, drive: atFleetRate, load: () => sessionQueryLoad(pickHotId), sharedRedis: true, cold: true },
+    ...rateBudgetVariants.map(({ id, variant, server, cache, env }): RowSpec => ({
+      id: `${id}${suffix}`,
+      scenario: `(g) ${rateBudgetOfferedPerSecond} req/s within the rate budget, Zipf ids, ${variant}`,
+      groups: ['g'],
+      server,
+      cache,
+      latencyMs: latency,
+      drive: overBudget,
+      load: () => sessionQueryLoad(zipfIdPicker()),
+      // The client-side rate limit at its default: 20 calls/s with the emulator's test key.
+      subgraphEnv: { PROVIDER_RATE_LIMIT: '', ...env },
+      rateBudgetVariant: variant,
+    })),
   ];
 }
 
@@ -106,6 +159,9 @@ function buildServers(): void {
   );
 }
 
+/** `--node-flags`: Node settings for the subgraph's processes only (each replica's too), to measure one before making it the default. */
+const subgraphNodeFlags = args['node-flags'].split(/\s+/).filter(Boolean);
+
 /** With `--profile`, each server writes a CPU profile per process to bench-results/profiles/<role>/. */
 function profileFlags(role: string): string[] {
   if (!args.profile) return [];
@@ -118,7 +174,7 @@ interface ServerUnderTest {
   url: string;
 }
 
-/** Two subgraph replicas behind a round-robin proxy, sharing a Redis or not: rows (e). */
+/** Two subgraph replicas behind a round-robin proxy, sharing a Redis or not: rows (e) and a variant of (g). */
 interface Fleet {
   redis: RedisServer | undefined;
   replicas: BenchProcess[];
@@ -127,8 +183,9 @@ interface Fleet {
 
 /** The emulator, the pass-through and (one at a time) a subgraph or a fleet of two, for one provider latency. */
 class Phase {
-  private subgraph: { cache: string; process: BenchProcess } | undefined;
-  private fleet: Fleet | undefined;
+  /** Each kept with the settings it started with, and started afresh when a row asks for others. */
+  private subgraph: { settings: string; process: BenchProcess } | undefined;
+  private fleet: (Fleet & { settings: string }) | undefined;
 
   private constructor(
     readonly latency: number,
@@ -155,17 +212,28 @@ class Phase {
       const passThrough = await this.passThrough;
       return { processes: [passThrough], url: String(passThrough.ready.url) };
     }
+    const settings = {
+      CACHE: spec.cache,
+      // The client-side rate limit would cap the load; the benchmark measures the subgraph, (g) aside.
+      PROVIDER_RATE_LIMIT: '0',
+      ...spec.subgraphEnv,
+    };
+    const role = spec.rateBudgetVariant ? `rate-budget-${spec.rateBudgetVariant.replace(/\W+/g, '-')}` : `cache-${spec.cache}`;
     if (spec.server === 'two replicas') {
       await this.stopSubgraph();
       const sharedRedis = spec.sharedRedis ?? true;
-      if (spec.cold || (this.fleet && (this.fleet.redis !== undefined) !== sharedRedis)) await this.stopFleet();
-      this.fleet ??= await this.startFleet(spec.cache, sharedRedis);
+      const key = JSON.stringify({ ...settings, sharedRedis });
+      if (spec.cold || this.fleet?.settings !== key) {
+        await this.stopFleet();
+        this.fleet = { settings: key, ...(await this.startFleet(settings, sharedRedis, role)) };
+      }
       return { processes: [...this.fleet.replicas, this.fleet.proxy], url: `${String(this.fleet.proxy.ready.url)}/graphql` };
     }
     await this.stopFleet();
-    if (spec.cold || this.subgraph?.cache !== spec.cache) {
+    const key = JSON.stringify(settings);
+    if (spec.cold || this.subgraph?.settings !== key) {
       await this.stopSubgraph();
-      this.subgraph = { cache: spec.cache, process: await this.startSubgraph(spec.cache, `subgraph-cache-${spec.cache}-${this.latency}ms`) };
+      this.subgraph = { settings: key, process: await this.startSubgraph(settings, `subgraph-${role}-${this.latency}ms`) };
     }
     return { processes: [this.subgraph.process], url: `${String(this.subgraph.process.ready.url)}/graphql` };
   }
@@ -177,27 +245,18 @@ class Phase {
     await this.emulator.stop();
   }
 
-  private startSubgraph(cache: string, role: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchProcess> {
+  private startSubgraph(settings: Record<string, string>, role: string): Promise<BenchProcess> {
     return BenchProcess.start(script('subgraph-process'), {
-      env: {
-        ...providerEnv(this.emulator),
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        CACHE: cache,
-        // The client-side rate limit would cap the load; the benchmark measures the subgraph.
-        PROVIDER_RATE_LIMIT: '0',
-        ...extraEnv,
-      },
-      nodeFlags: profileFlags(role),
+      env: { ...providerEnv(this.emulator), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...settings },
+      nodeFlags: [...subgraphNodeFlags, ...profileFlags(role)],
     });
   }
 
-  private async startFleet(cache: string, sharedRedis: boolean): Promise<Fleet> {
+  private async startFleet(settings: Record<string, string>, sharedRedis: boolean, role: string): Promise<Fleet> {
     const redis = sharedRedis ? await startRedisServer() : undefined;
     const replicas = await Promise.all(
       [1, 2].map((replica) =>
-        this.startSubgraph(cache, `replica-${replica}-${this.latency}ms`, redis ? { REDIS_URL: redis.url } : {}),
+        this.startSubgraph({ ...settings, ...(redis ? { REDIS_URL: redis.url } : {}) }, `replica-${replica}-${role}-${this.latency}ms`),
       ),
     );
     const proxy = await BenchProcess.start(script('round-robin-proxy-process'), {
@@ -246,33 +305,32 @@ function providerEnv(emulator: BenchProcess): NodeJS.ProcessEnv {
 
 async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
   const server = await phase.server(spec);
-  const load = spec.load();
-  const drive = (seconds: number) =>
-    spec.connections === 1
-      ? driveOneAtATime(server.url, load, seconds)
-      : driveConcurrently(server.url, load, spec.connections, seconds, spec.ratePerSecond);
+  if (spec.fillCacheFirst) await fillReadCache(server.url);
+  return spec.drive.loop === 'open' ? measureOpenLoop(phase, spec, spec.drive, server) : measureClosedLoop(phase, spec, spec.drive, server);
+}
 
-  if (!spec.cold) await drive(warmupSeconds);
+async function measureClosedLoop(
+  phase: Phase,
+  spec: RowSpec,
+  drive: Extract<Drive, { loop: 'closed' }>,
+  server: ServerUnderTest,
+): Promise<BenchRow> {
+  const load = spec.load();
+  const run = (seconds: number) =>
+    drive.connections === 1
+      ? driveOneAtATime(server.url, load, seconds)
+      : driveConcurrently(server.url, load, drive.connections, seconds, drive.ratePerSecond);
+
+  if (!spec.cold) await run(warmupSeconds);
   await phase.settledProviderCalls();
   await phase.emulator.call('resetCalls');
-  await Promise.all(server.processes.map((process) => process.call('resetUsage')));
-  const result = await drive(durationSeconds);
+  await resetUsage(server);
+  const result = await run(durationSeconds);
   const providerCalls = await phase.settledProviderCalls();
-  const usages = await Promise.all(
-    server.processes.map((process) => process.call<{ peakRssBytes: number; cpuMicros: number }>('usage')),
-  );
-  // CPU of every process serving the row, proxy included; memory of the largest one.
-  const usage = {
-    cpuMicros: usages.reduce((sum, each) => sum + each.cpuMicros, 0),
-    peakRssBytes: Math.max(...usages.map((each) => each.peakRssBytes)),
-  };
+  const usage = await usageOf(server);
   return {
-    id: spec.id,
-    scenario: spec.scenario,
-    server: spec.server,
-    cache: spec.cache,
-    providerLatencyMs: spec.latencyMs,
-    connections: spec.connections,
+    ...rowIdentity(spec),
+    connections: drive.connections,
     requestsPerSecond: result.requestsPerSecond,
     p50Ms: result.p50Ms,
     p99Ms: result.p99Ms,
@@ -283,6 +341,102 @@ async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
     peakRssMb: usage.peakRssBytes / 1024 / 1024,
   };
 }
+
+/** Open loop: one continuous schedule, the first `warmupSeconds` of it not measured. */
+async function measureOpenLoop(
+  phase: Phase,
+  spec: RowSpec,
+  drive: Extract<Drive, { loop: 'open' }>,
+  server: ServerUnderTest,
+): Promise<BenchRow> {
+  await phase.settledProviderCalls();
+  await phase.emulator.call('resetCalls');
+  let usageReset: Promise<unknown> = Promise.resolve();
+  const run = await driveOpenLoop(server.url, spec.load(), {
+    ...drive,
+    onMeasureStart: () => {
+      usageReset = resetUsage(server);
+    },
+  });
+  await usageReset;
+  const usage = await usageOf(server);
+  const callTimes = await phase.emulator.call<Array<[string, number]>>('sessionCallTimes');
+  const measured = run.requests.filter((request) => request.measured);
+  const served = measured.filter((request) => request.ok).map((request) => request.latencyMs).sort((a, b) => a - b);
+  // Calls made for the measured requests: for their sessions, from the measured time on.
+  const measuredSessions = new Set(measured.map((request) => request.sessionId ?? ''));
+  const callsForMeasured = callTimes.filter(([sessionId, at]) => at >= run.measuredFrom && measuredSessions.has(sessionId)).length;
+  const due = measured.length + run.unanswered;
+  return {
+    ...rowIdentity(spec),
+    connections: 0,
+    offeredPerSecond: drive.ratePerSecond,
+    requestsPerSecond: served.length / drive.durationSeconds,
+    p50Ms: percentileOf(served, 0.5),
+    p99Ms: percentileOf(served, 0.99),
+    providerCallsPerRequest: due === 0 ? 0 : callsForMeasured / due,
+    errors: due - served.length,
+    completed: served.length,
+    cpuMsPerRequest: served.length === 0 ? 0 : usage.cpuMicros / 1000 / served.length,
+    peakRssMb: usage.peakRssBytes / 1024 / 1024,
+    ...(spec.rateBudgetVariant
+      ? {
+          rateBudget: rateBudgetFigures(run, callTimes, {
+            variant: spec.rateBudgetVariant,
+            providerLatencyMs: spec.latencyMs,
+            offeredPerSecond: drive.ratePerSecond,
+            durationSeconds: drive.durationSeconds,
+            rateLimitPerSecond: stripeTestKeyRateLimit,
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The subgraph's default rate limit for Stripe with a test key, as the README documents it (the emulator's key is one). */
+const stripeTestKeyRateLimit = 20;
+
+interface Usage {
+  peakRssBytes: number;
+  cpuMicros: number;
+}
+
+async function resetUsage(server: ServerUnderTest): Promise<void> {
+  await Promise.all(server.processes.map((process) => process.call('resetUsage')));
+}
+
+/** CPU of every process serving the row, a proxy included; memory of the largest one. */
+async function usageOf(server: ServerUnderTest): Promise<Usage> {
+  const usages = await Promise.all(server.processes.map((process) => process.call<Usage>('usage')));
+  return {
+    cpuMicros: usages.reduce((sum, each) => sum + each.cpuMicros, 0),
+    peakRssBytes: Math.max(...usages.map((each) => each.peakRssBytes)),
+  };
+}
+
+function rowIdentity(spec: RowSpec): Pick<BenchRow, 'id' | 'scenario' | 'server' | 'cache' | 'providerLatencyMs'> {
+  return { id: spec.id, scenario: spec.scenario, server: spec.server, cache: spec.cache, providerLatencyMs: spec.latencyMs };
+}
+
+/** Enough distinct final sessions that their JSON passes the read cache's default byte bound (16 MiB; a bench session is about 3 KB). */
+const fillCacheSessionCount = 8_000;
+const fillCacheParallelRequests = 8;
+
+/** Asks for `fillCacheSessionCount` distinct final sessions, 100 per `_entities` request. */
+async function fillReadCache(url: string): Promise<void> {
+  const load = fillCacheLoad(fillCacheSessionCount, (index) => benchSessionId(2 * index));
+  for (let sent = 0; sent < load.requests; sent += fillCacheParallelRequests) {
+    await Promise.all(
+      Array.from({ length: Math.min(fillCacheParallelRequests, load.requests - sent) }, async () => {
+        const next = load.next();
+        const response = await request(new URL(next.path, url), { method: next.method, headers: next.headers, body: next.body });
+        await response.body.dump();
+      }),
+    );
+  }
+}
+
+const runStartedAt = Date.now();
 
 async function main(): Promise<void> {
   buildServers();
@@ -306,7 +460,7 @@ async function main(): Promise<void> {
     platform: `${os.platform()} ${os.arch()}`,
     cpus: os.cpus().length,
     loadAverage: os.loadavg(),
-    options: { durationSeconds, warmupSeconds, providerLatencyMs: latencyMs, providerConcurrency },
+    options: { durationSeconds, warmupSeconds, providerLatencyMs: latencyMs, providerConcurrency, subgraphNodeFlags },
     rows,
     targets,
   };
@@ -318,8 +472,22 @@ async function main(): Promise<void> {
 
   console.log(`\nProvider latency ${latencyMs} ms, PROVIDER_CONCURRENCY ${providerConcurrency}, ${durationSeconds} s per row, ${os.cpus().length} CPUs\n`);
   console.log(formatRows(rows));
+  const budgets = formatRateBudgets(rows);
+  if (budgets) console.log(`\n${budgets}`);
   console.log(`\n${formatTargets(targets)}\n`);
   console.log(`JSON: ${jsonPath}`);
+  if (args.profile) await printProfileSummaries();
+}
+
+/** Where each server's CPU went, by layer, from the profiles this run wrote. */
+async function printProfileSummaries(): Promise<void> {
+  const profilesDirectory = fileURLToPath(new URL('profiles/', outputDirectory));
+  for (const role of (await readdir(profilesDirectory)).sort()) {
+    for (const { file, shares } of await summarizeProfiles(path.join(profilesDirectory, role), runStartedAt)) {
+      console.log(`\nCPU by layer, ${role} (${file}):`);
+      for (const { layer, percent } of shares) console.log(`${percent.toFixed(1).padStart(6)}%  ${layer}`);
+    }
+  }
 }
 
 await main();

@@ -9,6 +9,7 @@ import { stripeFullyRefundedId } from '../../src/emulator/data/stripe-sessions.j
 import { ProviderEmulator } from '../../src/emulator/server.js';
 import { everyDetail } from '../support/every-detail.js';
 import { postGraphQL, startSubgraphFor } from '../support/harness.js';
+import { scrape } from '../support/prometheus-text.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
 
@@ -89,6 +90,24 @@ describe('replicas sharing one Redis', () => {
     emulator.putStripeSession(completedSession(id, 4200));
     expect(await amountAt(replicaA, id)).toBe(4200);
     expect(await amountAt(replicaB, id)).toBe(4200);
+    expect(emulator.countCalls(sessionPath(id))).toBe(1);
+  });
+
+  it('counts on /metrics where each read was answered: a miss at both levels in A, a Redis hit in B', async () => {
+    const id = 'cs_test_fleetMetricsLevels01';
+    emulator.putStripeSession(completedSession(id, 1300));
+    const [beforeA, beforeB] = await Promise.all([scrape(replicaA.metricsUrl), scrape(replicaB.metricsUrl)]);
+    await amountAt(replicaA, id);
+    await amountAt(replicaB, id);
+    const [afterA, afterB] = await Promise.all([scrape(replicaA.metricsUrl), scrape(replicaB.metricsUrl)]);
+    const moved = (after: typeof afterA, before: typeof beforeA, family: string, level: string) =>
+      after.since(before, `payments_subgraph_cache_${family}_total`, { level });
+    expect({
+      processMissesA: moved(afterA, beforeA, 'misses', 'process'),
+      redisMissesA: moved(afterA, beforeA, 'misses', 'redis'),
+      processMissesB: moved(afterB, beforeB, 'misses', 'process'),
+      redisHitsB: moved(afterB, beforeB, 'hits', 'redis'),
+    }).toEqual({ processMissesA: 1, redisMissesA: 1, processMissesB: 1, redisHitsB: 1 });
     expect(emulator.countCalls(sessionPath(id))).toBe(1);
   });
 

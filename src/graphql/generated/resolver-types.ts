@@ -23,13 +23,6 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Who may cache a response: PRIVATE allows only the client's own cache, PUBLIC shared caches as well. */
-export type CacheControlScope =
-  /** Only the requesting client may store the response. */
-  | 'PRIVATE'
-  /** Shared caches (CDNs, proxies) may store the response. */
-  | 'PUBLIC';
-
 /** Quantity limits the customer could choose within. */
 export type CheckoutAdjustableQuantity = {
   __typename?: 'CheckoutAdjustableQuantity';
@@ -1104,8 +1097,9 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CacheControlScope: CacheControlScope;
   CheckoutAdjustableQuantity: ResolverTypeWrapper<CheckoutAdjustableQuantity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CheckoutAfterExpiration: ResolverTypeWrapper<CheckoutAfterExpiration>;
   CheckoutAutoOrHidden: CheckoutAutoOrHidden;
   CheckoutAutoOrNever: CheckoutAutoOrNever;
@@ -1187,13 +1181,13 @@ export type ResolversTypes = {
   RefundReason: RefundReason;
   RefundStatus: RefundStatus;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   CheckoutAdjustableQuantity: CheckoutAdjustableQuantity;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   CheckoutAfterExpiration: CheckoutAfterExpiration;
   CheckoutAutomaticTax: CheckoutAutomaticTax;
   CheckoutBrandingImage: CheckoutBrandingImage;
@@ -1247,17 +1241,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Refund: Omit<Refund, 'amount'> & { amount: ResolversParentTypes['Money'] };
   SafeInt: Scalars['SafeInt']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
 };
-
-export type CacheControlDirectiveArgs = {
-  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
-  maxAge?: Maybe<Scalars['Int']['input']>;
-  scope?: Maybe<CacheControlScope>;
-};
-
-export type CacheControlDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CheckoutAdjustableQuantityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutAdjustableQuantity'] = ResolversParentTypes['CheckoutAdjustableQuantity']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1694,6 +1678,3 @@ export type Resolvers<ContextType = RequestContext> = {
   SafeInt?: GraphQLScalarType;
 };
 
-export type DirectiveResolvers<ContextType = RequestContext> = {
-  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
-};

@@ -1,5 +1,6 @@
 import { errors as undiciErrors, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import type { DeadlineSweep } from './deadline-sweep.js';
 import { headerValue } from './retry-policy.js';
 
 /** What one attempt at a GET came to. Never throws: every failure is a value. */
@@ -12,71 +13,110 @@ export type AttemptResult =
 export interface AttemptOptions {
   path: string;
   headers: Record<string, string>;
-  /** Time left of the call's overall deadline. */
-  timeoutMs: number;
+  /** When the call's overall deadline passes, on `performance.now()`'s clock. */
+  deadline: number;
   maxResponseBytes: number;
 }
 
-/**
- * One GET on the pool. The overall deadline covers headers and the whole body, so a
- * body trickled byte by byte (which never trips undici's idle body timeout) is cut off
- * too; the pool's connect timeout is shorter, leaving room for a retry.
- */
-export async function attemptGet(pool: Dispatcher, options: AttemptOptions): Promise<AttemptResult> {
-  // A timer cleared when the attempt ends, rather than `AbortSignal.timeout`, whose timer
-  // and signal would outlive every answered call by the whole deadline.
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
-  try {
-    const response = await pool.request({
-      method: 'GET',
-      path: options.path,
-      headers: { accept: 'application/json', ...options.headers },
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      signal: deadline.signal,
-    });
-    const requestId = headerValue(response.headers, 'request-id');
-    const text = await readCapped(response.body, options.maxResponseBytes, response.headers);
-    if (text === undefined) return { kind: 'too-large', status: response.statusCode, requestId };
-    return { kind: 'answered', status: response.statusCode, headers: response.headers, requestId, text };
-  } catch (error) {
-    return isTimeout(error, deadline.signal) ? { kind: 'timeout', error } : { kind: 'network', error };
-  } finally {
-    clearTimeout(timer);
+/** Why an attempt was cut off by its call's deadline. */
+export class DeadlinePassedError extends Error {
+  constructor() {
+    super('the provider call passed its deadline');
+    this.name = 'DeadlinePassedError';
   }
 }
 
-/** The body as text, or undefined (and the connection dropped) once it passes the cap. */
-function readCapped(
-  body: Dispatcher.ResponseData['body'],
-  maxBytes: number,
-  headers: IncomingHttpHeaders,
-): Promise<string | undefined> {
-  if (Number(headerValue(headers, 'content-length') ?? 0) > maxBytes) {
-    body.destroy();
-    return Promise.resolve(undefined);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        body.destroy();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    body.once('error', reject);
+/** Why an attempt was cut off at the body size cap. */
+class ResponseTooLargeError extends Error {}
+
+/**
+ * One GET on the pool, read straight from undici's dispatcher (no response stream). The
+ * call's deadline covers the wait for a connection, the headers and the whole body: the
+ * sweep cuts the attempt off there, in any phase. The pool's connect timeout is shorter,
+ * leaving room for a retry.
+ */
+export function attemptGet(pool: Dispatcher, deadlines: DeadlineSweep, options: AttemptOptions): Promise<AttemptResult> {
+  return new Promise((resolve) => {
+    const attempt = new GetAttempt(options.maxResponseBytes, resolve);
+    attempt.stopWatching = deadlines.watch(options.deadline, () => attempt.cutOff(new DeadlinePassedError()));
+    pool.dispatch(
+      { method: 'GET', path: options.path, headers: { accept: 'application/json', ...options.headers } },
+      attempt,
+    );
   });
 }
 
-function isTimeout(error: unknown, signal: AbortSignal): boolean {
+class GetAttempt implements Dispatcher.DispatchHandler {
+  stopWatching: () => void = () => {};
+  private controller: Dispatcher.DispatchController | undefined;
+  private settled = false;
+  private cutOffReason: Error | undefined;
+  private status = 0;
+  private headers: IncomingHttpHeaders = {};
+  private requestId: string | undefined;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly maxResponseBytes: number,
+    private readonly resolve: (result: AttemptResult) => void,
+  ) {}
+
+  /** Ends the attempt now: settles it and aborts the request, at once or as soon as undici hands over its controller. */
+  cutOff(reason: Error): void {
+    this.cutOffReason = reason;
+    if (reason instanceof DeadlinePassedError) this.settle({ kind: 'timeout', error: reason });
+    this.controller?.abort(reason);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.cutOffReason) controller.abort(this.cutOffReason);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    this.status = statusCode;
+    this.headers = headers;
+    this.requestId = headerValue(headers, 'request-id');
+    if (Number(headerValue(headers, 'content-length') ?? 0) > this.maxResponseBytes) this.tooLarge();
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.settled) return;
+    this.size += chunk.length;
+    if (this.size > this.maxResponseBytes) {
+      this.tooLarge();
+      return;
+    }
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const text = Buffer.concat(this.chunks, this.size).toString('utf8');
+    this.settle({ kind: 'answered', status: this.status, headers: this.headers, requestId: this.requestId, text });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.settle(isTimeout(error) ? { kind: 'timeout', error } : { kind: 'network', error });
+  }
+
+  /** Drops the connection rather than read a body past the cap. */
+  private tooLarge(): void {
+    this.settle({ kind: 'too-large', status: this.status, requestId: this.requestId });
+    this.cutOff(new ResponseTooLargeError('the provider body passed the size cap'));
+  }
+
+  private settle(result: AttemptResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.stopWatching();
+    this.resolve(result);
+  }
+}
+
+function isTimeout(error: unknown): boolean {
   return (
-    signal.aborted ||
+    error instanceof DeadlinePassedError ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
     error instanceof undiciErrors.ConnectTimeoutError

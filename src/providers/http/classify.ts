@@ -19,7 +19,9 @@ export interface ClassifyContext extends ProviderErrorReaders {
   maxResponseBytes: number;
 }
 
-export type FinalOutcome = { kind: 'ok'; status: number; body: unknown; requestId: string | undefined } | { kind: 'failed'; error: Error };
+export type FinalOutcome =
+  | { kind: 'ok'; status: number; body: unknown; text: string; requestId: string | undefined }
+  | { kind: 'failed'; error: Error };
 
 /**
  * The last attempt's result as the caller sees it: 2xx and 404 (whose meaning only the
@@ -49,7 +51,7 @@ function classifyAnswer(result: Extract<AttemptResult, { kind: 'answered' }>, co
     if (body === notJson) {
       return failed(new ProviderBadResponseError(provider, `HTTP ${status} with a body that is not JSON`, requestId));
     }
-    return { kind: 'ok', status, body, requestId };
+    return { kind: 'ok', status, body, text: result.text, requestId };
   }
   if (status === 401 || status === 403) return failed(new ProviderAuthFailedError(provider));
   if (status === 429 || status >= 500) {

@@ -51,7 +51,7 @@ export class StripeClient implements CheckoutProvider {
   async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
     const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }), origin);
     if (response.status === 404) throw new SessionNotFoundError(id);
-    return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), id);
+    return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.text, id);
   }
 
   async listRefunds(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]> {

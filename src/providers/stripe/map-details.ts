@@ -7,9 +7,10 @@ import type {
 import { toSameNamedEnumValue } from '../../model/enum-value.js';
 import type { Money } from '../../model/money.js';
 import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
-import type { StripeWireSession } from './wire.js';
+import type { StripeWireSession, StripeWireSessionDetails } from './wire.js';
 
-type Wire = StripeWireSession;
+/** The details, and the one part of the core they repeat (`customerDetails`). */
+type Wire = StripeWireSessionDetails & Pick<StripeWireSession, 'customer_details'>;
 type ToMoney = (amount: number | null | undefined) => Money | null;
 
 function oneOf<Value extends string>(field: string, values: readonly Value[]) {
@@ -229,7 +230,7 @@ export function toCheckoutSessionDetails(wire: Wire, money: ToMoney): CheckoutSe
   };
 }
 
-type WireBreakdown = NonNullable<NonNullable<Wire['total_details']>['breakdown']>;
+type WireBreakdown = NonNullable<NonNullable<StripeWireSession['total_details']>['breakdown']>;
 
 export function toTotalBreakdown(breakdown: WireBreakdown | null | undefined, money: ToMoney): CheckoutTotalBreakdown | null {
   if (!breakdown) return null;

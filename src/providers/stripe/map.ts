@@ -5,12 +5,13 @@ import type {
   CheckoutSessionStatus,
 } from '../../model/checkout-session.js';
 import { toEnumValue } from '../../model/enum-value.js';
+import { withLazyDetails } from '../../model/lazy-session-details.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
 import { stripeMinorUnitDigits } from './currency.js';
 import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
 import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
-import type { StripeWireLineItem, StripeWireRefund, StripeWireSession } from './wire.js';
+import { stripeWireSessionDetails, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
 const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
@@ -34,16 +35,20 @@ const refundReasons: Record<string, RefundReason> = {
 };
 
 
-/** Maps a validated Stripe session to the provider-neutral model. */
-export function toCheckoutSession(wire: StripeWireSession, requestedId: string): CheckoutSession {
+/**
+ * Maps a Stripe session, its core validated, to the provider-neutral model. The details
+ * are validated (each part tolerantly) and mapped from `bodyText`, the session's JSON as
+ * Stripe sent it, on first access; until then the session keeps only that text.
+ */
+export function toCheckoutSession(wire: StripeWireSession, bodyText: string, requestedId: string): CheckoutSession {
   const money = moneyIn(wire.currency);
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
   const details = wire.customer_details;
   const email = details?.email ?? wire.customer_email ?? null;
 
-  return {
+  const core = {
     id: requestedId,
-    provider: 'STRIPE',
+    provider: 'STRIPE' as const,
     livemode: wire.livemode ?? null,
     status: toEnumValue(wire.status, statuses, reportUnknown('status')),
     paymentStatus: toEnumValue(wire.payment_status, paymentStatuses, reportUnknown('payment_status')),
@@ -91,9 +96,12 @@ export function toCheckoutSession(wire: StripeWireSession, requestedId: string):
     createdAt: fromUnixSeconds(wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at),
     fees: [],
-    refundSource: { kind: 'payment-intent' },
-    ...toCheckoutSessionDetails(wire, money),
+    refundSource: { kind: 'payment-intent' as const },
   };
+  const customerDetails = wire.customer_details;
+  return withLazyDetails(core, () =>
+    toCheckoutSessionDetails({ customer_details: customerDetails, ...stripeWireSessionDetails.parse(JSON.parse(bodyText)) }, money),
+  );
 }
 
 export function toRefund(wire: StripeWireRefund): Refund {

@@ -64,8 +64,11 @@ const discountBreakdown = z.object({
   discount: z.union([z.string(), z.object({ id: z.string(), coupon: expandable, promotion_code: expandable })]),
 });
 
-/** The settings, consents and collected details of a session, each read tolerantly. */
-const stripeWireSessionDetails = {
+/**
+ * The settings, consents and collected details of a session, each read tolerantly. They
+ * are read only when a query first asks for one of them (see `toCheckoutSession`).
+ */
+export const stripeWireSessionDetails = z.object({
   adaptive_pricing: tolerant('adaptive_pricing', enabledSetting),
   after_expiration: tolerant(
     'after_expiration',
@@ -216,8 +219,9 @@ const stripeWireSessionDetails = {
   tax_id_collection: tolerant('tax_id_collection', z.object({ enabled: z.boolean(), required: text })),
   ui_mode: tolerant('ui_mode', z.string()),
   wallet_options: tolerant('wallet_options', z.object({ link: z.object({ display: text }).nullish() })),
-};
+});
 
+/** The core of a session, read strictly on every retrieve: what identifies it, its state, amounts, customer and dates. */
 export const stripeWireSession = z.object({
   id: z.string(),
   object: z.literal('checkout.session'),
@@ -266,10 +270,10 @@ export const stripeWireSession = z.object({
   cancel_url: text,
   created: z.number().int().nullish(),
   expires_at: z.number().int().nullish(),
-  ...stripeWireSessionDetails,
 });
 
 export type StripeWireSession = z.infer<typeof stripeWireSession>;
+export type StripeWireSessionDetails = z.infer<typeof stripeWireSessionDetails>;
 
 /** Stripe's error body: `{"error": {"type": ..., "code": ..., "message": ...}}`. */
 export const stripeWireError = z.object({
