@@ -11,7 +11,9 @@ import { serveBenchParent } from './bench-child.js';
 const upstreams = (process.env.BENCH_UPSTREAMS ?? '')
   .split(',')
   .filter((url) => url !== '')
-  .map((url) => new Pool(new URL(url).origin, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 }));
+  // No cap on connections: a request waiting for its turn under the rate limit must not hold up
+  // the cache hits behind it, as a capped pool would (the load generator is uncapped too).
+  .map((url) => new Pool(new URL(url).origin, { connections: null, pipelining: 1, keepAliveTimeout: 30_000 }));
 if (upstreams.length === 0) throw new Error('BENCH_UPSTREAMS names no upstream');
 let next = 0;
 

@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '../../src/app.js';
 import { convergeGateCompletedId } from '../../src/emulator/data/convergegate-sessions.js';
@@ -11,7 +10,7 @@ import { everyDetail } from '../support/every-detail.js';
 import { postGraphQL, startSubgraphFor } from '../support/harness.js';
 import { scrape } from '../support/prometheus-text.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
-import { nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
+import { deliverStripeSessionEvent } from '../support/webhook-signing.js';
 
 const stripeWebhookSecret = 'whsec_fleetEndpoint42';
 const convergeGateWebhookSecret = 'sk_test_fleetConvergeGateWebhook42';
@@ -51,22 +50,8 @@ describe('replicas sharing one Redis', () => {
     });
   const read = (replica: RunningSubgraph, id: string, query = amountQuery) => postGraphQL(`${replica.url}/graphql`, { query, variables: { id } });
   const amountAt = async (replica: RunningSubgraph, id: string) => (await read(replica, id)).data?.checkoutSession?.amountTotal?.amount;
-  const deliverStripeEvent = async (replica: RunningSubgraph, id: string, amountTotal: number) => {
-    const body = JSON.stringify({
-      id: 'evt_fleet',
-      object: 'event',
-      type: 'checkout.session.completed',
-      created: nowInSeconds(),
-      data: { object: completedSession(id, amountTotal) },
-    });
-    const response = await request(`${replica.url}/webhooks/stripe`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignatureHeader(stripeWebhookSecret, body, nowInSeconds()) },
-      body,
-    });
-    await response.body.dump();
-    expect(response.statusCode).toBe(200);
-  };
+  const deliverStripeEvent = async (replica: RunningSubgraph, id: string, amountTotal: number) =>
+    expect(await deliverStripeSessionEvent(replica.url, stripeWebhookSecret, completedSession(id, amountTotal))).toBe(200);
 
   beforeAll(async () => {
     redisServer = await startRedisServer();

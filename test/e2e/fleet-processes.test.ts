@@ -1,11 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../src/emulator/server.js';
 import { postGraphQL } from '../support/harness.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { buildSubgraph, startSubgraphProcess, type SubgraphBuild, type SubgraphProcess } from '../support/subgraph-process.js';
-import { nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
+import { deliverStripeSessionEvent } from '../support/webhook-signing.js';
 
 const webhookSecret = 'whsec_fleetProcesses42';
 const amountQuery = `query ($id: ID!) { checkoutSession(id: $id) { id amountTotal { amount } } }`;
@@ -88,20 +87,7 @@ describe('two subgraph processes sharing one Redis', () => {
     emulator.putStripeSession(completedSession(id, 1000));
     expect(await amountAt(replicaB, id)).toBe(1000);
     emulator.putStripeSession(completedSession(id, 2500));
-    const body = JSON.stringify({
-      id: 'evt_1',
-      object: 'event',
-      type: 'checkout.session.completed',
-      created: nowInSeconds(),
-      data: { object: completedSession(id, 2500) },
-    });
-    const delivered = await request(`${replicaA.url}/webhooks/stripe`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignatureHeader(webhookSecret, body, nowInSeconds()) },
-      body,
-    });
-    await delivered.body.dump();
-    expect(delivered.statusCode).toBe(200);
+    expect(await deliverStripeSessionEvent(replicaA.url, webhookSecret, completedSession(id, 2500))).toBe(200);
     const deliveredAt = performance.now();
     let amount = await amountAt(replicaB, id);
     while (amount !== 2500 && performance.now() - deliveredAt < 1000) {

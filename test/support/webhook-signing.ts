@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { request } from 'undici';
 
 /** Signs a body as Stripe does: `t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, one v1 per secret. */
 export function stripeSignatureHeader(secrets: string | string[], body: string, timestamp: number): string {
@@ -22,4 +23,22 @@ export function convergeGateSignatureHeaders(secretKey: string, body: string, ti
 
 export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
+}
+
+/** Posts a signed `checkout.session.completed` event for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
+export async function deliverStripeSessionEvent(baseUrl: string, secret: string, session: Record<string, unknown>): Promise<number> {
+  const body = JSON.stringify({
+    id: 'evt_test',
+    object: 'event',
+    type: 'checkout.session.completed',
+    created: nowInSeconds(),
+    data: { object: session },
+  });
+  const response = await request(`${baseUrl}/webhooks/stripe`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignatureHeader(secret, body, nowInSeconds()) },
+    body,
+  });
+  await response.body.dump();
+  return response.statusCode;
 }
