@@ -3,6 +3,10 @@
  * resident memory, counts its CPU time, and answers the parent's commands over the IPC channel.
  */
 
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Pool } from 'undici';
+
 export type CommandHandlers = Record<string, () => unknown>;
 
 interface CommandMessage {
@@ -55,4 +59,21 @@ export function serveBenchParent(ready: Record<string, unknown>, handlers: Comma
   });
   process.on('disconnect', () => process.exit(0));
   send({ ready });
+}
+
+/** A forwarding server of the benchmark (pass-through, proxy) on a loopback port, closed with its upstream pools. */
+export async function serveForwarderToBenchParent(server: Server, upstreams: Pool[]): Promise<void> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  serveBenchParent({ url: `http://127.0.0.1:${port}` }, {}, async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all(upstreams.map((pool) => pool.close()));
+  });
+}
+
+/** What a forwarder answers when its upstream failed: 502, or a cut connection once the answer had begun. */
+export function answerUpstreamFailure(response: ServerResponse): void {
+  if (!response.headersSent) response.writeHead(502).end();
+  else response.destroy();
 }

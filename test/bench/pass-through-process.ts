@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { basicAuthorization } from '../../src/providers/provider-url.js';
-import { serveBenchParent } from './bench-child.js';
+import { answerUpstreamFailure, serveForwarderToBenchParent } from './bench-child.js';
 
 /**
  * The floor the subgraph is measured against: forwards `GET /v1/checkout/sessions/<id>`
@@ -20,16 +19,6 @@ const server = createServer((request, response) => {
       const text = await body.text();
       response.writeHead(statusCode, { 'content-type': 'application/json' }).end(text);
     })
-    .catch(() => {
-      if (!response.headersSent) response.writeHead(502).end();
-      else response.destroy();
-    });
+    .catch(() => answerUpstreamFailure(response));
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-
-serveBenchParent({ url: `http://127.0.0.1:${port}` }, {}, async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await pool.close();
-});
+await serveForwarderToBenchParent(server, [pool]);

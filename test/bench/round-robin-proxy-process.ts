@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
-import { serveBenchParent } from './bench-child.js';
+import { answerUpstreamFailure, serveForwarderToBenchParent } from './bench-child.js';
 
 /**
  * What sits in front of replicas in a deployment, at its simplest: each request goes to
@@ -32,19 +31,9 @@ const server = createServer((request, response) => {
       const text = await body.text();
       response.writeHead(statusCode, { 'content-type': String(headers['content-type'] ?? 'application/json') }).end(text);
     })
-    .catch(() => {
-      if (!response.headersSent) response.writeHead(502).end();
-      else response.destroy();
-    });
+    .catch(() => answerUpstreamFailure(response));
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-
-serveBenchParent({ url: `http://127.0.0.1:${port}` }, {}, async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all(upstreams.map((pool) => pool.close()));
-});
+await serveForwarderToBenchParent(server, upstreams);
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
