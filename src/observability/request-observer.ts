@@ -21,7 +21,7 @@ const saneRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 const processPrefix = randomBytes(6).toString('hex');
 let requestsSeen = 0;
 
-export function requestIdFrom(header: string | string[] | undefined): string {
+function requestIdFrom(header: string | string[] | undefined): string {
   if (typeof header === 'string' && saneRequestId.test(header)) return header;
   requestsSeen += 1;
   return `${processPrefix}-${requestsSeen.toString(36)}`;

@@ -54,7 +54,7 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
-export class RedisUnavailableError extends Error {
+class RedisUnavailableError extends Error {
   override name = 'RedisUnavailableError';
 }
 

@@ -19,7 +19,7 @@ export interface AttemptOptions {
 }
 
 /** Why an attempt was cut off by its call's deadline. */
-export class DeadlinePassedError extends Error {
+class DeadlinePassedError extends Error {
   constructor() {
     super('the provider call passed its deadline');
     this.name = 'DeadlinePassedError';
