@@ -55,7 +55,7 @@ describe('replicas sharing one Redis', () => {
 
   beforeAll(async () => {
     redisServer = await startRedisServer();
-    emulator = await ProviderEmulator.start();
+    emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted' });
     [replicaA, replicaB] = await Promise.all([startReplica(), startReplica()]);
     inspector = new Redis(redisServer.url);
   });
@@ -191,7 +191,7 @@ describe('replicas with CACHE=off sharing one Redis', () => {
 
   beforeAll(async () => {
     redisServer = await startRedisServer();
-    emulator = await ProviderEmulator.start();
+    emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted' });
     const environment = { CACHE: 'off', REDIS_URL: redisServer.url, REDIS_TIMEOUT_MS: '1000', PROVIDER_RATE_LIMIT: '50' };
     replicas = await Promise.all([startSubgraphFor(emulator, environment), startSubgraphFor(emulator, environment)]);
     inspector = new Redis(redisServer.url);

@@ -7,8 +7,10 @@ import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl, type ProviderPath } from '../provider-url.js';
+import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { rateLimitAccount } from '../rate-limit-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
+import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
 
 export interface StripeClientOptions {
@@ -25,16 +27,13 @@ const maxPages = 100;
 
 const refundPage = stripeWireList(stripeWireRefund);
 const lineItemPage = stripeWireList(stripeWireLineItem);
-/** Stripe allows about 100 reads per second with a live key and 25 with a test key. */
-const liveModeRateLimit = 90;
-const testModeRateLimit = 20;
 
 export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
   readonly displayName = providerName;
   private readonly headers: Record<string, string>;
   private readonly account: string;
-  private readonly rateLimit: number;
+  private readonly rateLimits: ProviderRateLimits;
 
   constructor(
     private readonly http: ProviderHttpClient,
@@ -45,22 +44,22 @@ export class StripeClient implements CheckoutProvider {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
     };
-    this.rateLimit = /^(sk|rk)_live_/.test(options.secretKey) ? liveModeRateLimit : testModeRateLimit;
+    this.rateLimits = stripeRateLimits(options.secretKey);
   }
 
   async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
-    const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }), origin);
+    const response = await this.get(providerPath(stripeEndpoints.session, { id }), origin);
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.text, id);
   }
 
   async listRefunds(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]> {
-    const refunds = await this.listAll(providerPath('/v1/refunds'), { payment_intent: paymentIntentId }, refundPage, 'refunds', origin);
+    const refunds = await this.listAll(providerPath(stripeEndpoints.refunds), { payment_intent: paymentIntentId }, refundPage, 'refunds', origin);
     return refunds.map(toRefund);
   }
 
   async listLineItems(sessionId: string, origin?: ReadOrigin): Promise<CheckoutLineItem[]> {
-    const path = providerPath('/v1/checkout/sessions/{id}/line_items', { id: sessionId });
+    const path = providerPath(stripeEndpoints.lineItems, { id: sessionId });
     const items = await this.listAll(path, {}, lineItemPage, 'line items', origin);
     return items.map(toLineItem);
   }
@@ -103,7 +102,7 @@ export class StripeClient implements CheckoutProvider {
       url: providerUrl(this.options.apiUrl, path.segments, query),
       pathTemplate: path.template,
       headers: this.headers,
-      defaultRateLimit: this.rateLimit,
+      rateLimits: this.rateLimits,
       readErrorType,
       readErrorMessage,
     });

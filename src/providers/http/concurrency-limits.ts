@@ -1,0 +1,115 @@
+import { rateAdaptation, type BudgetScope } from './rate-limit.js';
+
+/** Called once a call may go; undefined when no slot came within the wait. */
+export type ReleaseSlot = () => void;
+
+interface Waiter {
+  grant: () => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * How many calls of one budget may be in flight at once. Unlimited until the provider says
+ * too many were (a `*-concurrency` 429): then half of those in flight at that moment, at
+ * least one, rising again by a tenth of that level each second until it is reached, when
+ * the cap is lifted. Calls over the cap wait in order for a slot.
+ */
+class AdaptiveConcurrency {
+  private inFlight = 0;
+  private readonly waiting: Waiter[] = [];
+  /** Calls in flight when the cap was set; undefined: no cap. */
+  private loweredFrom: number | undefined;
+  private loweredTo = 0;
+  private loweredAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly now: () => number) {}
+
+  acquire(maxWaitMs: number): Promise<boolean> {
+    if (this.waiting.length === 0 && this.inFlight < this.cap()) {
+      this.inFlight += 1;
+      return Promise.resolve(true);
+    }
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        grant: () => resolve(true),
+        timer: setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(waiter), 1);
+          resolve(false);
+        }, maxWaitMs),
+      };
+      this.waiting.push(waiter);
+    });
+  }
+
+  release(): void {
+    this.inFlight -= 1;
+    while (this.waiting.length > 0 && this.inFlight < this.cap()) {
+      const waiter = this.waiting.shift()!;
+      clearTimeout(waiter.timer);
+      this.inFlight += 1;
+      waiter.grant();
+    }
+  }
+
+  lower(): void {
+    const now = this.now();
+    if (now - this.loweredAt < rateAdaptation.holdMs) return;
+    const from = Math.min(this.inFlight, this.cap());
+    this.loweredFrom = Math.max(1, from);
+    this.loweredTo = Math.max(1, Math.floor(from * rateAdaptation.decrease));
+    this.loweredAt = now;
+  }
+
+  /** Calls allowed in flight now. */
+  cap(): number {
+    if (this.loweredFrom === undefined) return Number.POSITIVE_INFINITY;
+    const seconds = (this.now() - this.loweredAt) / 1000;
+    const cap = Math.floor(this.loweredTo + this.loweredFrom * rateAdaptation.recoveryPerSecond * seconds);
+    if (cap < this.loweredFrom) return cap;
+    this.loweredFrom = undefined;
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** One provider account's concurrency caps: the account's and each endpoint's, in this process. */
+export class ConcurrencyLimits {
+  private readonly global: AdaptiveConcurrency;
+  private readonly endpoints = new Map<string, AdaptiveConcurrency>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.global = new AdaptiveConcurrency(now);
+  }
+
+  /** A slot under the endpoint's cap and the account's, within `maxWaitMs`; undefined when none came. */
+  async acquire(endpoint: string, maxWaitMs: number): Promise<ReleaseSlot | undefined> {
+    const own = this.endpoint(endpoint);
+    const waitUntil = this.now() + maxWaitMs;
+    if (!(await own.acquire(maxWaitMs))) return undefined;
+    if (!(await this.global.acquire(Math.max(0, waitUntil - this.now())))) {
+      own.release();
+      return undefined;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.global.release();
+      own.release();
+    };
+  }
+
+  lower(scope: BudgetScope, endpoint: string): void {
+    (scope === 'global' ? this.global : this.endpoint(endpoint)).lower();
+  }
+
+  /** The cap of one budget now (`Infinity` when there is none), for tests and metrics. */
+  cap(scope: BudgetScope, endpoint: string): number {
+    return (scope === 'global' ? this.global : this.endpoint(endpoint)).cap();
+  }
+
+  private endpoint(endpoint: string): AdaptiveConcurrency {
+    let limit = this.endpoints.get(endpoint);
+    if (!limit) this.endpoints.set(endpoint, (limit = new AdaptiveConcurrency(this.now)));
+    return limit;
+  }
+}
