@@ -67,11 +67,19 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
+  /** The provider accounts' budgets, read when scraped: a budget recovering from a 429 shows it without waiting for a call. */
+  readonly rateBudgetSources: Array<{ provider: string; currentRates: () => ReadonlyMap<string, number> }> = [];
+
   readonly rateBudget = new Gauge({
     name: `${prefix}provider_rate_budget_calls_per_second`,
     help: "Each rate budget's current pace (global, or an endpoint's path template): lower than configured after a 429, recovering",
     labelNames: ['provider', 'budget'] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const { provider, currentRates } of this.rateBudgetSources) {
+        for (const [budget, perSecond] of currentRates()) this.rateBudget.labels(provider, budget).set(Math.round(perSecond * 100) / 100);
+      }
+    },
   });
 
   readonly cacheHits = new Counter({

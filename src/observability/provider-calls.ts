@@ -85,8 +85,8 @@ export class ProviderCallObserver implements ProviderCallRecorder {
     this.metrics.providerRateLimited.labels(provider, reason).inc();
   }
 
-  budgetRate(provider: string, budget: string, perSecond: number): void {
-    this.metrics.rateBudget.labels(provider, budget).set(perSecond);
+  rateBudgets(provider: string, currentRates: () => ReadonlyMap<string, number>): void {
+    this.metrics.rateBudgetSources.push({ provider, currentRates });
   }
 
   private instrumentsFor(provider: string): ProviderInstruments {

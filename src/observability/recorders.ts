@@ -34,8 +34,8 @@ export interface ProviderCallRecorder {
   waitingForTurn(provider: string, waitMs: number): () => void;
   /** The provider answered 429; `reason` is the one it gave (`endpoint-rate`, ..., `lock_timeout`, `unspecified`). */
   rateLimited(provider: string, reason: string): void;
-  /** A budget's rate now, in calls per second; `budget` is `global` or an endpoint's path template. */
-  budgetRate(provider: string, budget: string, perSecond: number): void;
+  /** A provider account's rate budgets came to be; `currentRates` answers each one's pace now (`global`, or an endpoint's path template). */
+  rateBudgets(provider: string, currentRates: () => ReadonlyMap<string, number>): void;
 }
 
 /** Where a read was answered: this process's memory, or (in a fleet) a shared level. */
@@ -63,7 +63,7 @@ export const unrecordedProviderCalls: ProviderCallRecorder = {
   circuitStateChanged: () => {},
   waitingForTurn: () => () => {},
   rateLimited: () => {},
-  budgetRate: () => {},
+  rateBudgets: () => {},
 };
 
 export const unrecordedCache: CacheRecorder = { hit: () => {}, miss: () => {}, joined: () => {}, evicted: () => {} };

@@ -107,7 +107,7 @@ export class ProviderHttpClient {
     this.retry = options.retry ?? defaults.retry;
     this.queueTimeoutMs = options.queueTimeoutMs ?? defaults.queueTimeoutMs;
     this.breakerOptions = options.breaker ?? defaults.breaker;
-    this.makeRateLimit = options.rateLimits ?? ((budgets, onRate) => new LocalRateBudgets(budgets, onRate));
+    this.makeRateLimit = options.rateLimits ?? ((budgets) => new LocalRateBudgets(budgets));
   }
 
   async getJson(request: ProviderGetRequest): Promise<ProviderJsonResponse> {
@@ -279,11 +279,10 @@ export class ProviderHttpClient {
     if (!limits) {
       const budgets = this.budgetsOf(request);
       const paced = budgets.globalPerSecond !== undefined || budgets.endpointPerSecond.size > 0;
-      limits = {
-        rate: paced ? this.makeRateLimit(budgets, (budget, perSecond) => this.recorder.budgetRate(provider, budget, perSecond)) : undefined,
-        concurrency: new ConcurrencyLimits(),
-      };
+      const rate = paced ? this.makeRateLimit(budgets) : undefined;
+      limits = { rate, concurrency: new ConcurrencyLimits() };
       this.accounts.set(key, limits);
+      if (rate) this.recorder.rateBudgets(provider, () => rate.currentRates());
     }
     return limits;
   }

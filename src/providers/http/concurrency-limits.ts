@@ -8,14 +8,20 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/** How far back the calls in flight are looked at when the provider says there were too many. */
+const peakWindowMs = 1000;
+
 /**
  * How many calls of one budget may be in flight at once. Unlimited until the provider says
- * too many were (a `*-concurrency` 429): then half of those in flight at that moment, at
- * least one, rising again by a tenth of that level each second until it is reached, when
- * the cap is lifted. Calls over the cap wait in order for a slot.
+ * too many were (a `*-concurrency` 429): then half of the most that were in flight within
+ * the last second (the answers of the others may well have come first), at least one,
+ * rising again by a tenth of that level each second until it is reached, when the cap is
+ * lifted. Calls over the cap wait in order for a slot.
  */
 class AdaptiveConcurrency {
   private inFlight = 0;
+  private recentPeak = 0;
+  private recentPeakAt = Number.NEGATIVE_INFINITY;
   private readonly waiting: Waiter[] = [];
   /** Calls in flight when the cap was set; undefined: no cap. */
   private loweredFrom: number | undefined;
@@ -26,7 +32,7 @@ class AdaptiveConcurrency {
 
   acquire(maxWaitMs: number): Promise<boolean> {
     if (this.waiting.length === 0 && this.inFlight < this.cap()) {
-      this.inFlight += 1;
+      this.taken();
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
@@ -46,7 +52,7 @@ class AdaptiveConcurrency {
     while (this.waiting.length > 0 && this.inFlight < this.cap()) {
       const waiter = this.waiting.shift()!;
       clearTimeout(waiter.timer);
-      this.inFlight += 1;
+      this.taken();
       waiter.grant();
     }
   }
@@ -54,10 +60,20 @@ class AdaptiveConcurrency {
   lower(): void {
     const now = this.now();
     if (now - this.loweredAt < rateAdaptation.holdMs) return;
-    const from = Math.min(this.inFlight, this.cap());
+    const peak = now - this.recentPeakAt < peakWindowMs ? this.recentPeak : 0;
+    const from = Math.min(Math.max(this.inFlight, peak), this.cap());
     this.loweredFrom = Math.max(1, from);
     this.loweredTo = Math.max(1, Math.floor(from * rateAdaptation.decrease));
     this.loweredAt = now;
+  }
+
+  private taken(): void {
+    this.inFlight += 1;
+    const now = this.now();
+    if (this.inFlight >= this.recentPeak || now - this.recentPeakAt >= peakWindowMs) {
+      this.recentPeak = this.inFlight;
+      this.recentPeakAt = now;
+    }
   }
 
   /** Calls allowed in flight now. */

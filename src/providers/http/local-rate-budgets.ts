@@ -4,7 +4,6 @@ import {
   slowedRate,
   spacingMs,
   type AccountBudgets,
-  type BudgetRateListener,
   type BudgetScope,
   type RateLimit,
   type Turn,
@@ -18,23 +17,16 @@ class LocalBudget {
   generation = 0;
   private slowedTo: number;
   private slowedAt = Number.NEGATIVE_INFINITY;
-  private reported: number | undefined;
 
   constructor(
     readonly name: string,
     readonly limit: number,
-    private readonly onRate: BudgetRateListener,
   ) {
     this.slowedTo = limit;
   }
 
   rate(now: number): number {
-    const rate = recoveredRate(this.limit, this.slowedTo, this.slowedAt, now);
-    if (rate !== this.reported) {
-      this.reported = rate;
-      this.onRate(this.name, rate);
-    }
-    return rate;
+    return recoveredRate(this.limit, this.slowedTo, this.slowedAt, now);
   }
 
   slowDown(now: number): void {
@@ -44,7 +36,6 @@ class LocalBudget {
     // Turns already given at the old pace are given again: the budget starts over at the new one.
     this.nextAt = now + spacingMs(this.slowedTo);
     this.generation += 1;
-    this.rate(now);
   }
 }
 
@@ -62,15 +53,12 @@ export class LocalRateBudgets implements RateLimit {
 
   constructor(
     budgets: Pick<AccountBudgets, 'globalPerSecond' | 'endpointPerSecond'>,
-    onRate: BudgetRateListener = () => {},
     private readonly now: () => number = () => performance.now(),
   ) {
-    if (budgets.globalPerSecond) this.global = new LocalBudget('global', budgets.globalPerSecond, onRate);
+    if (budgets.globalPerSecond) this.global = new LocalBudget('global', budgets.globalPerSecond);
     for (const [endpoint, perSecond] of budgets.endpointPerSecond) {
-      if (perSecond > 0) this.endpoints.set(endpoint, new LocalBudget(endpoint, perSecond, onRate));
+      if (perSecond > 0) this.endpoints.set(endpoint, new LocalBudget(endpoint, perSecond));
     }
-    const startedAt = this.now();
-    for (const budget of this.budgets()) budget.rate(startedAt);
   }
 
   /** The wait for the next turn, reserved; undefined (nothing reserved) when it is longer than `maxWaitMs`. */
@@ -106,6 +94,11 @@ export class LocalRateBudgets implements RateLimit {
     // A provider that names a budget this account does not keep: the global one stands for it.
     (budget ?? this.global)?.slowDown(this.now());
     return Promise.resolve();
+  }
+
+  currentRates(): ReadonlyMap<string, number> {
+    const now = this.now();
+    return new Map(this.budgets().map((budget) => [budget.name, budget.rate(now)]));
   }
 
   private budgetsOf(endpoint: string): LocalBudget[] {

@@ -57,12 +57,11 @@ export interface RateLimit {
   nextTurn(endpoint: string, maxWaitMs: number): Promise<Turn>;
   /** The budget a 429 named slows down (at most once a second: answers to calls sent at the old pace say nothing new). */
   slowDown(scope: BudgetScope, endpoint: string): Promise<void>;
+  /** Each budget's pace now in calls per second, by `global` or the endpoint's path template: lower than configured after a 429. */
+  currentRates(): ReadonlyMap<string, number>;
 }
 
-/** Told each budget's rate when it changes; `budget` is `global` or the endpoint's path template. */
-export type BudgetRateListener = (budget: string, perSecond: number) => void;
-
-export type RateLimitFactory = (budgets: AccountBudgets, onRate: BudgetRateListener) => RateLimit;
+export type RateLimitFactory = (budgets: AccountBudgets) => RateLimit;
 
 /**
  * How a budget slows down on a 429 and recovers: the same numbers in one process and in

@@ -2,9 +2,9 @@ import { redisScript, type SharedRedis } from '../../redis/shared-redis.js';
 import { LocalRateBudgets } from './local-rate-budgets.js';
 import {
   rateAdaptation,
+  recoveredRate,
   spacingPerCallSecondMs,
   type AccountBudgets,
-  type BudgetRateListener,
   type BudgetScope,
   type RateLimit,
   type RateLimitFactory,
@@ -77,7 +77,9 @@ interface SharedBudget {
   limit: number;
   /** The latest slowdown this replica has seen, on Redis's clock. */
   slowedAt: number;
-  reported: number | undefined;
+  /** The rate Redis last answered, and when (on this replica's clock): recovery goes on from there. */
+  seenRate: number;
+  seenAt: number;
 }
 
 /**
@@ -94,12 +96,16 @@ export class SharedRateBudgets implements RateLimit {
     keyBase: string,
     budgets: Pick<AccountBudgets, 'globalPerSecond' | 'endpointPerSecond'>,
     private readonly fallback: RateLimit,
-    private readonly onRate: BudgetRateListener = () => {},
+    private readonly now: () => number = () => performance.now(),
   ) {
-    const budget = (name: string, limit: number): SharedBudget => {
-      onRate(name, limit);
-      return { name, key: `${keyBase}:${name}`, limit, slowedAt: 0, reported: limit };
-    };
+    const budget = (name: string, limit: number): SharedBudget => ({
+      name,
+      key: `${keyBase}:${name}`,
+      limit,
+      slowedAt: 0,
+      seenRate: limit,
+      seenAt: this.now(),
+    });
     if (budgets.globalPerSecond) this.global = budget('global', budgets.globalPerSecond);
     for (const [endpoint, perSecond] of budgets.endpointPerSecond) {
       if (perSecond > 0) this.endpoints.set(endpoint, budget(endpoint, perSecond));
@@ -165,13 +171,22 @@ export class SharedRateBudgets implements RateLimit {
     if (values) this.observe(budget, values[0]!, values[1]!);
   }
 
+  /** As this replica last heard from Redis, recovering since; the local share while Redis is away. */
+  currentRates(): ReadonlyMap<string, number> {
+    if (this.redis.state !== 'ok') return this.fallback.currentRates();
+    const now = this.now();
+    return new Map(
+      [...this.endpoints.values(), ...(this.global ? [this.global] : [])].map((budget) => [
+        budget.name,
+        recoveredRate(budget.limit, budget.seenRate, budget.seenAt, now),
+      ]),
+    );
+  }
+
   private observe(budget: SharedBudget, rate: number, slowedAt: number): void {
     budget.slowedAt = Math.max(budget.slowedAt, slowedAt);
-    const rounded = Math.round(rate * 1000) / 1000;
-    if (rounded !== budget.reported) {
-      budget.reported = rounded;
-      this.onRate(budget.name, rounded);
-    }
+    budget.seenRate = rate;
+    budget.seenAt = this.now();
   }
 
   private budgetsOf(endpoint: string): SharedBudget[] {
@@ -191,13 +206,13 @@ function numbers(reply: unknown, count: number): number[] | undefined {
  * while it is unreachable each replica paces at the rates divided by `fallbackReplicas`.
  */
 export function sharedRateBudgets(redis: SharedRedis, fallbackReplicas: number): RateLimitFactory {
-  return (budgets, onRate) => {
+  return (budgets) => {
     const share = (perSecond: number) => perSecond / fallbackReplicas;
     const fallback = new LocalRateBudgets({
       globalPerSecond: budgets.globalPerSecond === undefined ? undefined : share(budgets.globalPerSecond),
       endpointPerSecond: new Map([...budgets.endpointPerSecond].map(([endpoint, perSecond]) => [endpoint, share(perSecond)])),
     });
     // The account in braces is the keys' hash tag: a call's budgets stay in one slot of a Redis Cluster.
-    return new SharedRateBudgets(redis, `${redis.keyPrefix}rate:{${budgets.provider}:${budgets.account}}`, budgets, fallback, onRate);
+    return new SharedRateBudgets(redis, `${redis.keyPrefix}rate:{${budgets.provider}:${budgets.account}}`, budgets, fallback);
   };
 }
