@@ -11,6 +11,7 @@ import { DeadlineSweep } from './http/deadline-sweep.js';
 import { ConcurrencyLimits, type ReleaseSlot } from './http/concurrency-limits.js';
 import { LocalRateBudgets } from './http/local-rate-budgets.js';
 import type { AccountBudgets, ProviderRateLimits, RateLimit, RateLimitFactory, RateLimitSignal } from './http/rate-limit.js';
+import { SendLogs } from './http/send-log.js';
 import { headerValue, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
 
 export interface ProviderHttpOptions {
@@ -74,9 +75,10 @@ const defaults = {
   shareOfDocumentedLimit: 0.8,
 };
 
-/** What paces one provider account: its rate budgets (none when pacing is off) and its concurrency caps. */
+/** What paces one provider account: its rate budgets (none when pacing is off), its calls as sent, and its concurrency caps. */
 interface AccountLimits {
   rate: RateLimit | undefined;
+  sent: SendLogs;
   concurrency: ConcurrencyLimits;
 }
 
@@ -227,6 +229,7 @@ export class ProviderHttpClient {
       for (let turn = await this.nextTurn(request, limits, waitUntil); turn.overtaken(); ) {
         turn = await this.nextTurn(request, limits, waitUntil);
       }
+      if (limits.rate) await this.keepSpacingAsSent(request.pathTemplate, limits.rate, limits.sent);
       return slot;
     } catch (error) {
       slot();
@@ -247,6 +250,20 @@ export class ProviderHttpClient {
       turnCame();
     }
     return turn;
+  }
+
+  /** Holds a call whose turn came while earlier calls left late, so that calls as sent stay as far apart as their turns. */
+  private async keepSpacingAsSent(endpoint: string, rate: RateLimit, sent: SendLogs): Promise<void> {
+    for (;;) {
+      const rates = rate.currentRates();
+      const budgets = [endpoint, 'global'].flatMap((budget) => {
+        const perSecond = rates.get(budget);
+        return perSecond === undefined ? [] : [[budget, perSecond] as const];
+      });
+      const waitMs = sent.delayBeforeSend(budgets, performance.now());
+      if (waitMs === 0) return;
+      await sleep(waitMs);
+    }
   }
 
   /** A 429: the budget it names slows down (or its concurrency cap comes down), as the provider client reads it. */
@@ -280,7 +297,7 @@ export class ProviderHttpClient {
       const budgets = this.budgetsOf(request);
       const paced = budgets.globalPerSecond !== undefined || budgets.endpointPerSecond.size > 0;
       const rate = paced ? this.makeRateLimit(budgets) : undefined;
-      limits = { rate, concurrency: new ConcurrencyLimits() };
+      limits = { rate, sent: new SendLogs(), concurrency: new ConcurrencyLimits() };
       this.accounts.set(key, limits);
       if (rate) this.recorder.rateBudgets(provider, () => rate.currentRates());
     }
