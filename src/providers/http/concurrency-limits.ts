@@ -8,6 +8,9 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/** How long a lowered cap takes to climb back from half to where it was lowered from, when it is lifted. */
+const recoverySeconds = (1 - rateAdaptation.decrease) / rateAdaptation.recoveryPerSecond;
+
 /** How far back the calls in flight are looked at when the provider says there were too many. */
 const peakWindowMs = 1000;
 
@@ -16,7 +19,8 @@ const peakWindowMs = 1000;
  * too many were (a `*-concurrency` 429): then half of the most that were in flight within
  * the last second (the answers of the others may well have come first), at least one,
  * rising again by a tenth of that level each second until it is reached, when the cap is
- * lifted. Calls over the cap wait in order for a slot.
+ * lifted (after 5 s; one call at a time until then when only one was in flight). Calls
+ * over the cap wait in order for a slot.
  */
 class AdaptiveConcurrency {
   private inFlight = 0;
@@ -80,8 +84,9 @@ class AdaptiveConcurrency {
   cap(): number {
     if (this.loweredFrom === undefined) return Number.POSITIVE_INFINITY;
     const seconds = (this.now() - this.loweredAt) / 1000;
-    const cap = Math.floor(this.loweredTo + this.loweredFrom * rateAdaptation.recoveryPerSecond * seconds);
-    if (cap < this.loweredFrom) return cap;
+    if (seconds < recoverySeconds) {
+      return Math.min(this.loweredFrom, Math.floor(this.loweredTo + this.loweredFrom * rateAdaptation.recoveryPerSecond * seconds));
+    }
     this.loweredFrom = undefined;
     return Number.POSITIVE_INFINITY;
   }
