@@ -78,7 +78,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   const reads = new ProviderReadCache({
     ...config.cache,
     recorder: observability.cache('process'),
-    ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
+    ...(redis
+      ? {
+          shared: new RedisReadLevel(redis, (sessionId) => router.accountOf(sessionId), providers.map((provider) => provider.account)),
+          sharedRecorder: observability.cache('redis'),
+        }
+      : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {

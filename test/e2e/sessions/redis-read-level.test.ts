@@ -41,6 +41,10 @@ function session(id: string, amount: number): CheckoutSession {
   };
 }
 
+/** Every session of these tests belongs to one account. */
+const account = 'stripe:test:levelTestAccount';
+const levelOn = (redis: SharedRedis) => new RedisReadLevel(redis, () => account, [account]);
+
 describe('the cache level and eviction bus on Redis', () => {
   let server: RedisServer;
   let redisA: SharedRedis;
@@ -55,7 +59,7 @@ describe('the cache level and eviction bus on Redis', () => {
     // A generous deadline: a busy test machine must not make these replicas skip Redis.
     const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
-    [replicaA, replicaB] = [new RedisReadLevel(redisA), new RedisReadLevel(redisB)];
+    [replicaA, replicaB] = [levelOn(redisA), levelOn(redisB)];
     replicaA.listen({ evicted: () => undefined, missedEvictions: () => undefined });
     replicaB.listen({ evicted: (id) => evictedAtB.push(id), missedEvictions: () => (gapsAtB += 1) });
     await delay(50);
@@ -99,7 +103,7 @@ describe('the cache level and eviction bus on Redis', () => {
   it('tries an eviction even while its replica judges Redis degraded, so a brief stall does not delay it', async () => {
     const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
     try {
-      const replicaC = new RedisReadLevel(slowToRecover);
+      const replicaC = levelOn(slowToRecover);
       server.pause();
       try {
         for (let attempt = 0; attempt < 3; attempt += 1) await replicaC.look('session', 'cs_test_levelStall');
