@@ -32,6 +32,11 @@ export class AccountKeySpace {
     return `${this.base}evictions`;
   }
 
+  /** A webhook event the account's replicas handled, by its digest: a replay of it changes nothing. */
+  deliveredEvent(eventKey: string): string {
+    return `${this.base}webhook-event:${eventKey}`;
+  }
+
   /** A rate budget of the account: the whole account's, or one endpoint's when named. */
   rateBudget(endpoint?: string): string {
     return endpoint === undefined ? `${this.base}rate` : `${this.base}rate:${endpoint}`;

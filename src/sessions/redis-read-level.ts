@@ -105,10 +105,10 @@ export class RedisReadLevel implements SharedReadLevel {
       .catch(() => undefined);
   }
 
-  async evictSession(sessionId: string): Promise<void> {
-    if (!(await this.sendEviction(sessionId)) && this.pendingEvictions.size < maxPendingEvictions) {
-      this.pendingEvictions.add(sessionId);
-    }
+  async evictSession(sessionId: string): Promise<boolean> {
+    if (await this.sendEviction(sessionId)) return true;
+    if (this.pendingEvictions.size < maxPendingEvictions) this.pendingEvictions.add(sessionId);
+    return false;
   }
 
   private async sendEviction(sessionId: string): Promise<boolean> {
