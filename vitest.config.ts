@@ -1,9 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
 const redisServer = 'test/support/global-setup/redis-server.ts';
 const compiledSubgraph = 'test/support/global-setup/compiled-subgraph.ts';
 
 export default defineConfig({
+  // The project's files import the `graphql` that Node gives every package (its CommonJS
+  // build), not the ES module build Vite prefers: two copies would refuse each other's types.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     testTimeout: 20_000,
     hookTimeout: 20_000,

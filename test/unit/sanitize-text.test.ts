@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeProviderMessage } from '../../../../src/providers/http/sanitize-message.js';
+import { sanitizeProviderMessage } from '../../src/sanitize-text.js';
 
 describe('provider error messages as clients see them', () => {
   it.each([
