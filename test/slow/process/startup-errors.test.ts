@@ -67,15 +67,11 @@ describe('the compiled subgraph started with a configuration mistake', () => {
 });
 
 describe('the compiled subgraph started with a setting that works but deserves a word', () => {
-  let build: SubgraphBuild;
+  const build = compiledSubgraph();
   const started: SubgraphProcess[] = [];
 
-  beforeAll(async () => {
-    build = await buildSubgraph();
-  }, 60_000);
-  afterAll(async () => {
+  afterAll(() => {
     for (const subgraph of started) subgraph.kill('SIGKILL');
-    await build?.remove();
   });
 
   /** The messages of its `warn` log lines, the sandbox mode notice aside. */
