@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { ResponseCacheHints } from './graphql/cache-hints.js';
-import { listenAddressProblem } from './listen-address.js';
+import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
@@ -40,6 +40,8 @@ export interface SubgraphOptions {
   logDestination?: DestinationStream;
   /** Receives every span, as if `OTEL_EXPORTER_OTLP_ENDPOINT` were set (tests use an in-memory exporter). */
   spanProcessor?: SpanProcessor;
+  /** The read cache's time source for expiry (tests pass a clock they move by hand). */
+  readCacheClock?: { now(): number };
 }
 
 /** Wires config → observability → Redis → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
@@ -78,6 +80,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   const router = new SessionRouter(providers);
   const reads = new ProviderReadCache({
     ...config.cache,
+    ...(options.readCacheClock ? { clock: options.readCacheClock } : {}),
     recorder: observability.cache('process'),
     ...(redis
       ? {
@@ -127,12 +130,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     requests: observability.requests,
   });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host}:${await listen(server, config.port, config.host, 'PORT')}`;
+  const url = `http://${host}:${await listen(server, config.port, config.host, subgraphPort)}`;
   let metricsServer: Server | undefined;
   let metricsUrl = `${url}/metrics`;
   if (metricsPort !== undefined) {
     metricsServer = createMetricsServer(observability.metrics);
-    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, 'METRICS_PORT')}/metrics`;
+    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, metricsPortSetting)}/metrics`;
   }
 
   return {
@@ -155,9 +158,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
 }
 
 /** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */
-async function listen(server: Server, port: number, host: string, portVariable: string): Promise<number> {
+async function listen(server: Server, port: number, host: string, setting: PortSetting): Promise<number> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenAddressProblem(error, port, host, portVariable) ?? error));
+    server.once('error', (error) => reject(listenAddressProblem(error, port, host, setting) ?? error));
     server.listen(port, host, resolve);
   });
   return (server.address() as AddressInfo).port;

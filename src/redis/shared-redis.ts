@@ -77,6 +77,8 @@ export async function connectSharedRedis(options: SharedRedisOptions): Promise<S
 class FleetRedis implements SharedRedis {
   state: RedisState = 'connecting';
   private readonly keyPrefix: string;
+  /** REDIS_URL's host, for the log lines; the URL itself may carry a password. */
+  private readonly host: string;
   private readonly client: Redis;
   private subscriber: Redis | undefined;
   private readonly listeners: Array<(state: RedisState) => void> = [];
@@ -89,6 +91,7 @@ class FleetRedis implements SharedRedis {
 
   constructor(options: SharedRedisOptions) {
     this.keyPrefix = options.keyPrefix;
+    this.host = new URL(options.url).hostname;
     this.client = new Redis(options.url, {
       commandTimeout: options.timeoutMs,
       connectTimeout: Math.max(options.timeoutMs, 1000),
@@ -180,6 +183,13 @@ class FleetRedis implements SharedRedis {
     }
   }
 
+  /** A host that does not resolve is a configuration mistake more often than an outage: say which. */
+  private startupProblem(reason: string | undefined): string {
+    const carryOn = 'serving from this process cache and pacing provider calls locally until it answers';
+    if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') return `REDIS_URL names the host ${this.host}, which does not resolve: ${carryOn}`;
+    return `Redis unreachable at start-up: ${carryOn}`;
+  }
+
   /** Pings with the deadline; an answer means shared state is usable again. */
   private async check(): Promise<void> {
     if (this.probing || this.closed || this.client.status !== 'ready') return;
@@ -206,12 +216,7 @@ class FleetRedis implements SharedRedis {
     const previous = this.state;
     this.state = state;
     if (state === 'degraded') {
-      logger.warn(
-        { reason },
-        previous === 'connecting'
-          ? 'Redis unreachable at start-up: serving from this process cache and pacing provider calls locally until it answers'
-          : 'Redis unavailable: serving from this process cache and pacing provider calls locally until it is back',
-      );
+      logger.warn({ reason }, previous === 'connecting' ? this.startupProblem(reason) : 'Redis unavailable: serving from this process cache and pacing provider calls locally until it is back');
     } else {
       logger.info(previous === 'connecting' ? 'Redis connected: cache, evictions and rate budget shared' : 'Redis is back: cache, evictions and rate budget shared again');
     }

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderUnavailableError, SessionNotFoundError } from '../../../src/errors.js';
 import { ProviderReadCache, type ProviderReadCacheOptions } from '../../../src/sessions/provider-read-cache.js';
-
-class TestClock {
-  time = 1_000;
-  now = () => this.time;
-}
+import { TestClock } from '../../support/test-clock.js';
 
 /** A provider call the test settles by hand, counting how often it was started. */
 function deferredFetch<Value>() {
