@@ -27,7 +27,7 @@ export const resolvers: Resolvers = {
     lineItems: (session, _args, { loaders }) => loaders.lineItems.load(session),
   },
 
-  Money: {
+  CheckoutMoney: {
     decimal: (money) => formatDecimal(money.amount, money.minorUnitDigits),
   },
 };

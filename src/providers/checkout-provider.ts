@@ -8,6 +8,8 @@ export interface CheckoutProvider {
   readonly name: PaymentProvider;
   /** Name as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
   readonly displayName: string;
+  /** The account its key belongs to (`providerAccount`): what it shares through Redis is kept under it. */
+  readonly account: string;
   /** Resolves to the session, or rejects with a typed error from `errors.ts`. */
   retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession>;
   /** All refunds of a payment intent, for providers whose sessions do not carry them. */

@@ -24,7 +24,7 @@ const sessionFields = `
 describe('checkoutSession query against the Stripe emulator', () => {
   const harness = useHarness();
 
-  it('returns the published example session with its total as Money', async () => {
+  it('returns the published example session with its total as CheckoutMoney', async () => {
     const result = await harness.query(`query ($id: ID!) { checkoutSession(id: $id) { ${sessionFields} } }`, {
       id: stripeSeedExampleId,
     });

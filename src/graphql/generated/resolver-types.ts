@@ -173,9 +173,9 @@ export type CheckoutConsentCollection = {
 export type CheckoutCurrencyConversion = {
   __typename?: 'CheckoutCurrencyConversion';
   /** Subtotal in the source currency. */
-  amountSubtotal?: Maybe<Money>;
+  amountSubtotal?: Maybe<CheckoutMoney>;
   /** Total in the source currency. */
-  amountTotal?: Maybe<Money>;
+  amountTotal?: Maybe<CheckoutMoney>;
   /** The exchange rate from source to presented currency, as a decimal string. */
   fxRate?: Maybe<Scalars['String']['output']>;
   /** Upper-case ISO 4217 code of the currency the session was created in. */
@@ -240,7 +240,7 @@ export type CheckoutCustomText = {
 export type CheckoutCustomer = {
   __typename?: 'CheckoutCustomer';
   /** The billing address the customer entered. */
-  address?: Maybe<PostalAddress>;
+  address?: Maybe<CheckoutPostalAddress>;
   /** The email address the customer entered. */
   email?: Maybe<Scalars['String']['output']>;
   /** Given name, when the provider collects it apart from the family name. */
@@ -268,7 +268,7 @@ export type CheckoutCustomerCreation =
 export type CheckoutCustomerDetails = {
   __typename?: 'CheckoutCustomerDetails';
   /** The customer's billing address. */
-  address?: Maybe<PostalAddress>;
+  address?: Maybe<CheckoutPostalAddress>;
   /** The business name, when one was collected. */
   businessName?: Maybe<Scalars['String']['output']>;
   /** The customer's email address. */
@@ -298,7 +298,7 @@ export type CheckoutDiscount = {
 export type CheckoutDiscountAmount = {
   __typename?: 'CheckoutDiscountAmount';
   /** The amount taken off. */
-  amount?: Maybe<Money>;
+  amount?: Maybe<CheckoutMoney>;
   /** The coupon behind the discount. */
   couponId?: Maybe<Scalars['ID']['output']>;
   /** The discount's id. */
@@ -327,7 +327,7 @@ export type CheckoutEnabledSetting = {
 export type CheckoutFee = {
   __typename?: 'CheckoutFee';
   /** What the fee came to; null when the provider gave no amount. */
-  amount?: Maybe<Money>;
+  amount?: Maybe<CheckoutMoney>;
   /** The fee's description, or its name when that is all the provider gave. */
   description?: Maybe<Scalars['String']['output']>;
   /** The provider's kind of fee, as it names it. */
@@ -375,13 +375,13 @@ export type CheckoutLiabilityType =
 export type CheckoutLineItem = {
   __typename?: 'CheckoutLineItem';
   /** Discounts on this line. */
-  amountDiscount?: Maybe<Money>;
+  amountDiscount?: Maybe<CheckoutMoney>;
   /** Price times quantity, before discounts and taxes. */
-  amountSubtotal?: Maybe<Money>;
+  amountSubtotal?: Maybe<CheckoutMoney>;
   /** Tax on this line. */
-  amountTax?: Maybe<Money>;
+  amountTax?: Maybe<CheckoutMoney>;
   /** What the line came to after discounts and taxes. */
-  amountTotal?: Maybe<Money>;
+  amountTotal?: Maybe<CheckoutMoney>;
   /** The product's description or name. */
   description?: Maybe<Scalars['String']['output']>;
   /** The provider's line item id. */
@@ -402,6 +402,17 @@ export type CheckoutMode =
   | 'SUBSCRIPTION'
   /** A mode this subgraph does not know yet. */
   | 'UNKNOWN';
+
+/** An amount of money, exact in the currency's minor unit. */
+export type CheckoutMoney = {
+  __typename?: 'CheckoutMoney';
+  /** The amount in the currency's minor unit as the provider counts it (cents for USD, yen for JPY). */
+  amount: Scalars['SafeInt']['output'];
+  /** Upper-case ISO 4217 currency code. */
+  currency: Scalars['String']['output'];
+  /** The amount in major units as a decimal string: "21.98" for 2198 USD cents, "5000" for 5000 JPY. */
+  decimal: Scalars['String']['output'];
+};
 
 /** Whether Checkout asked for names. */
 export type CheckoutNameCollection = {
@@ -477,6 +488,13 @@ export type CheckoutPaymentMethodConfigurationDetails = {
   parentId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Which payment provider holds a session. */
+export type CheckoutPaymentProvider =
+  /** Converge Gate, the BLIK checkout used by merchants in Poland. */
+  | 'CONVERGE_GATE'
+  /** Stripe Checkout. */
+  | 'STRIPE';
+
 /** Whether the money has been collected. */
 export type CheckoutPaymentStatus =
   /** The session needed no payment (a zero total, or setup mode). */
@@ -495,11 +513,28 @@ export type CheckoutPermissions = {
   updateShippingDetails?: Maybe<CheckoutUpdatePermission>;
 };
 
+/** A postal address. */
+export type CheckoutPostalAddress = {
+  __typename?: 'CheckoutPostalAddress';
+  /** City, district, suburb, town or village. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** Two-letter ISO 3166-1 country code. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** Street address, P.O. box or company name. */
+  line1?: Maybe<Scalars['String']['output']>;
+  /** Apartment, suite, unit or building. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** ZIP or postal code. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, county, province or region. */
+  state?: Maybe<Scalars['String']['output']>;
+};
+
 /** The amount the customer saw, in their currency. */
 export type CheckoutPresentmentDetails = {
   __typename?: 'CheckoutPresentmentDetails';
   /** The total in the customer's currency. */
-  presentmentAmount?: Maybe<Money>;
+  presentmentAmount?: Maybe<CheckoutMoney>;
 };
 
 /** The customer's answer on promotional messages. */
@@ -546,6 +581,49 @@ export type CheckoutRedisplayFilter =
   /** Methods saved without a redisplay choice. */
   | 'UNSPECIFIED';
 
+/** Money given back to the customer for (part of) a session's payment. */
+export type CheckoutRefund = {
+  __typename?: 'CheckoutRefund';
+  /** How much was (or is to be) refunded. */
+  amount: CheckoutMoney;
+  /** When the refund was created. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's refund id. */
+  id: Scalars['ID']['output'];
+  /** Why the merchant refunded; null when the provider did not say. */
+  reason?: Maybe<CheckoutRefundReason>;
+  /** Where the refund is in its life; null when the provider did not say. */
+  status?: Maybe<CheckoutRefundStatus>;
+};
+
+/** Why the merchant refunded. */
+export type CheckoutRefundReason =
+  /** The payment was taken twice. */
+  | 'DUPLICATE'
+  /** An authorization expired before it was captured. */
+  | 'EXPIRED_UNCAPTURED_CHARGE'
+  /** The payment was fraudulent. */
+  | 'FRAUDULENT'
+  /** The customer asked for the money back. */
+  | 'REQUESTED_BY_CUSTOMER'
+  /** A reason this subgraph does not know yet. */
+  | 'UNKNOWN';
+
+/** Where a refund is in its life. */
+export type CheckoutRefundStatus =
+  /** The refund was canceled before it settled. */
+  | 'CANCELED'
+  /** The refund failed; no money moved. */
+  | 'FAILED'
+  /** Submitted, not yet settled. */
+  | 'PENDING'
+  /** The customer must act before the refund can go on. */
+  | 'REQUIRES_ACTION'
+  /** The money went back to the customer. */
+  | 'SUCCEEDED'
+  /** A refund status this subgraph does not know yet. */
+  | 'UNKNOWN';
+
 /** Saved payment method settings. */
 export type CheckoutSavedPaymentMethodOptions = {
   __typename?: 'CheckoutSavedPaymentMethodOptions';
@@ -567,11 +645,11 @@ export type CheckoutSession = {
   /** Whether the customer could redeem promotion codes. Stripe only. */
   allowPromotionCodes?: Maybe<Scalars['Boolean']['output']>;
   /** The refunded total: for Stripe, the sum of the succeeded refunds; for Converge Gate, as it reports it. */
-  amountRefunded?: Maybe<Money>;
+  amountRefunded?: Maybe<CheckoutMoney>;
   /** Total before discounts, shipping and taxes. */
-  amountSubtotal?: Maybe<Money>;
+  amountSubtotal?: Maybe<CheckoutMoney>;
   /** Total after discounts, shipping and taxes. */
-  amountTotal?: Maybe<Money>;
+  amountTotal?: Maybe<CheckoutMoney>;
   /** Stripe Tax on this session. Stripe only. */
   automaticTax?: Maybe<CheckoutAutomaticTax>;
   /** Whether Checkout asked for the billing address. Stripe only. */
@@ -665,7 +743,7 @@ export type CheckoutSession = {
   /** The amount in the customer's currency, when Adaptive Pricing presented another one. Stripe only. */
   presentmentDetails?: Maybe<CheckoutPresentmentDetails>;
   /** The payment provider that holds the session. */
-  provider: PaymentProvider;
+  provider: CheckoutPaymentProvider;
   /** The expired session this one recovered, if any. Stripe only. */
   recoveredFromId?: Maybe<Scalars['ID']['output']>;
   /** When an embedded session redirects to returnUrl. Stripe only. */
@@ -673,7 +751,7 @@ export type CheckoutSession = {
   /** True once the refunded total reaches the session's total. */
   refunded?: Maybe<Scalars['Boolean']['output']>;
   /** Refunds of the session's payment, in the order the provider lists them (Stripe: newest first). Null, with an error at this path, when they could not be loaded or read. */
-  refunds?: Maybe<Array<Refund>>;
+  refunds?: Maybe<Array<CheckoutRefund>>;
   /** Where an embedded session sends the customer back. Stripe only. */
   returnUrl?: Maybe<Scalars['String']['output']>;
   /** Saved payment method settings. Stripe only. */
@@ -730,11 +808,11 @@ export type CheckoutShippingAddressCollection = {
 export type CheckoutShippingCost = {
   __typename?: 'CheckoutShippingCost';
   /** Shipping before taxes. */
-  amountSubtotal?: Maybe<Money>;
+  amountSubtotal?: Maybe<CheckoutMoney>;
   /** Taxes on shipping. */
-  amountTax?: Maybe<Money>;
+  amountTax?: Maybe<CheckoutMoney>;
   /** Shipping including taxes. */
-  amountTotal?: Maybe<Money>;
+  amountTotal?: Maybe<CheckoutMoney>;
   /** The provider's shipping rate id. */
   shippingRateId?: Maybe<Scalars['ID']['output']>;
 };
@@ -743,7 +821,7 @@ export type CheckoutShippingCost = {
 export type CheckoutShippingDetails = {
   __typename?: 'CheckoutShippingDetails';
   /** Where the shipment goes. */
-  address?: Maybe<PostalAddress>;
+  address?: Maybe<CheckoutPostalAddress>;
   /** Who receives the shipment. */
   name?: Maybe<Scalars['String']['output']>;
 };
@@ -752,7 +830,7 @@ export type CheckoutShippingDetails = {
 export type CheckoutShippingOption = {
   __typename?: 'CheckoutShippingOption';
   /** What the rate costs. */
-  shippingAmount?: Maybe<Money>;
+  shippingAmount?: Maybe<CheckoutMoney>;
   /** The provider's shipping rate id. */
   shippingRateId?: Maybe<Scalars['ID']['output']>;
 };
@@ -776,13 +854,13 @@ export type CheckoutSubmitType =
 export type CheckoutTaxAmount = {
   __typename?: 'CheckoutTaxAmount';
   /** The tax charged at this rate. */
-  amount?: Maybe<Money>;
+  amount?: Maybe<CheckoutMoney>;
   /** The rate applied. */
   rate?: Maybe<CheckoutTaxRate>;
   /** Why this tax applies, in Stripe's words (standard_rated, reverse_charge, ...; a growing list kept as a string). */
   taxabilityReason?: Maybe<Scalars['String']['output']>;
   /** The amount the tax was calculated on. */
-  taxableAmount?: Maybe<Money>;
+  taxableAmount?: Maybe<CheckoutMoney>;
 };
 
 /** A customer's tax exemption. */
@@ -869,11 +947,11 @@ export type CheckoutTotalBreakdown = {
 export type CheckoutTotalDetails = {
   __typename?: 'CheckoutTotalDetails';
   /** The sum of all discounts. */
-  amountDiscount?: Maybe<Money>;
+  amountDiscount?: Maybe<CheckoutMoney>;
   /** The shipping cost. */
-  amountShipping?: Maybe<Money>;
+  amountShipping?: Maybe<CheckoutMoney>;
   /** The sum of all taxes. */
-  amountTax?: Maybe<Money>;
+  amountTax?: Maybe<CheckoutMoney>;
   /** Per discount and per tax rate, when Stripe was asked to expand it (total_details.breakdown). Stripe only. */
   breakdown?: Maybe<CheckoutTotalBreakdown>;
 };
@@ -907,44 +985,9 @@ export type CheckoutWalletOptions = {
   linkDisplay?: Maybe<CheckoutAutoOrNever>;
 };
 
-/** An amount of money, exact in the currency's minor unit. */
-export type Money = {
-  __typename?: 'Money';
-  /** The amount in the currency's minor unit as the provider counts it (cents for USD, yen for JPY). */
-  amount: Scalars['SafeInt']['output'];
-  /** Upper-case ISO 4217 currency code. */
-  currency: Scalars['String']['output'];
-  /** The amount in major units as a decimal string: "21.98" for 2198 USD cents, "5000" for 5000 JPY. */
-  decimal: Scalars['String']['output'];
-};
-
 export type Order = {
   __typename?: 'Order';
   id: Scalars['ID']['output'];
-};
-
-/** Which payment provider holds a session. */
-export type PaymentProvider =
-  /** Converge Gate, the BLIK checkout used by merchants in Poland. */
-  | 'CONVERGE_GATE'
-  /** Stripe Checkout. */
-  | 'STRIPE';
-
-/** A postal address. */
-export type PostalAddress = {
-  __typename?: 'PostalAddress';
-  /** City, district, suburb, town or village. */
-  city?: Maybe<Scalars['String']['output']>;
-  /** Two-letter ISO 3166-1 country code. */
-  country?: Maybe<Scalars['String']['output']>;
-  /** Street address, P.O. box or company name. */
-  line1?: Maybe<Scalars['String']['output']>;
-  /** Apartment, suite, unit or building. */
-  line2?: Maybe<Scalars['String']['output']>;
-  /** ZIP or postal code. */
-  postalCode?: Maybe<Scalars['String']['output']>;
-  /** State, county, province or region. */
-  state?: Maybe<Scalars['String']['output']>;
 };
 
 /** What a client can ask this subgraph for directly; a gateway also reaches sessions through other subgraphs' references. */
@@ -959,49 +1002,6 @@ export type Query = {
 export type QueryCheckoutSessionArgs = {
   id: Scalars['ID']['input'];
 };
-
-/** Money given back to the customer for (part of) a session's payment. */
-export type Refund = {
-  __typename?: 'Refund';
-  /** How much was (or is to be) refunded. */
-  amount: Money;
-  /** When the refund was created. */
-  createdAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The provider's refund id. */
-  id: Scalars['ID']['output'];
-  /** Why the merchant refunded; null when the provider did not say. */
-  reason?: Maybe<RefundReason>;
-  /** Where the refund is in its life; null when the provider did not say. */
-  status?: Maybe<RefundStatus>;
-};
-
-/** Why the merchant refunded. */
-export type RefundReason =
-  /** The payment was taken twice. */
-  | 'DUPLICATE'
-  /** An authorization expired before it was captured. */
-  | 'EXPIRED_UNCAPTURED_CHARGE'
-  /** The payment was fraudulent. */
-  | 'FRAUDULENT'
-  /** The customer asked for the money back. */
-  | 'REQUESTED_BY_CUSTOMER'
-  /** A reason this subgraph does not know yet. */
-  | 'UNKNOWN';
-
-/** Where a refund is in its life. */
-export type RefundStatus =
-  /** The refund was canceled before it settled. */
-  | 'CANCELED'
-  /** The refund failed; no money moved. */
-  | 'FAILED'
-  /** Submitted, not yet settled. */
-  | 'PENDING'
-  /** The customer must act before the refund can go on. */
-  | 'REQUIRES_ACTION'
-  /** The money went back to the customer. */
-  | 'SUCCEEDED'
-  /** A refund status this subgraph does not know yet. */
-  | 'UNKNOWN';
 
 
 
@@ -1115,7 +1115,7 @@ export type ResolversTypes = {
   CheckoutCollectedInformation: ResolverTypeWrapper<CheckoutCollectedInformation>;
   CheckoutConsent: ResolverTypeWrapper<CheckoutConsent>;
   CheckoutConsentCollection: ResolverTypeWrapper<CheckoutConsentCollection>;
-  CheckoutCurrencyConversion: ResolverTypeWrapper<Omit<CheckoutCurrencyConversion, 'amountSubtotal' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversTypes['Money']>, amountTotal?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutCurrencyConversion: ResolverTypeWrapper<Omit<CheckoutCurrencyConversion, 'amountSubtotal' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutCustomField: ResolverTypeWrapper<CheckoutCustomField>;
   CheckoutCustomFieldOption: ResolverTypeWrapper<CheckoutCustomFieldOption>;
   CheckoutCustomFieldType: CheckoutCustomFieldType;
@@ -1124,15 +1124,16 @@ export type ResolversTypes = {
   CheckoutCustomerCreation: CheckoutCustomerCreation;
   CheckoutCustomerDetails: ResolverTypeWrapper<CheckoutCustomerDetails>;
   CheckoutDiscount: ResolverTypeWrapper<CheckoutDiscount>;
-  CheckoutDiscountAmount: ResolverTypeWrapper<Omit<CheckoutDiscountAmount, 'amount'> & { amount?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutDiscountAmount: ResolverTypeWrapper<Omit<CheckoutDiscountAmount, 'amount'> & { amount?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutEnabledOrDisabled: CheckoutEnabledOrDisabled;
   CheckoutEnabledSetting: ResolverTypeWrapper<CheckoutEnabledSetting>;
-  CheckoutFee: ResolverTypeWrapper<Omit<CheckoutFee, 'amount'> & { amount?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutFee: ResolverTypeWrapper<Omit<CheckoutFee, 'amount'> & { amount?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutInvoiceCreation: ResolverTypeWrapper<CheckoutInvoiceCreation>;
   CheckoutInvoiceData: ResolverTypeWrapper<CheckoutInvoiceData>;
   CheckoutLiabilityType: CheckoutLiabilityType;
-  CheckoutLineItem: ResolverTypeWrapper<Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountDiscount?: Maybe<ResolversTypes['Money']>, amountSubtotal?: Maybe<ResolversTypes['Money']>, amountTax?: Maybe<ResolversTypes['Money']>, amountTotal?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutLineItem: ResolverTypeWrapper<Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountDiscount?: Maybe<ResolversTypes['CheckoutMoney']>, amountSubtotal?: Maybe<ResolversTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutMode: CheckoutMode;
+  CheckoutMoney: ResolverTypeWrapper<MoneyModel>;
   CheckoutNameCollection: ResolverTypeWrapper<CheckoutNameCollection>;
   CheckoutNameValue: ResolverTypeWrapper<CheckoutNameValue>;
   CheckoutNoneOrRequired: CheckoutNoneOrRequired;
@@ -1141,22 +1142,27 @@ export type ResolversTypes = {
   CheckoutOriginContext: CheckoutOriginContext;
   CheckoutPaymentMethodCollection: CheckoutPaymentMethodCollection;
   CheckoutPaymentMethodConfigurationDetails: ResolverTypeWrapper<CheckoutPaymentMethodConfigurationDetails>;
+  CheckoutPaymentProvider: CheckoutPaymentProvider;
   CheckoutPaymentStatus: CheckoutPaymentStatus;
   CheckoutPermissions: ResolverTypeWrapper<CheckoutPermissions>;
-  CheckoutPresentmentDetails: ResolverTypeWrapper<Omit<CheckoutPresentmentDetails, 'presentmentAmount'> & { presentmentAmount?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutPostalAddress: ResolverTypeWrapper<CheckoutPostalAddress>;
+  CheckoutPresentmentDetails: ResolverTypeWrapper<Omit<CheckoutPresentmentDetails, 'presentmentAmount'> & { presentmentAmount?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutPromotionsConsent: CheckoutPromotionsConsent;
   CheckoutRecovery: ResolverTypeWrapper<CheckoutRecovery>;
   CheckoutRedirectOnCompletion: CheckoutRedirectOnCompletion;
   CheckoutRedisplayFilter: CheckoutRedisplayFilter;
+  CheckoutRefund: ResolverTypeWrapper<Omit<CheckoutRefund, 'amount'> & { amount: ResolversTypes['CheckoutMoney'] }>;
+  CheckoutRefundReason: CheckoutRefundReason;
+  CheckoutRefundStatus: CheckoutRefundStatus;
   CheckoutSavedPaymentMethodOptions: ResolverTypeWrapper<CheckoutSavedPaymentMethodOptions>;
   CheckoutSession: ResolverTypeWrapper<CheckoutSessionModel>;
   CheckoutSessionStatus: CheckoutSessionStatus;
   CheckoutShippingAddressCollection: ResolverTypeWrapper<CheckoutShippingAddressCollection>;
-  CheckoutShippingCost: ResolverTypeWrapper<Omit<CheckoutShippingCost, 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversTypes['Money']>, amountTax?: Maybe<ResolversTypes['Money']>, amountTotal?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutShippingCost: ResolverTypeWrapper<Omit<CheckoutShippingCost, 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutShippingDetails: ResolverTypeWrapper<CheckoutShippingDetails>;
-  CheckoutShippingOption: ResolverTypeWrapper<Omit<CheckoutShippingOption, 'shippingAmount'> & { shippingAmount?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutShippingOption: ResolverTypeWrapper<Omit<CheckoutShippingOption, 'shippingAmount'> & { shippingAmount?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutSubmitType: CheckoutSubmitType;
-  CheckoutTaxAmount: ResolverTypeWrapper<Omit<CheckoutTaxAmount, 'amount' | 'taxableAmount'> & { amount?: Maybe<ResolversTypes['Money']>, taxableAmount?: Maybe<ResolversTypes['Money']> }>;
+  CheckoutTaxAmount: ResolverTypeWrapper<Omit<CheckoutTaxAmount, 'amount' | 'taxableAmount'> & { amount?: Maybe<ResolversTypes['CheckoutMoney']>, taxableAmount?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutTaxExempt: CheckoutTaxExempt;
   CheckoutTaxId: ResolverTypeWrapper<CheckoutTaxId>;
   CheckoutTaxIdCollection: ResolverTypeWrapper<CheckoutTaxIdCollection>;
@@ -1166,20 +1172,14 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CheckoutTermsOfServiceConsent: CheckoutTermsOfServiceConsent;
   CheckoutTotalBreakdown: ResolverTypeWrapper<Omit<CheckoutTotalBreakdown, 'discounts' | 'taxes'> & { discounts: Array<ResolversTypes['CheckoutDiscountAmount']>, taxes: Array<ResolversTypes['CheckoutTaxAmount']> }>;
-  CheckoutTotalDetails: ResolverTypeWrapper<Omit<CheckoutTotalDetails, 'amountDiscount' | 'amountShipping' | 'amountTax' | 'breakdown'> & { amountDiscount?: Maybe<ResolversTypes['Money']>, amountShipping?: Maybe<ResolversTypes['Money']>, amountTax?: Maybe<ResolversTypes['Money']>, breakdown?: Maybe<ResolversTypes['CheckoutTotalBreakdown']> }>;
+  CheckoutTotalDetails: ResolverTypeWrapper<Omit<CheckoutTotalDetails, 'amountDiscount' | 'amountShipping' | 'amountTax' | 'breakdown'> & { amountDiscount?: Maybe<ResolversTypes['CheckoutMoney']>, amountShipping?: Maybe<ResolversTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversTypes['CheckoutMoney']>, breakdown?: Maybe<ResolversTypes['CheckoutTotalBreakdown']> }>;
   CheckoutUiMode: CheckoutUiMode;
   CheckoutUpdatePermission: CheckoutUpdatePermission;
   CheckoutWalletOptions: ResolverTypeWrapper<CheckoutWalletOptions>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
-  Money: ResolverTypeWrapper<MoneyModel>;
   Order: ResolverTypeWrapper<{ id: string }>;
-  PaymentProvider: PaymentProvider;
-  PostalAddress: ResolverTypeWrapper<PostalAddress>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Refund: ResolverTypeWrapper<Omit<Refund, 'amount'> & { amount: ResolversTypes['Money'] }>;
-  RefundReason: RefundReason;
-  RefundStatus: RefundStatus;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
 };
 
@@ -1197,49 +1197,49 @@ export type ResolversParentTypes = {
   CheckoutCollectedInformation: CheckoutCollectedInformation;
   CheckoutConsent: CheckoutConsent;
   CheckoutConsentCollection: CheckoutConsentCollection;
-  CheckoutCurrencyConversion: Omit<CheckoutCurrencyConversion, 'amountSubtotal' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversParentTypes['Money']>, amountTotal?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutCurrencyConversion: Omit<CheckoutCurrencyConversion, 'amountSubtotal' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutCustomField: CheckoutCustomField;
   CheckoutCustomFieldOption: CheckoutCustomFieldOption;
   CheckoutCustomText: CheckoutCustomText;
   CheckoutCustomer: CheckoutCustomer;
   CheckoutCustomerDetails: CheckoutCustomerDetails;
   CheckoutDiscount: CheckoutDiscount;
-  CheckoutDiscountAmount: Omit<CheckoutDiscountAmount, 'amount'> & { amount?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutDiscountAmount: Omit<CheckoutDiscountAmount, 'amount'> & { amount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutEnabledSetting: CheckoutEnabledSetting;
-  CheckoutFee: Omit<CheckoutFee, 'amount'> & { amount?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutFee: Omit<CheckoutFee, 'amount'> & { amount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutInvoiceCreation: CheckoutInvoiceCreation;
   CheckoutInvoiceData: CheckoutInvoiceData;
-  CheckoutLineItem: Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountDiscount?: Maybe<ResolversParentTypes['Money']>, amountSubtotal?: Maybe<ResolversParentTypes['Money']>, amountTax?: Maybe<ResolversParentTypes['Money']>, amountTotal?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutLineItem: Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountDiscount?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountSubtotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversParentTypes['CheckoutMoney']> };
+  CheckoutMoney: MoneyModel;
   CheckoutNameCollection: CheckoutNameCollection;
   CheckoutNameValue: CheckoutNameValue;
   CheckoutOptionalItem: CheckoutOptionalItem;
   CheckoutOptionalSetting: CheckoutOptionalSetting;
   CheckoutPaymentMethodConfigurationDetails: CheckoutPaymentMethodConfigurationDetails;
   CheckoutPermissions: CheckoutPermissions;
-  CheckoutPresentmentDetails: Omit<CheckoutPresentmentDetails, 'presentmentAmount'> & { presentmentAmount?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutPostalAddress: CheckoutPostalAddress;
+  CheckoutPresentmentDetails: Omit<CheckoutPresentmentDetails, 'presentmentAmount'> & { presentmentAmount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutRecovery: CheckoutRecovery;
+  CheckoutRefund: Omit<CheckoutRefund, 'amount'> & { amount: ResolversParentTypes['CheckoutMoney'] };
   CheckoutSavedPaymentMethodOptions: CheckoutSavedPaymentMethodOptions;
   CheckoutSession: CheckoutSessionModel;
   CheckoutShippingAddressCollection: CheckoutShippingAddressCollection;
-  CheckoutShippingCost: Omit<CheckoutShippingCost, 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversParentTypes['Money']>, amountTax?: Maybe<ResolversParentTypes['Money']>, amountTotal?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutShippingCost: Omit<CheckoutShippingCost, 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutShippingDetails: CheckoutShippingDetails;
-  CheckoutShippingOption: Omit<CheckoutShippingOption, 'shippingAmount'> & { shippingAmount?: Maybe<ResolversParentTypes['Money']> };
-  CheckoutTaxAmount: Omit<CheckoutTaxAmount, 'amount' | 'taxableAmount'> & { amount?: Maybe<ResolversParentTypes['Money']>, taxableAmount?: Maybe<ResolversParentTypes['Money']> };
+  CheckoutShippingOption: Omit<CheckoutShippingOption, 'shippingAmount'> & { shippingAmount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
+  CheckoutTaxAmount: Omit<CheckoutTaxAmount, 'amount' | 'taxableAmount'> & { amount?: Maybe<ResolversParentTypes['CheckoutMoney']>, taxableAmount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutTaxId: CheckoutTaxId;
   CheckoutTaxIdCollection: CheckoutTaxIdCollection;
   CheckoutTaxLiability: CheckoutTaxLiability;
   CheckoutTaxRate: CheckoutTaxRate;
   Float: Scalars['Float']['output'];
   CheckoutTotalBreakdown: Omit<CheckoutTotalBreakdown, 'discounts' | 'taxes'> & { discounts: Array<ResolversParentTypes['CheckoutDiscountAmount']>, taxes: Array<ResolversParentTypes['CheckoutTaxAmount']> };
-  CheckoutTotalDetails: Omit<CheckoutTotalDetails, 'amountDiscount' | 'amountShipping' | 'amountTax' | 'breakdown'> & { amountDiscount?: Maybe<ResolversParentTypes['Money']>, amountShipping?: Maybe<ResolversParentTypes['Money']>, amountTax?: Maybe<ResolversParentTypes['Money']>, breakdown?: Maybe<ResolversParentTypes['CheckoutTotalBreakdown']> };
+  CheckoutTotalDetails: Omit<CheckoutTotalDetails, 'amountDiscount' | 'amountShipping' | 'amountTax' | 'breakdown'> & { amountDiscount?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountShipping?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversParentTypes['CheckoutMoney']>, breakdown?: Maybe<ResolversParentTypes['CheckoutTotalBreakdown']> };
   CheckoutWalletOptions: CheckoutWalletOptions;
   DateTime: Scalars['DateTime']['output'];
   JSONObject: Scalars['JSONObject']['output'];
-  Money: MoneyModel;
   Order: { id: string };
-  PostalAddress: PostalAddress;
   Query: Record<PropertyKey, never>;
-  Refund: Omit<Refund, 'amount'> & { amount: ResolversParentTypes['Money'] };
   SafeInt: Scalars['SafeInt']['output'];
 };
 
@@ -1292,8 +1292,8 @@ export type CheckoutConsentCollectionResolvers<ContextType = RequestContext, Par
 };
 
 export type CheckoutCurrencyConversionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutCurrencyConversion'] = ResolversParentTypes['CheckoutCurrencyConversion']> = {
-  amountSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountSubtotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   fxRate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceCurrency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1322,7 +1322,7 @@ export type CheckoutCustomTextResolvers<ContextType = RequestContext, ParentType
 };
 
 export type CheckoutCustomerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutCustomer'] = ResolversParentTypes['CheckoutCustomer']> = {
-  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['CheckoutPostalAddress']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ipAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1332,7 +1332,7 @@ export type CheckoutCustomerResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type CheckoutCustomerDetailsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutCustomerDetails'] = ResolversParentTypes['CheckoutCustomerDetails']> = {
-  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['CheckoutPostalAddress']>, ParentType, ContextType>;
   businessName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   individualName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1348,7 +1348,7 @@ export type CheckoutDiscountResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type CheckoutDiscountAmountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutDiscountAmount'] = ResolversParentTypes['CheckoutDiscountAmount']> = {
-  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   couponId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   discountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   promotionCodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1359,7 +1359,7 @@ export type CheckoutEnabledSettingResolvers<ContextType = RequestContext, Parent
 };
 
 export type CheckoutFeeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutFee'] = ResolversParentTypes['CheckoutFee']> = {
-  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1380,14 +1380,20 @@ export type CheckoutInvoiceDataResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type CheckoutLineItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutLineItem'] = ResolversParentTypes['CheckoutLineItem']> = {
-  amountDiscount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountDiscount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountSubtotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTax?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   priceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CheckoutMoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutMoney'] = ResolversParentTypes['CheckoutMoney']> = {
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decimal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CheckoutNameCollectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutNameCollection'] = ResolversParentTypes['CheckoutNameCollection']> = {
@@ -1420,8 +1426,17 @@ export type CheckoutPermissionsResolvers<ContextType = RequestContext, ParentTyp
   updateShippingDetails?: Resolver<Maybe<ResolversTypes['CheckoutUpdatePermission']>, ParentType, ContextType>;
 };
 
+export type CheckoutPostalAddressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutPostalAddress'] = ResolversParentTypes['CheckoutPostalAddress']> = {
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CheckoutPresentmentDetailsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutPresentmentDetails'] = ResolversParentTypes['CheckoutPresentmentDetails']> = {
-  presentmentAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  presentmentAmount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
 };
 
 export type CheckoutRecoveryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutRecovery'] = ResolversParentTypes['CheckoutRecovery']> = {
@@ -1429,6 +1444,14 @@ export type CheckoutRecoveryResolvers<ContextType = RequestContext, ParentType e
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CheckoutRefundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutRefund'] = ResolversParentTypes['CheckoutRefund']> = {
+  amount?: Resolver<ResolversTypes['CheckoutMoney'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['CheckoutRefundReason']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['CheckoutRefundStatus']>, ParentType, ContextType>;
 };
 
 export type CheckoutSavedPaymentMethodOptionsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutSavedPaymentMethodOptions'] = ResolversParentTypes['CheckoutSavedPaymentMethodOptions']> = {
@@ -1442,9 +1465,9 @@ export type CheckoutSessionResolvers<ContextType = RequestContext, ParentType ex
   adaptivePricing?: Resolver<Maybe<ResolversTypes['CheckoutEnabledSetting']>, ParentType, ContextType>;
   afterExpiration?: Resolver<Maybe<ResolversTypes['CheckoutAfterExpiration']>, ParentType, ContextType>;
   allowPromotionCodes?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  amountRefunded?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountRefunded?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountSubtotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   automaticTax?: Resolver<Maybe<ResolversTypes['CheckoutAutomaticTax']>, ParentType, ContextType>;
   billingAddressCollection?: Resolver<Maybe<ResolversTypes['CheckoutBillingAddressCollection']>, ParentType, ContextType>;
   brandingSettings?: Resolver<Maybe<ResolversTypes['CheckoutBrandingSettings']>, ParentType, ContextType>;
@@ -1491,11 +1514,11 @@ export type CheckoutSessionResolvers<ContextType = RequestContext, ParentType ex
   permissions?: Resolver<Maybe<ResolversTypes['CheckoutPermissions']>, ParentType, ContextType>;
   phoneNumberCollection?: Resolver<Maybe<ResolversTypes['CheckoutEnabledSetting']>, ParentType, ContextType>;
   presentmentDetails?: Resolver<Maybe<ResolversTypes['CheckoutPresentmentDetails']>, ParentType, ContextType>;
-  provider?: Resolver<ResolversTypes['PaymentProvider'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['CheckoutPaymentProvider'], ParentType, ContextType>;
   recoveredFromId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   redirectOnCompletion?: Resolver<Maybe<ResolversTypes['CheckoutRedirectOnCompletion']>, ParentType, ContextType>;
   refunded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  refunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
+  refunds?: Resolver<Maybe<Array<ResolversTypes['CheckoutRefund']>>, ParentType, ContextType>;
   returnUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   savedPaymentMethodOptions?: Resolver<Maybe<ResolversTypes['CheckoutSavedPaymentMethodOptions']>, ParentType, ContextType>;
   setupIntentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1518,27 +1541,27 @@ export type CheckoutShippingAddressCollectionResolvers<ContextType = RequestCont
 };
 
 export type CheckoutShippingCostResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutShippingCost'] = ResolversParentTypes['CheckoutShippingCost']> = {
-  amountSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountSubtotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTax?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   shippingRateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CheckoutShippingDetailsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutShippingDetails'] = ResolversParentTypes['CheckoutShippingDetails']> = {
-  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['CheckoutPostalAddress']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CheckoutShippingOptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutShippingOption'] = ResolversParentTypes['CheckoutShippingOption']> = {
-  shippingAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  shippingAmount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   shippingRateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CheckoutTaxAmountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutTaxAmount'] = ResolversParentTypes['CheckoutTaxAmount']> = {
-  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['CheckoutTaxRate']>, ParentType, ContextType>;
   taxabilityReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  taxableAmount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  taxableAmount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
 };
 
 export type CheckoutTaxIdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutTaxId'] = ResolversParentTypes['CheckoutTaxId']> = {
@@ -1571,9 +1594,9 @@ export type CheckoutTotalBreakdownResolvers<ContextType = RequestContext, Parent
 };
 
 export type CheckoutTotalDetailsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutTotalDetails'] = ResolversParentTypes['CheckoutTotalDetails']> = {
-  amountDiscount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountShipping?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
-  amountTax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  amountDiscount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountShipping?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
+  amountTax?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   breakdown?: Resolver<Maybe<ResolversTypes['CheckoutTotalBreakdown']>, ParentType, ContextType>;
 };
 
@@ -1589,35 +1612,12 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
-export type MoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
-  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
-  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  decimal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
 export type OrderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type PostalAddressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = {
-  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  line1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   checkoutSession?: Resolver<Maybe<ResolversTypes['CheckoutSession']>, ParentType, ContextType, RequireFields<QueryCheckoutSessionArgs, 'id'>>;
-};
-
-export type RefundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = {
-  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['RefundReason']>, ParentType, ContextType>;
-  status?: Resolver<Maybe<ResolversTypes['RefundStatus']>, ParentType, ContextType>;
 };
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
@@ -1646,14 +1646,17 @@ export type Resolvers<ContextType = RequestContext> = {
   CheckoutInvoiceCreation?: CheckoutInvoiceCreationResolvers<ContextType>;
   CheckoutInvoiceData?: CheckoutInvoiceDataResolvers<ContextType>;
   CheckoutLineItem?: CheckoutLineItemResolvers<ContextType>;
+  CheckoutMoney?: CheckoutMoneyResolvers<ContextType>;
   CheckoutNameCollection?: CheckoutNameCollectionResolvers<ContextType>;
   CheckoutNameValue?: CheckoutNameValueResolvers<ContextType>;
   CheckoutOptionalItem?: CheckoutOptionalItemResolvers<ContextType>;
   CheckoutOptionalSetting?: CheckoutOptionalSettingResolvers<ContextType>;
   CheckoutPaymentMethodConfigurationDetails?: CheckoutPaymentMethodConfigurationDetailsResolvers<ContextType>;
   CheckoutPermissions?: CheckoutPermissionsResolvers<ContextType>;
+  CheckoutPostalAddress?: CheckoutPostalAddressResolvers<ContextType>;
   CheckoutPresentmentDetails?: CheckoutPresentmentDetailsResolvers<ContextType>;
   CheckoutRecovery?: CheckoutRecoveryResolvers<ContextType>;
+  CheckoutRefund?: CheckoutRefundResolvers<ContextType>;
   CheckoutSavedPaymentMethodOptions?: CheckoutSavedPaymentMethodOptionsResolvers<ContextType>;
   CheckoutSession?: CheckoutSessionResolvers<ContextType>;
   CheckoutShippingAddressCollection?: CheckoutShippingAddressCollectionResolvers<ContextType>;
@@ -1670,11 +1673,8 @@ export type Resolvers<ContextType = RequestContext> = {
   CheckoutWalletOptions?: CheckoutWalletOptionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
-  Money?: MoneyResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
-  PostalAddress?: PostalAddressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
-  Refund?: RefundResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
 };
 

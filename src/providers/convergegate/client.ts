@@ -5,7 +5,7 @@ import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
 import type { ProviderRateLimits } from '../http/rate-limit.js';
-import { rateLimitAccount } from '../rate-limit-account.js';
+import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -29,13 +29,13 @@ export class ConvergeGateClient implements CheckoutProvider {
   readonly name = 'CONVERGE_GATE' as const;
   readonly displayName = providerName;
   private readonly headers: Record<string, string>;
-  private readonly account: string;
+  readonly account: string;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: ConvergeGateClientOptions,
   ) {
-    this.account = rateLimitAccount(options.secretKey);
+    this.account = providerAccount(this.name, options.secretKey);
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 

@@ -92,23 +92,23 @@ export class SharedRateBudgets implements RateLimit {
 
   constructor(
     private readonly redis: SharedRedis,
-    /** Where this account's budget keys begin; each budget adds its own name. */
-    keyBase: string,
+    /** The key of each budget: the account's with no endpoint, else the endpoint's. */
+    keyOf: (endpoint?: string) => string,
     budgets: Pick<AccountBudgets, 'globalPerSecond' | 'endpointPerSecond'>,
     private readonly fallback: RateLimit,
     private readonly now: () => number = () => performance.now(),
   ) {
-    const budget = (name: string, limit: number): SharedBudget => ({
+    const budget = (name: string, limit: number, key: string): SharedBudget => ({
       name,
-      key: `${keyBase}:${name}`,
+      key,
       limit,
       slowedAt: 0,
       seenRate: limit,
       seenAt: this.now(),
     });
-    if (budgets.globalPerSecond) this.global = budget('global', budgets.globalPerSecond);
+    if (budgets.globalPerSecond) this.global = budget('global', budgets.globalPerSecond, keyOf());
     for (const [endpoint, perSecond] of budgets.endpointPerSecond) {
-      if (perSecond > 0) this.endpoints.set(endpoint, budget(endpoint, perSecond));
+      if (perSecond > 0) this.endpoints.set(endpoint, budget(endpoint, perSecond, keyOf(endpoint)));
     }
   }
 
@@ -202,7 +202,7 @@ function numbers(reply: unknown, count: number): number[] | undefined {
 }
 
 /**
- * Budgets keyed by provider, account and budget, shared by every replica on the Redis;
+ * Budgets keyed by the account's key space and the budget, shared by every replica on the Redis;
  * while it is unreachable each replica paces at the rates divided by `fallbackReplicas`.
  */
 export function sharedRateBudgets(redis: SharedRedis, fallbackReplicas: number): RateLimitFactory {
@@ -212,7 +212,7 @@ export function sharedRateBudgets(redis: SharedRedis, fallbackReplicas: number):
       globalPerSecond: budgets.globalPerSecond === undefined ? undefined : share(budgets.globalPerSecond),
       endpointPerSecond: new Map([...budgets.endpointPerSecond].map(([endpoint, perSecond]) => [endpoint, share(perSecond)])),
     });
-    // The account in braces is the keys' hash tag: a call's budgets stay in one slot of a Redis Cluster.
-    return new SharedRateBudgets(redis, `${redis.keyPrefix}rate:{${budgets.provider}:${budgets.account}}`, budgets, fallback);
+    const keys = redis.keysOf(budgets.account);
+    return new SharedRateBudgets(redis, (endpoint) => keys.rateBudget(endpoint), budgets, fallback);
   };
 }

@@ -8,7 +8,7 @@ import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl, type ProviderPath } from '../provider-url.js';
 import type { ProviderRateLimits } from '../http/rate-limit.js';
-import { rateLimitAccount } from '../rate-limit-account.js';
+import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
@@ -32,14 +32,14 @@ export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
   readonly displayName = providerName;
   private readonly headers: Record<string, string>;
-  private readonly account: string;
+  readonly account: string;
   private readonly rateLimits: ProviderRateLimits;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: StripeClientOptions,
   ) {
-    this.account = rateLimitAccount(options.secretKey);
+    this.account = providerAccount(this.name, options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
