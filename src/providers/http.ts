@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { PaymentsError, ProviderUnavailableError, RateLimitedError } from '../errors.js';
+import { PaymentsError, ProviderUnavailableError } from '../errors.js';
 import { logger } from '../logger.js';
 import type { ReadOrigin } from '../observability/request-tally.js';
 import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../observability/recorders.js';
@@ -8,10 +8,10 @@ import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
 import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './http/classify.js';
 import { DeadlineSweep } from './http/deadline-sweep.js';
-import { ConcurrencyLimits, type ReleaseSlot } from './http/concurrency-limits.js';
+import { AccountPacing, accountBudgets, QueueFullError } from './http/account-pacing.js';
+import type { ReleaseSlot } from './http/concurrency-limits.js';
 import { LocalRateBudgets } from './http/local-rate-budgets.js';
-import type { AccountBudgets, ProviderRateLimits, RateLimit, RateLimitFactory, RateLimitSignal } from './http/rate-limit.js';
-import { SendLogs } from './http/send-log.js';
+import type { ProviderRateLimits, RateLimitFactory } from './http/rate-limit.js';
 import { headerValue, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
 
 export interface ProviderHttpOptions {
@@ -69,21 +69,7 @@ const defaults = {
   retry: { maxRetries: 2, baseDelayMs: 250, maxDelayMs: 2000 } satisfies RetryOptions,
   queueTimeoutMs: 30_000,
   breaker: { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000 } satisfies CircuitBreakerOptions,
-  /** The account's global budget where the provider documents no limit of its own. */
-  undocumentedGlobalPerSecond: 20,
-  /** Share of a documented limit kept to by default: the rest is the account's other traffic (checkout creation, refunds, back office). */
-  shareOfDocumentedLimit: 0.8,
 };
-
-/** What paces one provider account: its rate budgets (none when pacing is off), its calls as sent, and its concurrency caps. */
-interface AccountLimits {
-  rate: RateLimit | undefined;
-  sent: SendLogs;
-  concurrency: ConcurrencyLimits;
-}
-
-/** For a 429 whose provider client reads no reason: the account as a whole was too busy. */
-const unreadRateLimit: RateLimitSignal = { slow: 'rate', scope: 'global', reason: 'unspecified' };
 
 /**
  * Sends providers' GETs over one keep-alive undici pool per origin. Per provider account
@@ -94,7 +80,7 @@ const unreadRateLimit: RateLimitSignal = { slow: 'rate', scope: 'global', reason
 export class ProviderHttpClient {
   private readonly pools = new Map<string, Pool>();
   private readonly breakers = new Map<string, CircuitBreaker>();
-  private readonly accounts = new Map<string, AccountLimits>();
+  private readonly accounts = new Map<string, AccountPacing>();
   private readonly makeRateLimit: RateLimitFactory;
   private readonly deadlines = new DeadlineSweep();
   private readonly maxResponseBytes: number;
@@ -124,10 +110,10 @@ export class ProviderHttpClient {
     }
     let healthy: boolean | undefined;
     try {
-      const limits = this.limitsOf(request);
-      const slot = await this.takeTurn(request, limits, this.queueTimeoutMs);
+      const pacing = this.pacingOf(request);
+      const slot = await pacing.takeTurn(request, this.queueTimeoutMs);
       const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
-      const { result, attempts } = await this.attempts(request, limits, slot);
+      const { result, attempts } = await this.attempts(request, pacing, slot);
       healthy = isHealthy(result);
       const outcome = classifyFinal(result, {
         provider,
@@ -178,7 +164,7 @@ export class ProviderHttpClient {
    */
   private async attempts(
     request: ProviderGetRequest,
-    limits: AccountLimits,
+    pacing: AccountPacing,
     firstSlot: ReleaseSlot,
   ): Promise<{ result: AttemptResult; attempts: number }> {
     const startedAt = performance.now();
@@ -196,7 +182,10 @@ export class ProviderHttpClient {
           deadline,
           maxResponseBytes: this.maxResponseBytes,
         });
-        if (result.kind === 'answered' && result.status === 429) await this.slowDown(request, limits, result);
+        if (result.kind === 'answered' && result.status === 429) {
+          const { headers, text } = result;
+          await pacing.rateLimited(request, { header: (name) => headerValue(headers, name), body: parseJsonOrUndefined(text) });
+        }
       } finally {
         slot();
       }
@@ -208,71 +197,11 @@ export class ProviderHttpClient {
       if (delayMs === undefined || delayMs >= remainingMs) return done;
       await sleep(delayMs);
       try {
-        slot = await this.takeTurn(request, limits, deadline - performance.now());
+        slot = await pacing.takeTurn(request, deadline - performance.now());
       } catch {
         return done;
       }
     }
-  }
-
-  /**
-   * Waits for a slot under the concurrency caps, then for the call's turn under its
-   * budgets; a turn overtaken by a slowdown while waiting is taken again at the slower
-   * pace. Resolves the slot's release; throws `QueueFullError` when either would come
-   * later than `maxWaitMs`.
-   */
-  private async takeTurn(request: ProviderGetRequest, limits: AccountLimits, maxWaitMs: number): Promise<ReleaseSlot> {
-    const waitUntil = performance.now() + maxWaitMs;
-    const slot = await limits.concurrency.acquire(request.pathTemplate, maxWaitMs);
-    if (!slot) throw new QueueFullError(maxWaitMs);
-    try {
-      for (let turn = await this.nextTurn(request, limits, waitUntil); turn.overtaken(); ) {
-        turn = await this.nextTurn(request, limits, waitUntil);
-      }
-      if (limits.rate) await this.keepSpacingAsSent(request.pathTemplate, limits.rate, limits.sent);
-      return slot;
-    } catch (error) {
-      slot();
-      throw error;
-    }
-  }
-
-  /** Reserves the call's turn and waits for it. */
-  private async nextTurn(request: ProviderGetRequest, limits: AccountLimits, waitUntil: number): Promise<{ overtaken(): boolean }> {
-    if (!limits.rate) return { overtaken: () => false };
-    const turn = await limits.rate.nextTurn(request.pathTemplate, Math.max(0, waitUntil - performance.now()));
-    if (!turn.granted) throw new QueueFullError(turn.waitMs);
-    if (turn.waitMs === 0) return turn;
-    const turnCame = this.recorder.waitingForTurn(request.provider, turn.waitMs);
-    try {
-      await sleep(turn.waitMs);
-    } finally {
-      turnCame();
-    }
-    return turn;
-  }
-
-  /** Holds a call whose turn came while earlier calls left late, so that calls as sent stay as far apart as their turns. */
-  private async keepSpacingAsSent(endpoint: string, rate: RateLimit, sent: SendLogs): Promise<void> {
-    for (;;) {
-      const rates = rate.currentRates();
-      const budgets = [endpoint, 'global'].flatMap((budget) => {
-        const perSecond = rates.get(budget);
-        return perSecond === undefined ? [] : [[budget, perSecond] as const];
-      });
-      const waitMs = sent.delayBeforeSend(budgets, performance.now());
-      if (waitMs === 0) return;
-      await sleep(waitMs);
-    }
-  }
-
-  /** A 429: the budget it names slows down (or its concurrency cap comes down), as the provider client reads it. */
-  private async slowDown(request: ProviderGetRequest, limits: AccountLimits, answer: Extract<AttemptResult, { kind: 'answered' }>): Promise<void> {
-    const reader = request.rateLimits?.readRateLimited;
-    const signal = reader ? reader({ header: (name) => headerValue(answer.headers, name), body: parseJsonOrUndefined(answer.text) }) : unreadRateLimit;
-    this.recorder.rateLimited(request.provider, boundedReason(signal.reason));
-    if (signal.slow === 'rate') await limits.rate?.slowDown(signal.scope, request.pathTemplate);
-    else if (signal.slow === 'concurrency') limits.concurrency.lower(signal.scope, request.pathTemplate);
   }
 
   private breaker(provider: string): CircuitBreaker {
@@ -289,39 +218,19 @@ export class ProviderHttpClient {
     return breaker;
   }
 
-  private limitsOf(request: ProviderGetRequest): AccountLimits {
+  private pacingOf(request: ProviderGetRequest): AccountPacing {
     const { provider, account } = request;
     const key = `${provider} ${account}`;
-    let limits = this.accounts.get(key);
-    if (!limits) {
-      const budgets = this.budgetsOf(request);
+    let pacing = this.accounts.get(key);
+    if (!pacing) {
+      const budgets = accountBudgets(request, account, this.options);
       const paced = budgets.globalPerSecond !== undefined || budgets.endpointPerSecond.size > 0;
       const rate = paced ? this.makeRateLimit(budgets) : undefined;
-      limits = { rate, sent: new SendLogs(), concurrency: new ConcurrencyLimits() };
-      this.accounts.set(key, limits);
+      pacing = new AccountPacing(rate, this.recorder);
+      this.accounts.set(key, pacing);
       if (rate) this.recorder.rateBudgets(provider, () => rate.currentRates());
     }
-    return limits;
-  }
-
-  /** The account's budgets: the ones configured, else a share of the documented ones; 0 is none. */
-  private budgetsOf(request: ProviderGetRequest): AccountBudgets {
-    const declared = request.rateLimits;
-    const shareOf = (documented: number | undefined) =>
-      documented === undefined ? undefined : documented * defaults.shareOfDocumentedLimit;
-    const globalPerSecond =
-      this.options.globalRateLimit ?? shareOf(declared?.documentedGlobalPerSecond) ?? defaults.undocumentedGlobalPerSecond;
-    const endpointPerSecond = new Map<string, number>();
-    for (const [endpoint, documented] of Object.entries(declared?.endpoints ?? { [request.pathTemplate]: undefined })) {
-      const perSecond = this.options.endpointRateLimit ?? shareOf(documented);
-      if (perSecond) endpointPerSecond.set(endpoint, perSecond);
-    }
-    return {
-      provider: request.provider,
-      account: request.account,
-      globalPerSecond: globalPerSecond > 0 ? globalPerSecond : undefined,
-      endpointPerSecond,
-    };
+    return pacing;
   }
 
   private pool(origin: string): Pool {
@@ -342,29 +251,12 @@ export class ProviderHttpClient {
   }
 }
 
-class QueueFullError extends Error {
-  constructor(readonly waitMs: number) {
-    super('rate limit queue full');
-  }
-
-  toProviderError(provider: string): RateLimitedError {
-    return new RateLimitedError(provider, 'too many calls queued under its rate budget', {
-      retryAfter: Math.max(1, Math.ceil(this.waitMs / 1000)),
-    });
-  }
-}
-
 function parseJsonOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-/** A reason as a metric label: a provider's header value is not trusted to be short or tame. */
-function boundedReason(reason: string): string {
-  return /^[a-z][a-z_-]{0,39}$/.test(reason) ? reason : 'other';
 }
 
 function isRetryableResult(result: AttemptResult): boolean {
