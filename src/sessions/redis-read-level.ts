@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { logger, warnOnce } from '../logger.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
-import { readKinds, type ReadKind, type ReadOutcome, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
+import { readKinds, type KeptRead, type ReadKind, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
 /** The value, its remaining time to live in ms, and the session's eviction generation. */
@@ -77,14 +77,14 @@ export class RedisReadLevel implements SharedReadLevel {
     if (typeof generation !== 'string') return undefined;
     if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
       const kept = decodeOutcome(kind, sessionId, text);
-      if (kept) return { kept, ttlMs };
+      if (kept) return { kept: { ...kept, ttlMs }, generation };
       warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
     return { kept: undefined, generation };
   }
 
-  async keep(kind: ReadKind, sessionId: string, outcome: ReadOutcome<unknown>, ttlMs: number, generation: string): Promise<void> {
-    const text = encodeOutcome(outcome);
+  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void> {
+    const text = encodeOutcome(kept);
     if (text === undefined || ttlMs <= 0) return;
     await this.redis
       .run(keepScript, [this.key(kind, sessionId), this.generationKey(sessionId)], [generation, text, Math.ceil(ttlMs)])
