@@ -32,7 +32,8 @@ export type StripeExpansionAnswer = { ok: true; session: WireObject } | { ok: fa
  * The session as Stripe answers a retrieve with these `expand[]` paths: references not
  * asked for collapse to their id, those asked for are objects (a stand-in `{id, object}`
  * when the emulator holds only the id), and included parts appear only when asked for.
- * A path Stripe cannot expand is an error, as it is for Stripe.
+ * A path Stripe cannot expand is an error, as it is for Stripe. The stored session is
+ * never changed; what differs from it is copied, the rest shared.
  */
 export function expandStripeSession(
   stored: WireObject,
@@ -41,26 +42,24 @@ export function expandStripeSession(
 ): StripeExpansionAnswer {
   const unknownPath = expand.find((path) => !(path in stripeSessionReferences) && !isIncludable(path));
   if (unknownPath !== undefined) return { ok: false, unknownPath };
-  const session = structuredClone(stored);
+  let session = stored;
   for (const [path, objectName] of Object.entries(stripeSessionReferences)) {
     const asked = expand.includes(path);
-    transformAt(session, path.split('.'), (value) => (asked ? asObject(value, objectName) : asId(value)));
+    session = transformAt(session, path.split('.'), (value) => (asked ? asObject(value, objectName) : asId(value))) as WireObject;
   }
-  const totalDetails = session.total_details;
-  if (isRecord(totalDetails)) {
-    if (expand.includes('total_details.breakdown')) totalDetails.breakdown ??= { discounts: [], taxes: [] };
-    else delete totalDetails.breakdown;
-  }
+  session = transformAt(session, ['total_details'], (totalDetails) => {
+    if (!isRecord(totalDetails)) return totalDetails;
+    if (expand.includes('total_details.breakdown')) {
+      return totalDetails.breakdown ? totalDetails : { ...totalDetails, breakdown: { discounts: [], taxes: [] } };
+    }
+    return 'breakdown' in totalDetails ? without(totalDetails, 'breakdown') : totalDetails;
+  }) as WireObject;
   if (expand.includes('line_items')) {
     const data = lineItems.slice(0, expandedListSize);
-    session.line_items = {
-      object: 'list',
-      data,
-      has_more: lineItems.length > data.length,
-      url: `/v1/checkout/sessions/${stored.id}/line_items`,
-    };
-  } else {
-    delete session.line_items;
+    const list = { object: 'list', data, has_more: lineItems.length > data.length, url: `/v1/checkout/sessions/${stored.id}/line_items` };
+    session = { ...session, line_items: list };
+  } else if ('line_items' in session) {
+    session = without(session, 'line_items') as WireObject;
   }
   return { ok: true, session };
 }
@@ -69,16 +68,27 @@ function isIncludable(path: string): boolean {
   return (stripeSessionIncludables as readonly string[]).includes(path);
 }
 
-/** Applies `change` to the values at the path, through arrays along the way; leaves any other shape alone. */
-function transformAt(container: unknown, path: readonly string[], change: (value: unknown) => unknown): void {
+/**
+ * The container with `change` applied to the values at the path, through lists along the
+ * way; the same container when nothing changed, and any other shape left alone.
+ */
+function transformAt(container: unknown, path: readonly string[], change: (value: unknown) => unknown): unknown {
   const [name, ...rest] = path;
-  if (name === undefined || !isRecord(container) || !(name in container)) return;
+  if (name === undefined || !isRecord(container) || !(name in container)) return container;
   const value = container[name];
-  if (rest.length > 0) {
-    for (const item of Array.isArray(value) ? value : [value]) transformAt(item, rest, change);
-  } else {
-    container[name] = Array.isArray(value) ? value.map(change) : change(value);
-  }
+  const changeOne = rest.length > 0 ? (item: unknown) => transformAt(item, rest, change) : change;
+  const next = Array.isArray(value) ? mapIfChanged(value, changeOne) : changeOne(value);
+  return next === value ? container : { ...container, [name]: next };
+}
+
+function mapIfChanged(list: readonly unknown[], change: (value: unknown) => unknown): readonly unknown[] {
+  const mapped = list.map(change);
+  return mapped.every((item, index) => item === list[index]) ? list : mapped;
+}
+
+function without(record: Record<string, unknown>, name: string): Record<string, unknown> {
+  const { [name]: _left, ...rest } = record;
+  return rest;
 }
 
 function asId(value: unknown): unknown {
