@@ -39,6 +39,8 @@ export interface SubgraphOptions {
   logDestination?: DestinationStream;
   /** Receives every span, as if `OTEL_EXPORTER_OTLP_ENDPOINT` were set (tests use an in-memory exporter). */
   spanProcessor?: SpanProcessor;
+  /** The read cache's time source for expiry (tests pass a clock they move by hand). */
+  readCacheClock?: { now(): number };
 }
 
 /** Wires config → observability → Redis → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
@@ -77,6 +79,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   const router = new SessionRouter(providers);
   const reads = new ProviderReadCache({
     ...config.cache,
+    ...(options.readCacheClock ? { clock: options.readCacheClock } : {}),
     recorder: observability.cache('process'),
     ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
   });

@@ -28,6 +28,13 @@ export class InvalidSessionIdError extends PaymentsError {
   }
 }
 
+/** An `_entities` representation that names no entity of this subgraph or has a key that cannot be one. */
+export class InvalidRepresentationError extends PaymentsError {
+  constructor(index: number, reason: string) {
+    super(`Representation ${index} cannot be resolved: ${reason}`, 'BAD_USER_INPUT', { argumentName: 'representations' });
+  }
+}
+
 export class SessionNotFoundError extends PaymentsError {
   constructor(id: string) {
     super(`Checkout session ${id} was not found`, 'NOT_FOUND');

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from './context.js';
-import { fragmentsOf, rootFields } from './root-fields.js';
+import { operationShape } from './operation-shape.js';
 
 /**
  * How the answers of each root field may be cached: `by-session-age` when its resolver
@@ -50,12 +50,10 @@ const knownOperations = new WeakMap<OperationDefinitionNode, boolean>();
 function rootFieldsAreCacheable(operation: OperationDefinitionNode, document: DocumentNode): boolean {
   let cacheable = knownOperations.get(operation);
   if (cacheable === undefined) {
-    cacheable = true;
-    for (const field of rootFields(operation.selectionSet, fragmentsOf(document))) {
-      const name = field.name.value;
-      // `__typename`, `__schema` and `__type` describe the schema, not a session: they change no age.
-      if (!name.startsWith('__') && rootFieldCaching[name] !== 'by-session-age') cacheable = false;
-    }
+    // `__typename`, `__schema` and `__type` describe the schema, not a session: they change no age.
+    cacheable = operationShape(operation, document).rootFields.every(
+      ({ name }) => name.value.startsWith('__') || rootFieldCaching[name.value] === 'by-session-age',
+    );
     knownOperations.set(operation, cacheable);
   }
   return cacheable;

@@ -1,17 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   BREAK,
+  getVariableValues,
   Kind,
   valueFromASTUntyped,
   visit,
   type DocumentNode,
-  type FragmentDefinitionNode,
+  type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { PaymentsError } from '../errors.js';
-import { fragmentsOf, rootFields } from './root-fields.js';
+import { introspectionCostOf } from './introspection-cost.js';
+import { operationShape } from './operation-shape.js';
 
 export interface QueryLimits {
   /** Sessions one request may ask for: `_entities` representations plus `checkoutSession` fields. */
@@ -22,6 +23,14 @@ export interface QueryLimits {
 
 /** What loading one session costs on top of its selected fields: it is a provider call. */
 const sessionLoadCost = 10;
+/**
+ * Selections the cost analysis looks at, fragments expanded, before it stops: a query that
+ * has more is over any cost limit, since each selection costs at least 1.
+ */
+const maxCostedSelections = 10_000;
+
+/** A query's cost, or word that it has more selections than are costed. */
+type QueryCost = { cost: number } | 'too-many-selections';
 
 /**
  * Refuses, before any resolver runs, an operation that asks for too many sessions, nests
@@ -34,22 +43,28 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
-          const variables = request.variables ?? {};
-          const fragments = fragmentsOf(document);
+          const variables = operationVariables(schema, operation, request.variables ?? {});
+          // Variables that do not fit the operation: execution reports that itself, and runs nothing.
+          if (variables === undefined) return;
+          const shape = operationShape(operation, document);
 
-          const sessions = countSessionsAsked(operation, fragments, variables);
+          const sessions = countSessionsAsked(shape.rootFields, variables);
           if (sessions > limits.maxEntitiesPerRequest) {
             throw limitError(
               `This request asks for ${sessions} checkout sessions; at most ${limits.maxEntitiesPerRequest} are allowed in one request (MAX_ENTITIES_PER_REQUEST)`,
             );
           }
-          const depth = selectionDepth(operation.selectionSet, fragments);
-          if (depth > limits.maxQueryDepth) {
-            throw limitError(`Query depth ${depth} exceeds the limit of ${limits.maxQueryDepth} (MAX_QUERY_DEPTH)`);
+          if (shape.depth > limits.maxQueryDepth) {
+            throw limitError(`Query depth ${shape.depth} exceeds the limit of ${limits.maxQueryDepth} (MAX_QUERY_DEPTH)`);
           }
-          const cost = queryCostOf(schema, document, request.operationName, variables);
-          if (cost !== undefined && cost > limits.maxQueryCost) {
-            throw limitError(`Query cost ${cost} exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST)`);
+          const cost = queryCostOf(schema, document, request.operationName, request.variables ?? {});
+          if (cost === 'too-many-selections') {
+            throw limitError(
+              `Query cost exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST): it has more than ${maxCostedSelections} selections once its fragments are expanded`,
+            );
+          }
+          if (cost.cost > limits.maxQueryCost) {
+            throw limitError(`Query cost ${cost.cost} exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST)`);
           }
         },
       };
@@ -61,6 +76,32 @@ function limitError(message: string): PaymentsError {
   return new PaymentsError(message, 'BAD_USER_INPUT', { http: { status: 400 } });
 }
 
+/** The variables as the operation will run with them, defaults applied; undefined when they do not fit. */
+function operationVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 1 });
+  return coerced.errors ? undefined : coerced.coerced;
+}
+
+/** Sessions the operation will load: a `checkoutSession` field each, and each `_entities` representation. */
+function countSessionsAsked(rootFields: OperationShapeFields, variables: Record<string, unknown>): number {
+  let count = 0;
+  for (const field of rootFields) {
+    if (field.name.value === 'checkoutSession') count += 1;
+    if (field.name.value === '_entities') {
+      const argument = field.arguments?.find((candidate) => candidate.name.value === 'representations');
+      const value = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
+      count += Array.isArray(value) ? value.length : 1;
+    }
+  }
+  return count;
+}
+
+type OperationShapeFields = ReturnType<typeof operationShape>['rootFields'];
+
 const sessionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name === '_entities') {
     const count = Array.isArray(args.representations) ? args.representations.length : 1;
@@ -70,19 +111,25 @@ const sessionEstimator: ComplexityEstimator = ({ field, args, childComplexity })
   return undefined;
 };
 
+/** Introspection answers describe the whole schema, however few fields they select: each costs the schema's size. */
+function introspectionEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const cost = introspectionCostOf(schema);
+  return ({ field, childComplexity }) => (field.name === '__schema' || field.name === '__type' ? cost + childComplexity : undefined);
+}
+
 /**
  * Per document: `'varies'` when variables can change its cost, else its cost per operation
  * name. Apollo keeps one parsed document per distinct query, so the same query sent again
  * finds its cost here.
  */
-const knownCosts = new WeakMap<DocumentNode, Map<string | undefined, number> | 'varies'>();
+const knownCosts = new WeakMap<DocumentNode, Map<string | undefined, QueryCost> | 'varies'>();
 
 function queryCostOf(
-  schema: Parameters<typeof getComplexity>[0]['schema'],
+  schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
-): number | undefined {
+): QueryCost {
   let costs = knownCosts.get(document);
   if (costs === undefined) {
     costs = costDependsOnVariables(document) ? 'varies' : new Map();
@@ -92,8 +139,7 @@ function queryCostOf(
   let cost = costs.get(operationName);
   if (cost === undefined) {
     cost = queryCost(schema, document, operationName, variables);
-    // Not knowing (variables that do not fit) is not remembered: the next request is costed afresh.
-    if (cost !== undefined) costs.set(operationName, cost);
+    costs.set(operationName, cost);
   }
   return cost;
 }
@@ -116,57 +162,24 @@ function costDependsOnVariables(document: DocumentNode): boolean {
   return depends;
 }
 
+/** Called once the variables are known to fit: any error of the analysis is its selection cap. */
 function queryCost(
-  schema: Parameters<typeof getComplexity>[0]['schema'],
-  document: Parameters<typeof getComplexity>[0]['query'],
+  schema: GraphQLSchema,
+  document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
-): number | undefined {
+): QueryCost {
   try {
-    return getComplexity({
+    const cost = getComplexity({
       schema,
       query: document,
       operationName,
       variables,
-      estimators: [sessionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      maxQueryNodes: maxCostedSelections,
+      estimators: [sessionEstimator, introspectionEstimator(schema), simpleEstimator({ defaultComplexity: 1 })],
     });
+    return { cost };
   } catch {
-    // Variables that do not fit the operation: execution reports that itself, and runs nothing.
-    return undefined;
+    return 'too-many-selections';
   }
-}
-
-/** Nesting depth of the selection, fragments flattened; introspection (`__schema`, `__type`) is not counted. */
-function selectionDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      const below = selection.selectionSet ? selectionDepth(selection.selectionSet, fragments) : 0;
-      deepest = Math.max(deepest, 1 + below);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments));
-    } else {
-      const fragment = fragments.get(selection.name.value);
-      if (fragment) deepest = Math.max(deepest, selectionDepth(fragment.selectionSet, fragments));
-    }
-  }
-  return deepest;
-}
-
-function countSessionsAsked(
-  operation: OperationDefinitionNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): number {
-  let count = 0;
-  for (const field of rootFields(operation.selectionSet, fragments)) {
-    if (field.name.value === 'checkoutSession') count += 1;
-    if (field.name.value === '_entities') {
-      const argument = field.arguments?.find((candidate) => candidate.name.value === 'representations');
-      const value = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
-      count += Array.isArray(value) ? value.length : 1;
-    }
-  }
-  return count;
 }

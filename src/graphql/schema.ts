@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { checkEntityRepresentations } from './entity-representations.js';
 import { resolvers } from './resolvers.js';
 
 /** `schema.graphql` at the repository root: the one source of this subgraph's SDL. */
@@ -12,5 +13,7 @@ export function loadSubgraphTypeDefs(): DocumentNode {
 }
 
 export function loadSubgraphSchema(): GraphQLSchema {
-  return buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return checkEntityRepresentations(
+    buildSubgraphSchema({ typeDefs: loadSubgraphTypeDefs(), resolvers: resolvers as GraphQLResolverMap<unknown> }),
+  );
 }

@@ -1,8 +1,9 @@
 import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
   Kind,
   valueFromASTUntyped,
-  type GraphQLAbstractType,
-  type GraphQLObjectType,
   type GraphQLResolveInfo,
   type SelectionNode,
   type SelectionSetNode,
@@ -15,10 +16,6 @@ const expansionFields: Record<SessionExpansion, readonly string[]> = {
 };
 
 const sessionTypeName = 'CheckoutSession';
-
-// Written against the AST and the schema's own methods, never graphql-js's `is*Type`
-// predicates: those check class identity, which fails when the schema was built by another
-// copy of graphql-js (the CommonJS one the server loads beside this ES module's).
 
 /**
  * The expansions the operation's selection of the session being resolved needs: read from
@@ -78,12 +75,11 @@ function isIncluded(info: GraphQLResolveInfo, selection: SelectionNode): boolean
 function appliesTo(info: GraphQLResolveInfo, typeName: string, condition: string | undefined): boolean {
   if (condition === undefined || condition === typeName) return true;
   const conditionType = info.schema.getType(condition);
-  if (!conditionType || !('resolveType' in conditionType)) return false;
-  return info.schema.getPossibleTypes(conditionType as GraphQLAbstractType).some((type) => type.name === typeName);
+  return isAbstractType(conditionType) && info.schema.getPossibleTypes(conditionType).some((type) => type.name === typeName);
 }
 
 function namedFieldType(info: GraphQLResolveInfo, typeName: string, fieldName: string): string | undefined {
-  const type = info.schema.getType(typeName) as Partial<GraphQLObjectType> | undefined;
-  const field = type?.getFields?.()[fieldName];
-  return field ? String(field.type).replace(/[[\]!]/g, '') : undefined;
+  const type = info.schema.getType(typeName);
+  const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+  return field ? getNamedType(field.type).name : undefined;
 }

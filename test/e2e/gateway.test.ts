@@ -1,11 +1,11 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
-import { startDemoStack, type DemoStack } from '../demo-stack.js';
+import { startDemoStack, type DemoStack } from '../../examples/demo-stack.js';
 import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
-import { crossSubgraphQuery } from '../orders-subgraph/example-orders.js';
-import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../orders-subgraph/orders-subgraph.js';
-import { startGateway, type RunningGateway } from '../support/gateway.js';
+import { crossSubgraphQuery } from '../../examples/orders-subgraph/example-orders.js';
+import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../../examples/orders-subgraph/orders-subgraph.js';
+import { startGateway, type RunningGateway } from '../../examples/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
 
 interface StripeSessionSeed {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stripeCompletePaidId, stripeSessions } from '../../src/emulator/data/stripe-sessions.js';
 import { scrape, type Scrape } from '../support/prometheus-text.js';
 import { useHarness, type Harness } from '../support/harness.js';
+import { TestClock } from '../support/test-clock.js';
 import { nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
 
 const routerSecret = 'router-secret-for-metrics-tests';
@@ -32,6 +33,7 @@ function post(harness: Harness, body: unknown, headers: Record<string, string> =
 const askFor = (harness: Harness, id: string) => post(harness, { query: sessionQuery, variables: { id } });
 
 describe('GET /metrics after real traffic', () => {
+  const clock = new TestClock();
   const harness = useHarness({
     ROUTER_SECRET: routerSecret,
     CACHE: 'on',
@@ -39,7 +41,7 @@ describe('GET /metrics after real traffic', () => {
     STRIPE_WEBHOOK_SECRET: webhookSecret,
     PROVIDER_RETRY_BASE_DELAY_MS: '5',
     PROVIDER_RETRY_MAX_DELAY_MS: '20',
-  });
+  }, {}, { readCacheClock: clock });
   const metrics = () => scrape(harness.subgraph.metricsUrl);
 
   it('answers on the subgraph port without the router secret, in Prometheus text with Node process metrics', async () => {
@@ -92,7 +94,7 @@ describe('GET /metrics after real traffic', () => {
     await askFor(harness, final);
     await Promise.all([askFor(harness, slow), askFor(harness, slow), askFor(harness, slow)]);
     await askFor(harness, open);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    clock.time += 120;
     await askFor(harness, open);
     const event = JSON.stringify({
       id: 'evt_metrics1',
@@ -207,7 +209,7 @@ describe('provider call metrics when calls are refused', () => {
 
     // Two calls a second: the first goes at once, the others wait half a second and a second.
     const answers = Promise.all(ids.map((id) => pacedHarness.query(`{ checkoutSession(id: "${id}") { id } }`)));
-    while (pacedHarness.emulator.countCalls() < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect.poll(() => pacedHarness.emulator.countCalls(), { interval: 5 }).toBeGreaterThanOrEqual(1);
     const whileWaiting = await scrape(pacedHarness.subgraph.metricsUrl);
     expect(whileWaiting.value('payments_subgraph_provider_rate_limit_queue_length', { provider: 'Stripe' })).toBe(2);
     await answers;

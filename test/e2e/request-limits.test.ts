@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
@@ -75,10 +76,6 @@ describe('limits on what one request may ask', () => {
     expect(harness.emulator.countCalls()).toBe(0);
   });
 
-  it('does not count introspection towards the depth limit', async () => {
-    const result = await harness.query(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`);
-    expect(result.errors).toBeUndefined();
-  });
 
   it('refuses a query whose cost passes MAX_QUERY_COST', async () => {
     const fields = 'id status paymentStatus mode currency amountTotal { amount currency decimal } customer { email name }';
@@ -107,6 +104,46 @@ describe('limits on what one request may ask', () => {
     expect((await harness.query(conditional, { all: false })).errors).toBeUndefined();
   });
 
+  it('refuses a query with more selections than are costed, however cheap each one is', async () => {
+    const fields = 'id status paymentStatus mode currency amountTotal { amount currency decimal } customer { email name }';
+    const representations = representationsOf([stripeSeedExampleId, stripeCompletePaidId, stripeSeedExampleId, stripeCompletePaidId]);
+    const typenames = Array.from({ length: 10_000 }, (_, index) => `t${index}: __typename`).join(' ');
+    const result = await harness.query(
+      `query ($representations: [_Any!]!) { ${typenames} _entities(representations: $representations) { ... on CheckoutSession { ${fields} } } }`,
+      { representations },
+    );
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/exceeds the limit of 80 \(MAX_QUERY_COST\): it has more than 10000 selections/);
+    expect(harness.emulator.countCalls()).toBe(0);
+  });
+
+  it('still leaves variables that do not fit to GraphQL’s own error', async () => {
+    const result = await harness.query(entitiesQuery, { representations: null });
+    expect(result.errors?.[0]?.message).toMatch(/\$representations/);
+    expect(harness.emulator.countCalls()).toBe(0);
+  });
+
+  it('counts the representations of a variable’s default value against MAX_ENTITIES_PER_REQUEST', async () => {
+    const ids = Array.from({ length: 6 }, (_, index) => `cs_test_limit${index}abcdefgh`);
+    const asDefault = JSON.stringify(representationsOf(ids)).replace(/"(__typename|id)":/g, '$1:');
+    const result = await harness.query(
+      `query Q($representations: [_Any!]! = ${asDefault}) { _entities(representations: $representations) { ... on CheckoutSession { id } } }`,
+    );
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.message).toMatch(/6 checkout sessions; at most 5 .*MAX_ENTITIES_PER_REQUEST/);
+    expect(harness.emulator.countCalls()).toBe(0);
+  });
+
+  it('counts representations written in the document against MAX_ENTITIES_PER_REQUEST', async () => {
+    const ids = Array.from({ length: 6 }, (_, index) => `cs_test_limit${index}abcdefgh`);
+    const literal = JSON.stringify(representationsOf(ids)).replace(/"(__typename|id)":/g, '$1:');
+    const result = await harness.query(`{ _entities(representations: ${literal}) { ... on CheckoutSession { id } } }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.message).toMatch(/6 checkout sessions; at most 5/);
+    expect(harness.emulator.countCalls()).toBe(0);
+  });
+
   it('keeps Apollo’s CSRF prevention on: a simple cross-site request is refused', async () => {
     const viaGet = await request(`${harness.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
     expect(viaGet.statusCode).toBe(400);
@@ -118,6 +155,38 @@ describe('limits on what one request may ask', () => {
     });
     expect(viaForm.statusCode).toBe(400);
     expect(await viaForm.body.text()).toMatch(/CSRF/i);
+  });
+});
+
+describe('introspection and the limits (defaults)', () => {
+  const harness = useHarness({ MAX_QUERY_DEPTH: '3' });
+
+  it('does not count introspection towards the depth limit', async () => {
+    const result = await harness.query(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('serves the introspection query Apollo Sandbox and Rover send', async () => {
+    const sandboxQuery = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    for (const query of [getIntrospectionQuery(), sandboxQuery]) {
+      const result = await postGraphQL(harness.graphqlUrl, { query });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.__schema).toBeDefined();
+    }
+  });
+
+  it('counts each introspection answer in the cost: 500 aliased __schema selections are refused', async () => {
+    const aliases = Array.from({ length: 500 }, (_, index) => `s${index}: __schema { types { name fields { name } } }`).join(' ');
+    const result = await harness.query(`{ ${aliases} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.message).toMatch(/exceeds the limit of 50000 \(MAX_QUERY_COST\)/);
+    expect(result.text.length).toBeLessThan(1000);
   });
 });
 

@@ -1,13 +1,14 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { stripeCompletePaidId, stripeFullyRefundedId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
 import { useHarness } from '../support/harness.js';
+import { TestClock } from '../support/test-clock.js';
 
 const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id status amountTotal { amount } } }`;
 const sessionPath = (id: string) => `/v1/checkout/sessions/${id}`;
 
 describe('reads shared across requests, with the cache on', () => {
-  const harness = useHarness({ CACHE: 'on', CACHE_OPEN_TTL_MS: '150', CACHE_NOT_FOUND_TTL_MS: '60000' }, { latencyMs: 30 });
+  const clock = new TestClock();
+  const harness = useHarness({ CACHE: 'on', CACHE_OPEN_TTL_MS: '150', CACHE_NOT_FOUND_TTL_MS: '60000' }, { latencyMs: 30 }, { readCacheClock: clock });
 
   it('answers a completed, paid session again without asking the provider', async () => {
     const first = await harness.query(sessionQuery, { id: stripeCompletePaidId });
@@ -21,7 +22,7 @@ describe('reads shared across requests, with the cache on', () => {
     await harness.query(sessionQuery, { id: stripeSeedExampleId });
     await harness.query(sessionQuery, { id: stripeSeedExampleId });
     expect(harness.emulator.countCalls(sessionPath(stripeSeedExampleId))).toBe(1);
-    await delay(200);
+    clock.time += 200;
     const later = await harness.query(sessionQuery, { id: stripeSeedExampleId });
     expect(later.data?.checkoutSession).toMatchObject({ status: 'OPEN' });
     expect(harness.emulator.countCalls(sessionPath(stripeSeedExampleId))).toBe(2);

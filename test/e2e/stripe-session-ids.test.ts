@@ -1,7 +1,7 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { stripeUnderscoreHyphenId } from '../../src/emulator/data/stripe-sessions.js';
 import { useHarness, type GraphQLResult, type Harness } from '../support/harness.js';
+import { TestClock } from '../support/test-clock.js';
 
 const sessionFields = 'id provider status amountTotal { decimal currency }';
 const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { ${sessionFields} } }`;
@@ -102,7 +102,8 @@ describe('Stripe session ids, which Stripe keeps opaque', () => {
 });
 
 describe('a Stripe id Stripe does not know, with the cache on', () => {
-  const harness = useHarness({ CACHE: 'on', CACHE_NOT_FOUND_TTL_MS: '1000' });
+  const clock = new TestClock();
+  const harness = useHarness({ CACHE: 'on', CACHE_NOT_FOUND_TTL_MS: '1000' }, {}, { readCacheClock: clock });
 
   it.each(lookups)('is remembered as not found through $field for CACHE_NOT_FOUND_TTL_MS, then asked about again', async ({ field, lookUp }) => {
     const id = `cs_test_gone_${field}-1`;
@@ -110,7 +111,7 @@ describe('a Stripe id Stripe does not know, with the cache on', () => {
     expect(answers.map(({ errors }) => errors?.[0]?.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
     expect(harness.emulator.countCalls()).toBe(1);
 
-    await delay(1_200);
+    clock.time += 1_200;
     const later = await lookUp(harness, id);
     expect(later.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(harness.emulator.countCalls()).toBe(2);

@@ -15,7 +15,7 @@ export interface RedisServer {
 }
 
 const installHint =
-  'redis-server is not installed: the fleet tests need a real Redis (apt-get install -y redis-server; .ci/run installs it)';
+  'redis-server is not installed: the fleet tests need a real Redis (sudo apt-get install redis-server, or set REDIS_SERVER to its path)';
 
 /** A real redis-server of this test file's own, on a free loopback port, with no persistence. */
 export async function startRedisServer(): Promise<RedisServer> {
@@ -45,7 +45,7 @@ export async function startRedisServer(): Promise<RedisServer> {
 
 async function spawnRedis(port: number): Promise<ChildProcess> {
   const child = spawn(
-    'redis-server',
+    process.env.REDIS_SERVER || 'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,39 +1,16 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { inject } from 'vitest';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-export interface SubgraphBuild {
+export interface CompiledSubgraph {
   /** The compiled entry point, as `npm start` runs it from `dist/`. */
   entry: string;
-  remove(): Promise<void>;
 }
 
-/**
- * Builds the subgraph the way `npm start` does (`npm run build`, then `node dist/<entry>`),
- * into a folder of its own so that a `dist/` some server is running from is never rebuilt
- * under it. The folder sits under `node_modules/.cache/` so the compiled files still find
- * the project's packages and its `"type": "module"`. Throws if `npm start` is no longer
- * that command, rather than testing something else.
- */
-export async function buildSubgraph(): Promise<SubgraphBuild> {
-  const { scripts } = JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const entry = /^(?:exec )?node dist\/(\S+)$/.exec(scripts.start ?? '')?.[1];
-  if (scripts.prestart !== 'npm run build --silent' || entry === undefined) {
-    throw new Error(`npm start is no longer "npm run build" then "node dist/...": ${JSON.stringify(scripts)}`);
-  }
-  const cache = join(projectRoot, 'node_modules', '.cache');
-  await mkdir(cache, { recursive: true });
-  const folder = await mkdtemp(join(cache, 'subgraph-build-'));
-  await promisify(execFile)('npm', ['run', 'build', '--silent', '--', `--outdir=${folder}`], { cwd: projectRoot });
-  return { entry: join(folder, entry), remove: () => rm(folder, { recursive: true, force: true }) };
+/** The subgraph as compiled once for this run by `global-setup/compiled-subgraph.ts`. */
+export function compiledSubgraph(): CompiledSubgraph {
+  return { entry: inject('compiledSubgraphEntry') };
 }
 
 export interface ProcessExit {
@@ -61,7 +38,7 @@ export interface SubgraphProcess {
  * Node's own options (`--env-file=...`) go before the entry point.
  */
 export function startSubgraphProcess(
-  build: SubgraphBuild,
+  build: CompiledSubgraph,
   environment: Record<string, string>,
   nodeOptions: string[] = [],
 ): SubgraphProcess {

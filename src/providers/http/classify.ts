@@ -6,7 +6,7 @@ import {
 } from '../../errors.js';
 import type { AttemptResult } from './attempt.js';
 import { parseRetryAfter } from './retry-policy.js';
-import { sanitizeProviderMessage } from './sanitize-message.js';
+import { sanitizeProviderMessage } from '../../sanitize-text.js';
 
 export interface ProviderErrorReaders {
   readErrorType?: ((body: unknown) => string | undefined) | undefined;

@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { BenchRow, TargetCheck } from './report.js';
+
+const run = promisify(execFile);
+
+describe('npm run bench', () => {
+  it('prints the table, writes it as JSON, and counts exactly 50 provider calls per one-at-a-time _entities request', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/slow/bench/run-bench.ts', '--duration', '2', '--latency', '5', '--only', 'c', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain('(c) the same, one at a time');
+      expect(stdout).toContain('calls/req');
+
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[]; targets: TargetCheck[] };
+      expect(report.rows.map((row) => row.id)).toEqual(['c', 'c1', 'd1']);
+      for (const row of report.rows) {
+        expect(row.completed).toBeGreaterThan(0);
+        expect(row.errors).toBe(0);
+        for (const value of [row.requestsPerSecond, row.p50Ms, row.p99Ms, row.cpuMsPerRequest, row.peakRssMb]) {
+          expect(Number.isFinite(value) && value > 0).toBe(true);
+        }
+      }
+      expect(report.rows.find((row) => row.id === 'c1')?.providerCallsPerRequest).toBe(50);
+      expect(report.targets.find((check) => check.target.startsWith('(c) provider calls'))?.met).toBe(true);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('runs rows (e): one process, then two replicas behind a round-robin proxy without and with a shared Redis, answering every request', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/slow/bench/run-bench.ts', '--duration', '0.5', '--latency', '5', '--only', 'e', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain('(e) the same on two replicas sharing Redis');
+      expect(stdout).toContain('hit ratio');
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[] };
+      expect(report.rows.map((row) => [row.id, row.server])).toEqual([
+        ['b-rate', 'subgraph'],
+        ['e-solo', 'two replicas'],
+        ['e', 'two replicas'],
+      ]);
+      for (const row of report.rows) {
+        expect(row.completed).toBeGreaterThan(0);
+        expect(row.errors).toBe(0);
+        expect(row.providerCallsPerRequest).toBeGreaterThan(0);
+        expect(row.providerCallsPerRequest).toBeLessThan(1);
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('sends scenario (f) on a fixed schedule to the subgraph and the pass-through alike, and compares their p50 and p99', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/slow/bench/run-bench.ts', '--duration', '1', '--latency', '5', '--only', 'f', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../../..'), timeout: 60_000 },
+      );
+      expect(stdout).toContain('open 200/s');
+
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[]; targets: TargetCheck[] };
+      expect(report.rows.map((row) => row.id)).toEqual(['d-f', 'f']);
+      for (const row of report.rows) {
+        expect(row.offeredPerSecond).toBe(200);
+        expect(row.errors).toBe(0);
+        // One second at 200 requests/s, every one answered.
+        expect(row.completed).toBe(200);
+        // Calls are counted by when they reach the provider, so a few cross the window's edges.
+        expect(row.providerCallsPerRequest).toBeCloseTo(1, 1);
+      }
+      expect(report.targets.filter((check) => check.target.startsWith('(f)')).map((check) => check.met === null)).toEqual([false, false]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,30 @@
+import { ProviderEmulator } from '../../../src/emulator/server.js';
+import { serveBenchParent } from './bench-child.js';
+import { benchSessionCount, benchWireSession, zipfSessionCount, zipfWireSession } from './bench-sessions.js';
+
+// The provider emulator for the benchmark: BENCH_LATENCY_MS before every answer.
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const sessionPath = '/v1/checkout/sessions/';
+/** When each session call since the last reset arrived, as `[path, ms since the epoch]`. */
+const sessionCallTimes: Array<[string, number]> = [];
+const emulator = await ProviderEmulator.start({
+  latencyMs,
+  onCall: ({ path }) => {
+    if (path.startsWith(sessionPath)) sessionCallTimes.push([path.slice(sessionPath.length), performance.timeOrigin + performance.now()]);
+  },
+});
+for (let index = 0; index < benchSessionCount; index += 1) emulator.putStripeSession(benchWireSession(index));
+for (let rank = 0; rank < zipfSessionCount; rank += 1) emulator.putStripeSession(zipfWireSession(rank));
+
+serveBenchParent(
+  { url: emulator.url, stripeSecretKey: emulator.stripeSecretKey },
+  {
+    resetCalls: () => {
+      emulator.resetCalls();
+      sessionCallTimes.length = 0;
+    },
+    sessionCalls: () => emulator.countCalls(sessionPath),
+    sessionCallTimes: () => sessionCallTimes,
+  },
+  () => emulator.close(),
+);

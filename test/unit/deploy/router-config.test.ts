@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse as parseGraphQL } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { useHarness, postGraphQL } from '../../support/harness.js';
+import { readRouterConfig, subgraphRequestHeaders } from '../../support/router-config.js';
+
+const projectRoot = path.resolve(import.meta.dirname, '../../..');
+const deployFolder = path.join(projectRoot, 'deploy');
+const routerConfigPath = path.join(deployFolder, 'router.yaml');
+
+interface SupergraphConfig {
+  federation_version: string;
+  subgraphs: Record<string, { routing_url: string; schema: { file?: string; subgraph_url?: string } }>;
+}
+const supergraphConfig = parseYaml(readFileSync(path.join(deployFolder, 'supergraph.yaml'), 'utf8')) as SupergraphConfig;
+
+/** Subgraphs the config introspects at a URL, stood in for by the schema of the example that plays them. */
+const introspectedStandIns: Record<string, string> = {
+  orders: path.join(projectRoot, 'examples/orders-subgraph/schema.graphql'),
+};
+
+describe('deploy/supergraph.yaml', () => {
+  it('composes its subgraphs, this repository\'s schema.graphql and an orders subgraph, without errors', () => {
+    const services = Object.entries(supergraphConfig.subgraphs).map(([name, subgraph]) => {
+      const schemaPath = subgraph.schema.file ? path.resolve(deployFolder, subgraph.schema.file) : introspectedStandIns[name];
+      if (schemaPath === undefined) throw new Error(`no stand-in schema for the introspected subgraph ${name}`);
+      return { name, url: subgraph.routing_url, typeDefs: parseGraphQL(readFileSync(schemaPath, 'utf8')) };
+    });
+    expect(path.resolve(deployFolder, supergraphConfig.subgraphs.payments?.schema.file ?? '')).toBe(path.join(projectRoot, 'schema.graphql'));
+
+    const result = composeServices(services);
+
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.supergraphSdl).toContain('PAYMENTS @join__graph(name: "payments", url: "http://payments:4001/graphql")');
+    expect(result.supergraphSdl).toMatch(/type Order\s[^{]*@join__type\(graph: ORDERS, key: "id"\)/);
+  });
+
+  it('pins the federation version the tests compose with', () => {
+    const composition = JSON.parse(readFileSync(path.join(projectRoot, 'node_modules/@apollo/composition/package.json'), 'utf8')) as { version: string };
+    expect(supergraphConfig.federation_version).toBe(`=${composition.version}`);
+  });
+});
+
+describe('deploy/router.yaml', () => {
+  const routerSecret = `router_${randomBytes(16).toString('hex')}`;
+  const harness = useHarness({ ROUTER_SECRET: routerSecret });
+  const clientHeaders = {
+    authorization: 'Bearer end-user-token',
+    cookie: 'session=end-user-session',
+    'x-request-id': 'req-7f3a',
+    'x-forwarded-for': '203.0.113.7',
+  };
+  const query = { query: '{ checkoutSession(id: "cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u") { id } }' };
+
+  it('sends the payments subgraph its Router-Secret, so a subgraph with ROUTER_SECRET set serves the router', async () => {
+    const routerConfig = readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret });
+    const sent = subgraphRequestHeaders(routerConfig, 'payments', clientHeaders);
+
+    const throughRouter = await postGraphQL(harness.graphqlUrl, query, sent);
+    const withClientHeadersOnly = await postGraphQL(harness.graphqlUrl, query, clientHeaders);
+
+    expect(sent['router-secret']).toBe(routerSecret);
+    expect(throughRouter.status).toBe(200);
+    expect(throughRouter.data).toEqual({ checkoutSession: { id: 'cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u' } });
+    expect(withClientHeadersOnly.status).toBe(401);
+  });
+
+  it('passes on x-request-id and keeps the end user\'s Authorization, Cookie and address from the payments subgraph', () => {
+    const sent = subgraphRequestHeaders(readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret }), 'payments', clientHeaders);
+    expect(sent).toEqual({ 'router-secret': routerSecret, 'x-request-id': 'req-7f3a' });
+  });
+
+  it('will not start without ROUTER_SECRET in its environment, rather than send requests the subgraph refuses', () => {
+    expect(() => readRouterConfig(routerConfigPath, {})).toThrow('ROUTER_SECRET');
+  });
+
+  it('names only subgraphs that supergraph.yaml composes', () => {
+    const routerConfig = readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret });
+    const named = [...Object.keys(routerConfig.traffic_shaping?.subgraphs ?? {}), ...Object.keys(routerConfig.headers?.subgraphs ?? {})];
+    expect(named.filter((name) => !(name in supergraphConfig.subgraphs))).toEqual([]);
+    expect(named).toContain('payments');
+  });
+
+  it('waits for the payments subgraph longer than its worst case with the default settings, 15 s', () => {
+    const timeout = readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret }).traffic_shaping?.subgraphs?.payments?.timeout;
+    const [, amount, unit] = /^(\d+)(ms|s|m)$/.exec(timeout ?? '') ?? [];
+    const milliseconds = Number(amount) * { ms: 1, s: 1_000, m: 60_000 }[unit as 'ms' | 's' | 'm'];
+    expect(milliseconds).toBeGreaterThan(15_000);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { stripeEverythingId, stripeEverythingSession } from '../../../../src/emulator/data/stripe-full-session.js';
+import { toCheckoutSession } from '../../../../src/providers/stripe/map.js';
+import { stripeWireSession } from '../../../../src/providers/stripe/wire.js';
+
+describe('a mapped Stripe session', () => {
+  it('keeps every detail in its JSON form, which the read cache measures against its byte bound', () => {
+    const text = JSON.stringify(stripeEverythingSession);
+    const session = toCheckoutSession(stripeWireSession.parse(JSON.parse(text)), text, stripeEverythingId);
+    const json = JSON.parse(JSON.stringify(session));
+    expect(json).toMatchObject({
+      id: stripeEverythingId,
+      status: 'COMPLETE',
+      paymentStatus: 'PAID',
+      consent: { promotions: 'OPT_IN', termsOfService: 'ACCEPTED' },
+      automaticTax: { enabled: true, status: 'COMPLETE', liability: { type: 'SELF' } },
+      uiMode: 'HOSTED_PAGE',
+    });
+    expect(json.customFields.length).toBeGreaterThan(0);
+  });
+});
