@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { ResponseCacheHints } from './graphql/cache-hints.js';
-import { listenAddressProblem } from './listen-address.js';
+import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
@@ -22,6 +22,7 @@ import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { RedisReadLevel } from './sessions/redis-read-level.js';
 import { SessionRouter } from './sessions/router.js';
+import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 
 export interface RunningSubgraph {
@@ -81,12 +82,22 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...config.cache,
     ...(options.readCacheClock ? { clock: options.readCacheClock } : {}),
     recorder: observability.cache('process'),
-    ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
+    ...(redis
+      ? {
+          shared: new RedisReadLevel(redis, (sessionId) => router.accountOf(sessionId), providers.map((provider) => provider.account)),
+          sharedRecorder: observability.cache('redis'),
+        }
+      : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
+    deliveredEvents: new DeliveredEvents({
+      // As long as a delivery of the event can still pass the timestamp check.
+      memoryMs: (config.webhooks.toleranceSeconds + config.webhooks.futureSkewSeconds) * 1000,
+      ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
+    }),
     recorder: observability.webhooks,
   });
   const readiness = new Readiness({
@@ -119,12 +130,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     requests: observability.requests,
   });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host}:${await listen(server, config.port, config.host, 'PORT')}`;
+  const url = `http://${host}:${await listen(server, config.port, config.host, subgraphPort)}`;
   let metricsServer: Server | undefined;
   let metricsUrl = `${url}/metrics`;
   if (metricsPort !== undefined) {
     metricsServer = createMetricsServer(observability.metrics);
-    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, 'METRICS_PORT')}/metrics`;
+    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, metricsPortSetting)}/metrics`;
   }
 
   return {
@@ -147,9 +158,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
 }
 
 /** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */
-async function listen(server: Server, port: number, host: string, portVariable: string): Promise<number> {
+async function listen(server: Server, port: number, host: string, setting: PortSetting): Promise<number> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenAddressProblem(error, port, host, portVariable) ?? error));
+    server.once('error', (error) => reject(listenAddressProblem(error, port, host, setting) ?? error));
     server.listen(port, host, resolve);
   });
   return (server.address() as AddressInfo).port;

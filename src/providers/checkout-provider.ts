@@ -9,6 +9,8 @@ export interface CheckoutProvider {
   readonly name: PaymentProvider;
   /** Name as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
   readonly displayName: string;
+  /** The account its key belongs to (`providerAccount`): what it shares through Redis is kept under it. */
+  readonly account: string;
   /** The parts of a session this provider sends only when asked; [] when its sessions always come whole. */
   readonly expansions: readonly SessionExpansion[];
   /**

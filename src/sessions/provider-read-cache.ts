@@ -41,8 +41,11 @@ export interface SharedReadLevel {
   look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined>;
   /** Keeps the outcome, replacing what was there, unless the session was evicted after `look` gave `generation`; never rejects. */
   keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void>;
-  /** Evicts the session from the level and from every other replica's first level; never rejects. */
-  evictSession(sessionId: string): Promise<void>;
+  /**
+   * Evicts the session from the level and from every other replica's first level; never
+   * rejects. False when Redis could not be reached: the eviction is sent once it is back.
+   */
+  evictSession(sessionId: string): Promise<boolean>;
   /** Evictions other replicas sent, and word that some may have been missed. */
   listen(handlers: { evicted(sessionId: string): void; missedEvictions(): void }): void;
 }
@@ -162,10 +165,14 @@ export class ProviderReadCache {
     return promise;
   }
 
-  /** Forgets every kind kept for the session here and in every replica, so the next read asks the provider. */
-  async evictSession(sessionId: string): Promise<void> {
+  /**
+   * Forgets every kind kept for the session here and in every replica, so the next read
+   * asks the provider. False when the shared level could not be told (it is told later):
+   * the other replicas may serve what they keep until then.
+   */
+  async evictSession(sessionId: string): Promise<boolean> {
     this.forgetSession(sessionId);
-    await this.shared?.evictSession(sessionId);
+    return this.shared ? this.shared.evictSession(sessionId) : true;
   }
 
   /** Entries kept now (expired ones may still count until they are next touched). */

@@ -5,7 +5,7 @@ import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
-import { rateLimitAccount } from '../rate-limit-account.js';
+import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -23,13 +23,13 @@ export class ConvergeGateClient implements CheckoutProvider {
   readonly displayName = providerName;
   readonly expansions: readonly SessionExpansion[] = [];
   private readonly headers: Record<string, string>;
-  private readonly account: string;
+  readonly account: string;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: ConvergeGateClientOptions,
   ) {
-    this.account = rateLimitAccount(options.secretKey);
+    this.account = providerAccount(this.name, options.secretKey);
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 

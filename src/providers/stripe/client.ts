@@ -8,7 +8,7 @@ import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl, type ProviderPath, type ProviderQuery } from '../provider-url.js';
-import { rateLimitAccount } from '../rate-limit-account.js';
+import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
 
@@ -39,14 +39,14 @@ export class StripeClient implements CheckoutProvider {
   readonly displayName = providerName;
   readonly expansions: readonly SessionExpansion[] = ['totalBreakdown'];
   private readonly headers: Record<string, string>;
-  private readonly account: string;
+  readonly account: string;
   private readonly rateLimit: number;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: StripeClientOptions,
   ) {
-    this.account = rateLimitAccount(options.secretKey);
+    this.account = providerAccount(this.name, options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,

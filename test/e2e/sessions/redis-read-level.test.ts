@@ -42,6 +42,10 @@ function session(id: string, amount: number): CheckoutSession {
   };
 }
 
+/** Every session of these tests belongs to one account. */
+const account = 'stripe:test:levelTestAccount';
+const levelOn = (redis: SharedRedis) => new RedisReadLevel(redis, () => account, [account]);
+
 describe('the cache level and eviction bus on Redis', () => {
   let server: RedisServer;
   let redisA: SharedRedis;
@@ -57,7 +61,7 @@ describe('the cache level and eviction bus on Redis', () => {
     // A generous deadline: a busy test machine must not make these replicas skip Redis.
     const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
-    [replicaA, replicaB] = [new RedisReadLevel(redisA), new RedisReadLevel(redisB)];
+    [replicaA, replicaB] = [levelOn(redisA), levelOn(redisB)];
     inspector = new Redis(server.url);
     replicaA.listen({ evicted: () => undefined, missedEvictions: () => undefined });
     replicaB.listen({ evicted: (id) => evictedAtB.push(id), missedEvictions: () => (gapsAtB += 1) });
@@ -87,14 +91,14 @@ describe('the cache level and eviction bus on Redis', () => {
     const again = await replicaB.look('session', id);
     await replicaB.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: ['totalBreakdown'] }, 60_000, lookGeneration(again));
     expect((await replicaA.look('session', id))?.kept?.expansions).toEqual(['totalBreakdown']);
-    expect(await inspector.keys(`test:v1:*:${id}`)).toEqual([`test:v1:session:${id}`]);
+    expect(await inspector.keys(`test:v2:${account}:*:${id}`)).toEqual([`test:v2:${account}:session:${id}`]);
   });
 
   it('reads a value kept without a record of its expansions as one fetched with none, and leaves out expansions it does not know', async () => {
     const value = JSON.stringify(JSON.parse(JSON.stringify(session('cs_test_levelOlder', 1000))));
-    await inspector.set('test:v1:session:cs_test_levelOlder', `{"ok":true,"value":${value}}`, 'PX', 60_000);
+    await inspector.set(`test:v2:${account}:session:cs_test_levelOlder`, `{"ok":true,"value":${value}}`, 'PX', 60_000);
     expect((await replicaB.look('session', 'cs_test_levelOlder'))?.kept?.expansions).toEqual([]);
-    await inspector.set('test:v1:session:cs_test_levelNewer', `{"ok":true,"value":${value.replace('cs_test_levelOlder', 'cs_test_levelNewer')},"expansions":["totalBreakdown","lineItemsFirstPage"]}`, 'PX', 60_000);
+    await inspector.set(`test:v2:${account}:session:cs_test_levelNewer`, `{"ok":true,"value":${value.replace('cs_test_levelOlder', 'cs_test_levelNewer')},"expansions":["totalBreakdown","lineItemsFirstPage"]}`, 'PX', 60_000);
     expect((await replicaB.look('session', 'cs_test_levelNewer'))?.kept?.expansions).toEqual(['totalBreakdown']);
   });
 
@@ -122,7 +126,7 @@ describe('the cache level and eviction bus on Redis', () => {
   it('tries an eviction even while its replica judges Redis degraded, so a brief stall does not delay it', async () => {
     const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
     try {
-      const replicaC = new RedisReadLevel(slowToRecover);
+      const replicaC = levelOn(slowToRecover);
       server.pause();
       try {
         for (let attempt = 0; attempt < 3; attempt += 1) await replicaC.look('session', 'cs_test_levelStall');
