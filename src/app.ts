@@ -22,6 +22,7 @@ import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { RedisReadLevel } from './sessions/redis-read-level.js';
 import { SessionRouter } from './sessions/router.js';
+import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 
 export interface RunningSubgraph {
@@ -81,12 +82,22 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...config.cache,
     ...(options.readCacheClock ? { clock: options.readCacheClock } : {}),
     recorder: observability.cache('process'),
-    ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
+    ...(redis
+      ? {
+          shared: new RedisReadLevel(redis, (sessionId) => router.accountOf(sessionId), providers.map((provider) => provider.account)),
+          sharedRecorder: observability.cache('redis'),
+        }
+      : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
+    deliveredEvents: new DeliveredEvents({
+      // As long as a delivery of the event can still pass the timestamp check.
+      memoryMs: (config.webhooks.toleranceSeconds + config.webhooks.futureSkewSeconds) * 1000,
+      ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
+    }),
     recorder: observability.webhooks,
   });
   const readiness = new Readiness({

@@ -140,6 +140,7 @@ const environmentSchema = z
   }),
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
+  WEBHOOK_FUTURE_SKEW_SECONDS: nonNegativeInt(30),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()
@@ -279,8 +280,10 @@ export interface WebhookConfig {
   stripeSecret: string | undefined;
   /** The Converge Gate secret key its webhooks are signed with; undefined leaves `/webhooks/convergegate` off. */
   convergeGateSecret: string | undefined;
-  /** Oldest signed timestamp accepted, in seconds either side of now. */
+  /** How old a signed timestamp may be, in seconds; each event is remembered for this long (plus the skew), so a replay changes nothing. */
   toleranceSeconds: number;
+  /** How far into the future a signed timestamp may be, in seconds: clocks drift, but not by minutes. */
+  futureSkewSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -358,6 +361,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       stripeSecret: env.STRIPE_WEBHOOK_SECRET,
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+      futureSkewSeconds: env.WEBHOOK_FUTURE_SKEW_SECONDS,
     },
     redis: {
       url: env.REDIS_URL,

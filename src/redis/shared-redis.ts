@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { logger } from '../logger.js';
+import { AccountKeySpace } from './account-key-space.js';
 
 /** `ok`: shared state is in use. `degraded`: Redis is slow, down or refusing; each replica is on its own meanwhile. */
 export type RedisState = 'connecting' | 'ok' | 'degraded';
@@ -37,7 +38,8 @@ export interface SharedRedisOptions {
  */
 export interface SharedRedis {
   readonly state: RedisState;
-  readonly keyPrefix: string;
+  /** The keys and channels of one provider account (`providerAccount`), under `REDIS_KEY_PREFIX`. */
+  keysOf(account: string): AccountKeySpace;
   /**
    * Runs the script atomically; rejects within the deadline when Redis cannot answer, and
    * at once while degraded unless `evenIfDegraded` (for rare operations that matter more
@@ -45,7 +47,7 @@ export interface SharedRedis {
    */
   run(script: RedisScript, keys: string[], args: Array<string | number>, options?: { evenIfDegraded?: boolean }): Promise<unknown>;
   /**
-   * Delivers messages on `channel` (prefix included by the caller). `onGap` is called when
+   * Delivers messages on `channel` (one of `keysOf(...)`). `onGap` is called when
    * the subscription was lost and is back: messages sent meanwhile were missed.
    */
   subscribe(channel: string, onMessage: (message: string) => void, onGap: () => void): void;
@@ -74,7 +76,7 @@ export async function connectSharedRedis(options: SharedRedisOptions): Promise<S
 
 class FleetRedis implements SharedRedis {
   state: RedisState = 'connecting';
-  readonly keyPrefix: string;
+  private readonly keyPrefix: string;
   /** REDIS_URL's host, for the log lines; the URL itself may carry a password. */
   private readonly host: string;
   private readonly client: Redis;
@@ -106,6 +108,10 @@ class FleetRedis implements SharedRedis {
       if (this.state !== 'ok') void this.check();
     }, options.probeIntervalMs ?? defaults.probeIntervalMs);
     this.probe.unref();
+  }
+
+  keysOf(account: string): AccountKeySpace {
+    return new AccountKeySpace(this.keyPrefix, account);
   }
 
   async firstConnection(waitMs: number): Promise<void> {

@@ -91,7 +91,7 @@ describe('loadConfig', () => {
       maxBytes: 16 * 1024 * 1024,
       ttlMs: { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 2_000 },
     });
-    expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300 });
+    expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300, futureSkewSeconds: 30 });
   });
 
   it('turns the cache off with CACHE=off and reads every age from its own variable', () => {
@@ -334,6 +334,7 @@ const settings: Setting[] = [
   { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', read: (c) => c.webhooks.stripeSecret, byDefault: undefined },
   { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.webhooks.convergeGateSecret, byDefault: undefined },
   { variable: 'WEBHOOK_TOLERANCE_SECONDS', bad: '0', read: (c) => c.webhooks.toleranceSeconds, byDefault: 300 },
+  { variable: 'WEBHOOK_FUTURE_SKEW_SECONDS', bad: '-1', read: (c) => c.webhooks.futureSkewSeconds, byDefault: 30 },
   { variable: 'ROUTER_SECRET', read: (c) => c.server.routerSecret, byDefault: undefined },
   { variable: 'INTROSPECTION', bad: 'maybe', read: (c) => c.graphql.introspection, byDefault: true },
   { variable: 'MAX_ENTITIES_PER_REQUEST', bad: '0', read: (c) => c.graphql.maxEntitiesPerRequest, byDefault: 500 },

@@ -1,7 +1,8 @@
 /**
  * A completed subscription-mode session with every optional part filled in, as Stripe's
- * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown`, for order 1005.
- * A subscription is paid through its invoice, so `payment_intent` is null.
+ * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown` and
+ * `expand[]=subscription` (the emulator sends each of those only when asked), for order
+ * 1005. A subscription is paid through its invoice, so `payment_intent` is null.
  */
 export const stripeEverythingId = 'cs_test_i1EverySettingFilledIn0000000000000000000000000000';
 
