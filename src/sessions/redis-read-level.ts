@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { logger, warnOnce } from '../logger.js';
 import type { AccountKeySpace } from '../redis/account-key-space.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
-import { readKinds, type ReadKind, type ReadOutcome, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
+import { readKinds, type KeptRead, type ReadKind, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
 /** The value, its remaining time to live in ms, and the session's eviction generation. */
@@ -90,15 +90,15 @@ export class RedisReadLevel implements SharedReadLevel {
     if (typeof generation !== 'string') return undefined;
     if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
       const kept = decodeOutcome(kind, sessionId, text);
-      if (kept) return { kept, ttlMs };
+      if (kept) return { kept: { ...kept, ttlMs }, generation };
       warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
     return { kept: undefined, generation };
   }
 
-  async keep(kind: ReadKind, sessionId: string, outcome: ReadOutcome<unknown>, ttlMs: number, generation: string): Promise<void> {
+  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void> {
     const keys = this.keysFor(sessionId);
-    const text = encodeOutcome(outcome);
+    const text = encodeOutcome(kept);
     if (!keys || text === undefined || ttlMs <= 0) return;
     await this.redis
       .run(keepScript, [keys.read(kind, sessionId), keys.generation(sessionId)], [generation, text, Math.ceil(ttlMs)])

@@ -113,11 +113,29 @@ describe('replicas sharing one Redis', () => {
     const lineItemsA = await read(replicaA, stripeFullyRefundedId, lineItemsQuery);
     const lineItemsB = await read(replicaB, stripeFullyRefundedId, lineItemsQuery);
     expect(lineItemsB.data).toEqual(lineItemsA.data);
-    const sessionCalls = (id: string) => emulator.calls.filter((call) => call.path === sessionPath(id)).length;
+    const sessionCalls = (id: string) => emulator.calls.filter((call) => call.path.split('?')[0] === sessionPath(id)).length;
     expect(sessionCalls(stripeEverythingId)).toBe(1);
     expect(sessionCalls(stripeFullyRefundedId)).toBe(1);
     expect(emulator.countCalls('/v1/refunds')).toBe(1);
     expect(emulator.countCalls(`${sessionPath(stripeFullyRefundedId)}/line_items`)).toBe(1);
+  });
+
+  it("answers a replica needing the breakdown only from a copy in Redis fetched with it: the first one lacking it is refetched with it and replaced", async () => {
+    const id = 'cs_test_fleetExpansions00001';
+    emulator.putStripeSession({
+      ...completedSession(id, 1190),
+      total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 190, breakdown: { discounts: [], taxes: [{ amount: 190, rate: { id: 'txr_1', percentage: 19 } }] } },
+    });
+    const breakdownQuery = `query ($id: ID!) { checkoutSession(id: $id) { totalDetails { breakdown { taxes { amount { amount } rate { percentage } } } } } }`;
+    const expected = { totalDetails: { breakdown: { taxes: [{ amount: { amount: 190 }, rate: { percentage: 19 } }] } } };
+
+    expect(await amountAt(replicaA, id)).toBe(1190);
+    expect((await read(replicaB, id, breakdownQuery)).data?.checkoutSession).toEqual(expected);
+    // A's own copy lacks the breakdown too; Redis now holds B's, which has it.
+    expect((await read(replicaA, id, breakdownQuery)).data?.checkoutSession).toEqual(expected);
+    expect(await amountAt(replicaB, id)).toBe(1190);
+    expect(emulator.calls.map((call) => call.path)).toEqual([sessionPath(id), `${sessionPath(id)}?expand%5B%5D=total_details.breakdown`]);
+    expect(JSON.parse((await inspector.get(`${accountKeys('stripe', emulator.stripeSecretKey)}session:${id}`)) ?? '{}')).toMatchObject({ expansions: ['totalBreakdown'] });
   });
 
   it('gives replica B the Converge Gate session with its refunds and fees that replica A read', async () => {

@@ -1,5 +1,6 @@
 import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
+import type { SessionExpansion } from '../../model/session-expansion.js';
 import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
@@ -20,6 +21,7 @@ const providerName = 'Converge Gate';
 export class ConvergeGateClient implements CheckoutProvider {
   readonly name = 'CONVERGE_GATE' as const;
   readonly displayName = providerName;
+  readonly expansions: readonly SessionExpansion[] = [];
   private readonly headers: Record<string, string>;
   readonly account: string;
 
@@ -31,7 +33,7 @@ export class ConvergeGateClient implements CheckoutProvider {
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 
-  async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
+  async retrieveSession(id: string, _expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
     const path = providerPath('/v1/checkout/sessions/{id}', { id });
     const response = await this.http.getJson({
       provider: providerName,
