@@ -15,6 +15,7 @@ import { ProviderHttpClient } from './providers/http.js';
 import { sharedRateBudgets } from './providers/http/shared-rate-budgets.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { Readiness } from './readiness.js';
+import { RequestBodies } from './request-bodies.js';
 import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
 import { createHttpServer, createMetricsServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
@@ -91,8 +92,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
+  const bodies = new RequestBodies(config.server.maxRequestBodyBytes, config.server.maxRequestBodiesInFlight);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
-    maxBodyBytes: config.server.maxRequestBodyBytes,
+    bodies,
     evictSession: (sessionId) => reads.evictSession(sessionId),
     deliveredEvents: new DeliveredEvents({
       // As long as a delivery of the event can still pass the timestamp check.
@@ -122,7 +124,13 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       cacheHints: new ResponseCacheHints(),
       orderIdMetadataKey: config.orderIdMetadataKey,
     }),
-    maxRequestBodyBytes: config.server.maxRequestBodyBytes,
+    bodies,
+    timeouts: {
+      headersMs: config.server.headersTimeoutMs,
+      requestMs: config.server.requestBodyTimeoutMs,
+      idleMs: config.server.idleTimeoutMs,
+      keepAliveMs: config.server.keepAliveTimeoutMs,
+    },
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
     routes: webhookRoutes,
