@@ -5,6 +5,7 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { loadSubgraphSchema } from './graphql/schema.js';
 import { ResponseCacheHints } from './graphql/cache-hints.js';
 import { listenAddressProblem } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
@@ -22,7 +23,20 @@ import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { RedisReadLevel } from './sessions/redis-read-level.js';
 import { SessionRouter } from './sessions/router.js';
+import { localChangeBus } from './sessions/change-bus.js';
+import { createFeedReader } from './sessions/feed-reads.js';
+import { LocalPollSchedule } from './sessions/poll-schedule.js';
+import { RedisChangeBus } from './sessions/redis-change-bus.js';
+import { RedisPollSchedule } from './sessions/redis-poll-schedule.js';
+import { SessionFeed } from './sessions/session-feed.js';
+import { SubscriptionAdmission } from './subscriptions/admission.js';
+import { createEventStreamHandler } from './subscriptions/sse-transport.js';
+import { SubscriptionOperations } from './subscriptions/subscription-operations.js';
+import { attachWebSocketTransport } from './subscriptions/websocket-transport.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
+import type { RequestContext } from './graphql/context.js';
+import type { RequestTally } from './observability/request-tally.js';
+import { routerSecretCheck } from './server.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -84,32 +98,51 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
+  const feed = new SessionFeed({
+    read: createFeedReader(router, reads, ttlPolicy),
+    checkId: (sessionId) => void router.providerFor(sessionId),
+    schedule: redis ? new RedisPollSchedule(redis, new LocalPollSchedule()) : new LocalPollSchedule(),
+    bus: redis ? new RedisChangeBus(redis) : localChangeBus,
+    maxLifetimeMs: config.subscriptions.maxLifetimeMs,
+  });
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
+    sessionsChanged: (changes) => feed.sessionsChanged(changes),
     recorder: observability.webhooks,
   });
+  const admission = new SubscriptionAdmission(config.subscriptions);
   const readiness = new Readiness({
     providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
     ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),
+    subscriptions: () => admission.openSubscriptions,
   });
-  const apollo = createApolloServer(config.graphql, [observability.graphqlPlugin]);
+  const schema = loadSubgraphSchema();
+  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin]);
   await apollo.start();
+
+  const createLoaders = (request: RequestTally) =>
+    createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest, reads, ttlPolicy, request });
+  const createContext = (request: RequestTally): RequestContext => ({
+    loaders: createLoaders(request),
+    request,
+    cacheHints: new ResponseCacheHints(),
+    orderIdMetadataKey: config.orderIdMetadataKey,
+  });
+  const operations = new SubscriptionOperations({
+    schema,
+    limits: config.graphql,
+    feed,
+    admission,
+    createContext,
+    createLoaders,
+  });
 
   const { metricsPort } = config.observability;
   const server = createHttpServer({
     apollo,
-    createContext: (request) => ({
-      loaders: createSessionLoaders(router, {
-        concurrencyPerRequest: config.provider.concurrencyPerRequest,
-        reads,
-        ttlPolicy,
-        request,
-      }),
-      request,
-      cacheHints: new ResponseCacheHints(),
-      orderIdMetadataKey: config.orderIdMetadataKey,
-    }),
+    createContext,
+    eventStream: createEventStreamHandler({ operations, admission, keepAliveMs: config.subscriptions.keepAliveMs }),
     maxRequestBodyBytes: config.server.maxRequestBodyBytes,
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
@@ -117,6 +150,14 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     readiness: readiness.route,
     metrics: metricsPort === undefined ? observability.metrics : undefined,
     requests: observability.requests,
+  });
+  const websockets = attachWebSocketTransport({
+    server,
+    operations,
+    admission,
+    isRouter: routerSecretCheck(config.server.routerSecret),
+    maxPayloadBytes: config.server.maxRequestBodyBytes,
+    keepAliveMs: config.subscriptions.keepAliveMs,
   });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${await listen(server, config.port, config.host, 'PORT')}`;
@@ -133,8 +174,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     metricsUrl,
     async close() {
       readiness.markStopping();
+      admission.stop();
       // Time for the load balancer's next probe to see /ready fail while this replica still serves.
       if (config.server.readinessDelayMs > 0) await delay(config.server.readinessDelayMs);
+      // Every subscription gets its `complete`: SSE streams then end, WebSockets close once theirs are sent.
+      feed.completeAll();
+      await websockets.close(config.server.shutdownTimeoutMs);
       const finished = await closeGracefully(server, config.server.shutdownTimeoutMs);
       await apollo.stop();
       if (finished) await http.close();

@@ -132,6 +132,10 @@ const environmentSchema = z
   }),
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
+  MAX_SUBSCRIPTIONS: positiveInt(10_000),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
+  SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
+  SUBSCRIPTION_KEEPALIVE_MS: positiveInt(12_000),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()
@@ -222,6 +226,7 @@ export interface Config {
   };
   cache: CacheConfig;
   webhooks: WebhookConfig;
+  subscriptions: SubscriptionsConfig;
   redis: RedisConfig;
   observability: ObservabilityConfig;
 }
@@ -262,6 +267,18 @@ export interface CacheTtls {
   refunds: number;
   lineItems: number;
   notFound: number;
+}
+
+/** `checkoutSessionUpdated` over SSE and graphql-ws. */
+export interface SubscriptionsConfig {
+  /** Open subscriptions this process serves at once, over every connection. */
+  maxPerProcess: number;
+  /** Open subscriptions one connection (a WebSocket; an SSE stream carries one) may hold. */
+  maxPerConnection: number;
+  /** A subscription still open after this long is completed; the client subscribes again. */
+  maxLifetimeMs: number;
+  /** Between keep-alive pings on every stream and WebSocket; a WebSocket that has not answered one by the next is closed. */
+  keepAliveMs: number;
 }
 
 export interface WebhookConfig {
@@ -346,6 +363,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       stripeSecret: env.STRIPE_WEBHOOK_SECRET,
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+    },
+    subscriptions: {
+      maxPerProcess: env.MAX_SUBSCRIPTIONS,
+      maxPerConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxLifetimeMs: env.SUBSCRIPTION_MAX_LIFETIME_MS,
+      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
     },
     redis: {
       url: env.REDIS_URL,

@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { RequestContext } from './graphql/context.js';
 import { logger } from './logger.js';
 import { newRequestTally, type RequestTally } from './observability/request-tally.js';
+import type { EventStreamHandler } from './subscriptions/sse-transport.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
 export interface MetricsSource {
@@ -28,6 +29,8 @@ export interface HttpServerOptions {
   corsOrigins: readonly string[];
   /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
   routerSecret?: string | undefined;
+  /** `POST /graphql` with `Accept: text/event-stream`: subscriptions over SSE. */
+  eventStream?: EventStreamHandler;
   /** Further routes by exact path, each answering for itself (the webhooks). */
   routes?: ReadonlyMap<string, RequestHandler>;
   /** `/ready`: a probe, answered like `/health` without a request log line. */
@@ -61,7 +64,7 @@ const unobserved: RequestObservation = { observe: (_request, _response, _route, 
 
 /** The HTTP face of the subgraph: `/graphql`, `/health`, `/ready`, `/metrics`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const isRouter = options.routerSecret === undefined ? () => true : routerSecretCheck(options.routerSecret);
+  const isRouter = routerSecretCheck(options.routerSecret);
   const requests = options.requests ?? unobserved;
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
@@ -124,7 +127,7 @@ function isGraphQLPath(path: string): boolean {
 
 async function route(
   options: HttpServerOptions,
-  isRouter: (header: string | string[] | undefined) => boolean,
+  isRouter: (header: unknown) => boolean,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
@@ -138,6 +141,12 @@ async function route(
     }
     if (!isRouter(request.headers['router-secret'])) {
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
+    }
+    if (options.eventStream && acceptsEventStream(request)) {
+      if (request.method !== 'POST') throw new HttpError(405, 'Subscribe over SSE with POST /graphql and Accept: text/event-stream');
+      const body = await readBody(request, headerMapOf(request), options.maxRequestBodyBytes);
+      await options.eventStream(request, response, body, tally);
+      return;
     }
     await serveGraphQL(options, request, response, url.search, tally);
     return;
@@ -157,16 +166,26 @@ async function serveGraphQL(
   search: string,
   tally: RequestTally,
 ): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
+  const headers = headerMapOf(request);
   const body = request.method === 'POST' ? await readBody(request, headers, options.maxRequestBodyBytes) : undefined;
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
     context: async () => options.createContext(tally),
   });
   await writeGraphQLResponse(response, result);
+}
+
+function headerMapOf(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** A client that lists `text/event-stream` among what it accepts wants the subscription's event stream. */
+function acceptsEventStream(request: IncomingMessage): boolean {
+  return (request.headers.accept ?? '').toLowerCase().includes('text/event-stream');
 }
 
 async function readBody(request: IncomingMessage, headers: HeaderMap, maxBytes: number): Promise<unknown> {
@@ -223,8 +242,12 @@ function applyCors(allowedOrigins: readonly string[], request: IncomingMessage, 
   response.setHeader('access-control-max-age', '600');
 }
 
-/** Compares in constant time: digests first, so not even the secret's length shows. */
-function routerSecretCheck(secret: string): (header: string | string[] | undefined) => boolean {
+/**
+ * Whether a `Router-Secret` value is the router's (always, when no secret is set).
+ * Compares in constant time: digests first, so not even the secret's length shows.
+ */
+export function routerSecretCheck(secret: string | undefined): (header: unknown) => boolean {
+  if (secret === undefined) return () => true;
   const expected = createHash('sha256').update(secret).digest();
   return (header) => {
     if (typeof header !== 'string') return false;

@@ -16,4 +16,6 @@ export interface WebhookSource {
   verify(delivery: SignedDelivery): SignatureCheck;
   /** Ids of the sessions a verified event says changed; empty when it is about none. */
   sessionIdsOf(event: unknown): string[];
+  /** Whether the event ends the session's payment whatever its status shows (Stripe's `checkout.session.async_payment_failed`). */
+  endsPayment(event: unknown): boolean;
 }

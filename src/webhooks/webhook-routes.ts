@@ -6,6 +6,7 @@ import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js'
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
 import type { RequestHandler } from '../server.js';
+import type { SessionChange } from '../sessions/change-bus.js';
 import { BodyTooLargeError, readRawBody } from './raw-body.js';
 
 export interface WebhookRouteOptions {
@@ -14,6 +15,8 @@ export interface WebhookRouteOptions {
   maxBodyBytes: number;
   /** Forgets what is kept about a session (in every replica, in fleet mode), so the next read fetches it fresh. */
   evictSession(sessionId: string): void | Promise<void>;
+  /** Told of the sessions a verified event changed, once they are evicted (the change feed refetches them for subscribers). */
+  sessionsChanged?(changes: SessionChange[]): void;
   nowSeconds?: () => number;
   /** Told of each delivery that reached a signature check, verified or rejected. */
   recorder?: WebhookRecorder;
@@ -96,6 +99,8 @@ async function receive(
   }
   const sessionIds = source.sessionIdsOf(event);
   await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
+  const final = source.endsPayment(event);
+  options.sessionsChanged?.(sessionIds.map((sessionId) => ({ sessionId, final })));
   recorder.received(source.provider, 'verified');
   logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });

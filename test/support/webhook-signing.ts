@@ -25,12 +25,20 @@ export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-/** Posts a signed `checkout.session.completed` event for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
-export async function deliverStripeSessionEvent(baseUrl: string, secret: string, session: Record<string, unknown>): Promise<number> {
+let eventCount = 0;
+
+/** Posts a signed event (`checkout.session.completed` unless `type` says) for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
+export async function deliverStripeSessionEvent(
+  baseUrl: string,
+  secret: string,
+  session: Record<string, unknown>,
+  type = 'checkout.session.completed',
+): Promise<number> {
+  eventCount += 1;
   const body = JSON.stringify({
-    id: 'evt_test',
+    id: `evt_test_${process.pid}_${eventCount}`,
     object: 'event',
-    type: 'checkout.session.completed',
+    type,
     created: nowInSeconds(),
     data: { object: session },
   });
