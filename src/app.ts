@@ -179,8 +179,10 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       if (config.server.readinessDelayMs > 0) await delay(config.server.readinessDelayMs);
       // Every subscription gets its `complete`: SSE streams then end, WebSockets close once theirs are sent.
       feed.completeAll();
-      await websockets.close(config.server.shutdownTimeoutMs);
-      const finished = await closeGracefully(server, config.server.shutdownTimeoutMs);
+      const [finished] = await Promise.all([
+        closeGracefully(server, config.server.shutdownTimeoutMs),
+        websockets.close(config.server.shutdownTimeoutMs),
+      ]);
       await apollo.stop();
       if (finished) await http.close();
       else await http.destroy();
