@@ -1,21 +1,29 @@
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, parseSettings, portNumber } from '../src/config.js';
+import { checkListenAddress } from '../src/listen-address.js';
 import { logger } from '../src/logger.js';
 import { stopOnTerminationSignals } from '../src/termination-signals.js';
 import { startDemoStack } from './demo-stack.js';
 import { crossSubgraphQuery } from './orders-subgraph/example-orders.js';
 
-const demoPorts = z.object({
-  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  ORDERS_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
-});
+const gatewayPort = { variable: 'GATEWAY_PORT', usual: 4000 };
+const ordersPort = { variable: 'ORDERS_PORT', usual: 4002 };
+/** The gateway and the orders subgraph listen on loopback only. */
+const demoHost = '127.0.0.1';
+
+const demoPorts = z.object({ GATEWAY_PORT: portNumber(gatewayPort.usual), ORDERS_PORT: portNumber(ordersPort.usual) });
 
 /** `npm run demo`: this subgraph on PORT (4001), the orders subgraph on ORDERS_PORT, a gateway on GATEWAY_PORT. */
 async function main(): Promise<void> {
-  const ports = demoPorts.parse(process.env);
   const environment = { LOG_LEVEL: 'warn', ...process.env };
   const config = loadConfig(environment);
+  const ports = parseSettings(demoPorts, environment);
   logger.level = config.logLevel;
+  for (const warning of config.warnings) logger.warn(warning);
+  // Every port is checked before anything starts, so a busy one is one line, not a stack trace.
+  await checkListenAddress(config.port, config.host);
+  await checkListenAddress(ports.GATEWAY_PORT, demoHost, gatewayPort);
+  await checkListenAddress(ports.ORDERS_PORT, demoHost, ordersPort);
   const demo = await startDemoStack({ environment, ordersPort: ports.ORDERS_PORT, gatewayPort: ports.GATEWAY_PORT });
   const gatewayUrl = demo.gateway.url;
   const curlBody = JSON.stringify({ query: crossSubgraphQuery.replace(/\s+/g, ' ') });
@@ -31,10 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof z.ZodError) {
-    console.error(error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
-  } else {
-    console.error(error instanceof ConfigError ? error.message : error);
-  }
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { loadSubgraphSchema } from './graphql/schema.js';
 import { ResponseCacheHints } from './graphql/cache-hints.js';
-import { listenAddressProblem } from './listen-address.js';
+import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
@@ -33,6 +33,7 @@ import { SubscriptionAdmission } from './subscriptions/admission.js';
 import { createEventStreamHandler } from './subscriptions/sse-transport.js';
 import { SubscriptionOperations } from './subscriptions/subscription-operations.js';
 import { attachWebSocketTransport } from './subscriptions/websocket-transport.js';
+import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 import type { RequestContext } from './graphql/context.js';
 import type { RequestTally } from './observability/request-tally.js';
@@ -91,24 +92,36 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
+  const accountOf = (sessionId: string) => router.accountOf(sessionId);
+  const accounts = providers.map((provider) => provider.account);
   const reads = new ProviderReadCache({
     ...config.cache,
     ...(options.readCacheClock ? { clock: options.readCacheClock } : {}),
     recorder: observability.cache('process'),
-    ...(redis ? { shared: new RedisReadLevel(redis), sharedRecorder: observability.cache('redis') } : {}),
+    ...(redis
+      ? {
+          shared: new RedisReadLevel(redis, accountOf, accounts),
+          sharedRecorder: observability.cache('redis'),
+        }
+      : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
   const feed = new SessionFeed({
     read: createFeedReader(router, reads, ttlPolicy),
     checkId: (sessionId) => void router.providerFor(sessionId),
-    schedule: redis ? new RedisPollSchedule(redis, new LocalPollSchedule()) : new LocalPollSchedule(),
-    bus: redis ? new RedisChangeBus(redis) : localChangeBus,
+    schedule: redis ? new RedisPollSchedule(redis, accountOf, new LocalPollSchedule()) : new LocalPollSchedule(),
+    bus: redis ? new RedisChangeBus(redis, accountOf, accounts) : localChangeBus,
     maxLifetimeMs: config.subscriptions.maxLifetimeMs,
   });
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     maxBodyBytes: config.server.maxRequestBodyBytes,
     evictSession: (sessionId) => reads.evictSession(sessionId),
     sessionsChanged: (changes) => feed.sessionsChanged(changes),
+    deliveredEvents: new DeliveredEvents({
+      // As long as a delivery of the event can still pass the timestamp check.
+      memoryMs: (config.webhooks.toleranceSeconds + config.webhooks.futureSkewSeconds) * 1000,
+      ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
+    }),
     recorder: observability.webhooks,
   });
   const admission = new SubscriptionAdmission(config.subscriptions);
@@ -160,12 +173,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     keepAliveMs: config.subscriptions.keepAliveMs,
   });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host}:${await listen(server, config.port, config.host, 'PORT')}`;
+  const url = `http://${host}:${await listen(server, config.port, config.host, subgraphPort)}`;
   let metricsServer: Server | undefined;
   let metricsUrl = `${url}/metrics`;
   if (metricsPort !== undefined) {
     metricsServer = createMetricsServer(observability.metrics);
-    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, 'METRICS_PORT')}/metrics`;
+    metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, metricsPortSetting)}/metrics`;
   }
 
   return {
@@ -194,9 +207,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
 }
 
 /** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */
-async function listen(server: Server, port: number, host: string, portVariable: string): Promise<number> {
+async function listen(server: Server, port: number, host: string, setting: PortSetting): Promise<number> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(listenAddressProblem(error, port, host, portVariable) ?? error));
+    server.once('error', (error) => reject(listenAddressProblem(error, port, host, setting) ?? error));
     server.listen(port, host, resolve);
   });
   return (server.address() as AddressInfo).port;

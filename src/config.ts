@@ -22,16 +22,37 @@ const nonNegativeInt = (fallback: number) =>
     .min(0)
     .default(fallback)
     .register(settingRules, { expected: 'a whole number of 0 or more', example: String(fallback) });
-const booleanFlag = (example: 'true' | 'false') =>
+/** What every on/off setting accepts, in any case. */
+const trueSpellings = ['true', '1', 'yes', 'on'];
+const falseSpellings = ['false', '0', 'no', 'off'];
+const booleanFlag = (example: string) =>
   z
-    .enum(['true', 'false', '1', '0'])
-    .transform((value) => value === 'true' || value === '1')
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum([...trueSpellings, ...falseSpellings]))
+    .transform((value) => trueSpellings.includes(value))
     .optional()
-    .register(settingRules, { expected: 'true or false', example });
+    .register(settingRules, { expected: 'true or false (or 1/0, yes/no, on/off)', example });
+/** A port to listen on, `fallback` when unset; also read by `npm run demo` for its own ports. */
+export const portNumber = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(fallback)
+    .register(settingRules, { expected: 'a port number from 0 to 65535', example: String(fallback) });
 const freeText = z.string().trim().optional();
 const providerKey = (pattern: RegExp, rule: SettingRule) => z.string().trim().regex(pattern).optional().register(settingRules, rule);
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A provider's base URL: the key travels with every call, so plain http only to this machine. */
+const providerUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((url) => url.startsWith('https:') || (URL.canParse(url) && loopbackHosts.has(new URL(url).hostname)));
+const providerUrlRule = (example: string): SettingRule => ({ expected: 'an https URL (plain http only on localhost)', example });
 const defaultCorsOrigin = 'https://studio.apollographql.com';
 
 /** What a browser sends as `Origin`: scheme, host and port, nothing more. */
@@ -39,13 +60,7 @@ const isOrigin = (origin: string) => URL.canParse(origin) && new URL(origin).ori
 
 const environmentSchema = z
   .object({
-  PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(4001)
-    .register(settingRules, { expected: 'a port number from 0 to 65535', example: '4001' }),
+  PORT: portNumber(4001),
   HOST: z.string().trim().default('0.0.0.0').register(settingRules, { expected: 'a host name or IP address', example: '0.0.0.0' }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -56,10 +71,7 @@ const environmentSchema = z
     expected: 'a Stripe secret or restricted key (sk_live_..., sk_test_..., rk_live_..., rk_test_...)',
     example: 'sk_live_...',
   }),
-  STRIPE_API_URL: z
-    .url({ protocol: /^https?$/ })
-    .default('https://api.stripe.com')
-    .register(settingRules, { expected: 'an http or https URL', example: 'https://api.stripe.com' }),
+  STRIPE_API_URL: providerUrl.default('https://api.stripe.com').register(settingRules, providerUrlRule('https://api.stripe.com')),
   STRIPE_API_VERSION: z
     .string()
     .trim()
@@ -70,11 +82,7 @@ const environmentSchema = z
     expected: 'a Converge Gate secret key (sk_live_... or sk_test_...)',
     example: 'sk_live_...',
   }),
-  CONVERGEGATE_API_URL: z
-    .url({ protocol: /^https?$/ })
-    .refine((url) => url.startsWith('https:') || (URL.canParse(url) && loopbackHosts.has(new URL(url).hostname)))
-    .optional()
-    .register(settingRules, { expected: 'an https URL (plain http only on localhost)', example: 'https://pay.example.com/gateway' }),
+  CONVERGEGATE_API_URL: providerUrl.optional().register(settingRules, providerUrlRule('https://pay.example.com/gateway')),
   ORDER_ID_METADATA_KEY: z.string().trim().default('order_id'),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
@@ -118,7 +126,7 @@ const environmentSchema = z
     .url({ protocol: /^https?$/ })
     .optional()
     .register(settingRules, { expected: 'an http or https URL of an OTLP/HTTP collector', example: 'http://localhost:4318' }),
-  CACHE: z.enum(['on', 'off']).default('on').register(settingRules, { expected: 'on or off', example: 'on' }),
+  CACHE: booleanFlag('on'),
   CACHE_MAX_ENTRIES: positiveInt(10_000),
   CACHE_MAX_BYTES: positiveInt(16 * 1024 * 1024),
   CACHE_OPEN_TTL_MS: nonNegativeInt(2_000),
@@ -132,6 +140,7 @@ const environmentSchema = z
   }),
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
+  WEBHOOK_FUTURE_SKEW_SECONDS: nonNegativeInt(30),
   MAX_SUBSCRIPTIONS: positiveInt(10_000),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
   SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
@@ -178,6 +187,8 @@ export interface ConvergeGateConfig {
 }
 
 export interface Config {
+  /** Settings that start but deserve a word: one line each, logged at `warn` once logging is set up. */
+  warnings: string[];
   port: number;
   host: string;
   logLevel: Environment['LOG_LEVEL'];
@@ -286,8 +297,10 @@ export interface WebhookConfig {
   stripeSecret: string | undefined;
   /** The Converge Gate secret key its webhooks are signed with; undefined leaves `/webhooks/convergegate` off. */
   convergeGateSecret: string | undefined;
-  /** Oldest signed timestamp accepted, in seconds either side of now. */
+  /** How old a signed timestamp may be, in seconds; each event is remembered for this long (plus the skew), so a replay changes nothing. */
   toleranceSeconds: number;
+  /** How far into the future a signed timestamp may be, in seconds: clocks drift, but not by minutes. */
+  futureSkewSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -299,17 +312,19 @@ export class ConfigError extends Error {
  * becomes one line of the error's message, naming the variable and a good value.
  */
 export function loadConfig(environment: NodeJS.ProcessEnv): Config {
-  const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
-  if (!parsed.success) {
-    const lines = new Set(parsed.error.issues.map(describeIssue));
-    throw new ConfigError([...lines].join('\n'));
-  }
-  const env = parsed.data;
-  const problems = [...removedSettingProblems(environment), convergeGatePairProblem(env), sandboxProblem(env), metricsPortProblem(env)].filter(
-    (problem) => problem !== undefined,
-  );
+  const env = parseSettings(environmentSchema, environment);
+  const problems = [
+    ...removedSettingProblems(environment),
+    nodeEnvironmentProblem(env),
+    convergeGatePairProblem(env),
+    sandboxProblem(env),
+    ...webhookSecretProblems(env),
+    routerSecretProblem(env),
+    metricsPortProblem(env),
+  ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
+    warnings: startupWarnings(env),
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
@@ -348,7 +363,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxQueryCost: env.MAX_QUERY_COST,
     },
     cache: {
-      enabled: env.CACHE === 'on',
+      enabled: env.CACHE ?? true,
       maxEntries: env.CACHE_MAX_ENTRIES,
       maxBytes: env.CACHE_MAX_BYTES,
       ttlMs: {
@@ -363,6 +378,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       stripeSecret: env.STRIPE_WEBHOOK_SECRET,
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+      futureSkewSeconds: env.WEBHOOK_FUTURE_SKEW_SECONDS,
     },
     subscriptions: {
       maxPerProcess: env.MAX_SUBSCRIPTIONS,
@@ -389,10 +405,21 @@ function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, stri
   );
 }
 
+/**
+ * Reads the variables of `schema` from the environment, an empty value counting as unset;
+ * throws a ConfigError with one line per mistake, naming the variable and a good value.
+ */
+export function parseSettings<Schema extends z.ZodObject>(schema: Schema, environment: NodeJS.ProcessEnv): z.output<Schema> {
+  const parsed = schema.safeParse(withoutEmptyValues(environment));
+  if (parsed.success) return parsed.data;
+  const lines = new Set(parsed.error.issues.map((issue) => describeIssue(schema, issue)));
+  throw new ConfigError([...lines].join('\n'));
+}
+
 /** Never repeats the value: it may be a key. */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(schema: z.ZodObject, issue: z.core.$ZodIssue): string {
   const variable = String(issue.path[0]);
-  const field = environmentSchema.shape[variable as keyof Environment] as z.ZodType | undefined;
+  const field = schema.shape[variable] as z.ZodType | undefined;
   const rule = field && settingRules.get(field);
   if (!rule) return `${variable} is invalid: ${issue.message}`;
   return `${variable} is not ${rule.expected}; for example ${variable}=${rule.example}`;
@@ -422,6 +449,49 @@ function convergeGatePairProblem(env: Environment): string | undefined {
     return 'CONVERGEGATE_SECRET_KEY is required when CONVERGEGATE_API_URL is set: the Converge Gate key to call it with; for example CONVERGEGATE_SECRET_KEY=sk_live_...';
   }
   return undefined;
+}
+
+const nodeEnvironments = new Set(['production', 'development', 'test']);
+
+/** `prod`, `Production`, `PRODUCTION` mean production, yet anything but `production` runs as development. */
+function nodeEnvironmentProblem(env: Environment): string | undefined {
+  const value = env.NODE_ENV;
+  if (value === undefined || nodeEnvironments.has(value)) return undefined;
+  const lower = value.toLowerCase();
+  if (lower !== 'prd' && !(lower.length >= 3 && 'production'.startsWith(lower))) return undefined;
+  return `NODE_ENV=${value} is not production: only NODE_ENV=production, in full and in lower case, turns introspection and sandbox data off; for example NODE_ENV=production`;
+}
+
+/** A webhook secret names a provider whose key is missing: its webhooks would evict sessions nobody serves. */
+function webhookSecretProblems(env: Environment): string[] {
+  // In sandbox mode the emulator serves both providers, so either secret has its provider.
+  if (!hasProviderKey(env)) return [];
+  const pairs = [
+    { secret: 'STRIPE_WEBHOOK_SECRET', key: 'STRIPE_SECRET_KEY', example: 'sk_live_...', secretSet: env.STRIPE_WEBHOOK_SECRET, keySet: env.STRIPE_SECRET_KEY },
+    { secret: 'CONVERGEGATE_WEBHOOK_SECRET', key: 'CONVERGEGATE_SECRET_KEY', example: 'sk_live_...', secretSet: env.CONVERGEGATE_WEBHOOK_SECRET, keySet: env.CONVERGEGATE_SECRET_KEY },
+  ];
+  return pairs
+    .filter((pair) => pair.secretSet !== undefined && pair.keySet === undefined)
+    .map((pair) => `${pair.secret} is set but ${pair.key} is not: set the key for the provider whose webhooks it verifies, or unset ${pair.secret}; for example ${pair.key}=${pair.example}`);
+}
+
+const minimumRouterSecretLength = 16;
+
+/** Never repeats the value. */
+function routerSecretProblem(env: Environment): string | undefined {
+  if (env.ROUTER_SECRET === undefined || env.ROUTER_SECRET.length >= minimumRouterSecretLength) return undefined;
+  return `ROUTER_SECRET is shorter than ${minimumRouterSecretLength} characters and easy to guess: give the subgraph and its router the same random value, for example ROUTER_SECRET=$(openssl rand -hex 32)`;
+}
+
+function startupWarnings(env: Environment): string[] {
+  const warnings: string[] = [];
+  if (env.NODE_ENV !== undefined && !nodeEnvironments.has(env.NODE_ENV)) {
+    warnings.push(`NODE_ENV=${env.NODE_ENV} is not production, development or test: running as development (introspection and the Sandbox page on, sandbox mode when no key is set)`);
+  }
+  if (env.NODE_ENV === 'production' && env.ROUTER_SECRET === undefined) {
+    warnings.push('ROUTER_SECRET is not set: anyone who reaches this subgraph\'s port can query it; give it and its router the same random value, for example ROUTER_SECRET=$(openssl rand -hex 32)');
+  }
+  return warnings;
 }
 
 function metricsPortProblem(env: Environment): string | undefined {

@@ -1,6 +1,6 @@
 import { startSubgraph } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { sandboxBanner } from './emulator/sandbox-banner.js';
+import { sandboxBanner, servesSandboxPage } from './emulator/sandbox-banner.js';
 import { pointAtEmulator } from './emulator/sandbox-config.js';
 import { ProviderEmulator } from './emulator/server.js';
 import { checkListenAddress } from './listen-address.js';
@@ -10,6 +10,7 @@ import { stopOnTerminationSignals } from './termination-signals.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   logger.level = config.logLevel;
+  for (const warning of config.warnings) logger.warn(warning);
   await checkListenAddress(config.port, config.host);
 
   const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
@@ -24,10 +25,11 @@ async function main(): Promise<void> {
     },
   });
 
-  logger.info({ url: graphqlUrl, sandbox: config.sandbox }, 'payments subgraph ready (open the URL in a browser for Apollo Sandbox)');
+  const browsable = servesSandboxPage(config);
+  logger.info({ url: graphqlUrl, sandbox: config.sandbox }, browsable ? 'payments subgraph ready (open the URL in a browser for Apollo Sandbox)' : 'payments subgraph ready');
   if (emulator) {
     logger.warn({ emulator: emulator.url }, 'sandbox mode: serving the built-in provider emulator\'s example sessions');
-    process.stderr.write(sandboxBanner(graphqlUrl, emulator.url));
+    process.stderr.write(sandboxBanner({ graphqlUrl, emulatorUrl: emulator.url, browsable, routerSecret: config.server.routerSecret !== undefined }));
   }
 }
 

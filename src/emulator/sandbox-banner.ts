@@ -1,3 +1,4 @@
+import type { Config } from '../config.js';
 import { convergeGateCompletedId } from './data/convergegate-sessions.js';
 import { stripeSeedExampleId } from './data/stripe-sessions.js';
 
@@ -6,13 +7,29 @@ const exampleQueries = [
   `{ checkoutSession(id: "${convergeGateCompletedId}") { id provider status amountTotal { decimal currency } refunds { amount { decimal } status } fees { description amount { decimal } } } }`,
 ];
 
+/** A browser that opens the GraphQL URL gets Apollo Sandbox: the page is on, and no Router-Secret is asked for. */
+export function servesSandboxPage(config: Config): boolean {
+  return config.graphql.introspection && config.server.routerSecret === undefined;
+}
+
+export interface SandboxBannerOptions {
+  graphqlUrl: string;
+  emulatorUrl: string;
+  /** Whether to suggest Apollo Sandbox in a browser (see `servesSandboxPage`). */
+  browsable: boolean;
+  /** With ROUTER_SECRET set, each command sends it, read from the shell's own ROUTER_SECRET. */
+  routerSecret: boolean;
+}
+
 /**
  * What sandbox mode prints for a person at a terminal: plain text, not a log line, so each
- * `curl` command runs as it is when pasted into a shell.
+ * `curl` command runs as it is when pasted into a shell. It suggests only what works as
+ * printed, and never prints a secret.
  */
-export function sandboxBanner(graphqlUrl: string, emulatorUrl: string): string {
+export function sandboxBanner({ graphqlUrl, emulatorUrl, browsable, routerSecret }: SandboxBannerOptions): string {
+  const secretHeader = routerSecret ? ` -H "router-secret: $ROUTER_SECRET"` : '';
   const tryLines = exampleQueries.map(
-    (query) => `  curl -s ${graphqlUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`,
+    (query) => `  curl -s ${graphqlUrl} -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query })}'`,
   );
   return [
     '',
@@ -20,10 +37,9 @@ export function sandboxBanner(graphqlUrl: string, emulatorUrl: string): string {
     `example sessions of its built-in provider emulator (${emulatorUrl}), never a real provider.`,
     'Set STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY to serve real sessions.',
     '',
-    'Try:',
+    routerSecret ? 'Try, in a shell where ROUTER_SECRET holds the same value as here (export it first):' : 'Try:',
     '',
     ...tryLines.flatMap((line) => [line, '']),
-    `or open ${graphqlUrl} in a browser for Apollo Sandbox.`,
-    '',
+    ...(browsable ? [`or open ${graphqlUrl} in a browser for Apollo Sandbox.`, ''] : []),
   ].join('\n');
 }

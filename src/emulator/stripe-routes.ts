@@ -1,6 +1,7 @@
 import { stripeLineItems } from './data/stripe-line-items.js';
 import { stripeRefunds } from './data/stripe-refunds.js';
 import { stripeSessions } from './data/stripe-sessions.js';
+import { expandStripeSession } from './stripe-expansions.js';
 import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRoutes, type WireObject } from './route.js';
 
 export interface StripeRoutesOptions {
@@ -11,8 +12,9 @@ export interface StripeRoutesOptions {
 
 /**
  * Stripe's paths: a session, its line items, and a payment intent's refunds, with Stripe's
- * list pagination (`limit`, `starting_after`, `has_more`) and error bodies. Faults are keyed
- * by session id, `<session id>/line_items`, or the payment intent id of a refund list.
+ * list pagination (`limit`, `starting_after`, `has_more`), its `expand[]` on a session and
+ * its error bodies. Faults are keyed by session id, `<session id>/line_items`, or the
+ * payment intent id of a refund list.
  */
 export class StripeRoutes implements ProviderRoutes {
   readonly secretKey: string;
@@ -45,7 +47,7 @@ export class StripeRoutes implements ProviderRoutes {
       return answering(paymentIntent, () => this.listAnswer(path, refunds, query));
     }
     if (v1 === 'v1' && first === 'checkout' && second === 'sessions' && id !== undefined && rest.length === 0) {
-      if (last === undefined) return answering(id, () => this.sessionAnswer(id));
+      if (last === undefined) return answering(id, () => this.sessionAnswer(id, expandPaths(query)));
       if (last === 'line_items') {
         return answering(`${id}/line_items`, () => {
           if (!this.sessions.has(id)) return missingAnswer(id);
@@ -58,10 +60,14 @@ export class StripeRoutes implements ProviderRoutes {
     );
   }
 
-  private sessionAnswer(id: string): NormalAnswer {
+  private sessionAnswer(id: string, expand: readonly string[]): NormalAnswer {
     const session = this.sessions.get(id);
     if (!session) return missingAnswer(id);
-    return json(200, session);
+    const answer = expandStripeSession(session, expand, this.lineItems.get(id) ?? []);
+    if (!answer.ok) {
+      return errorAnswer(400, 'invalid_request_error', `This property cannot be expanded (${answer.unknownPath}).`);
+    }
+    return json(200, answer.session);
   }
 
   private listAnswer(path: string, items: readonly WireObject[], query: URLSearchParams): NormalAnswer {
@@ -77,6 +83,11 @@ export class StripeRoutes implements ProviderRoutes {
     const data = items.slice(start, start + Math.min(limit, this.maxListPageSize));
     return json(200, { object: 'list', data, has_more: start + data.length < items.length, url: path });
   }
+}
+
+/** `expand[]=a&expand[]=b`, as Stripe's clients send it, or `expand[0]=a&expand[1]=b`. */
+function expandPaths(query: URLSearchParams): string[] {
+  return [...query.entries()].filter(([name]) => /^expand\[\d*\]$/.test(name)).map(([, value]) => value);
 }
 
 function missingAnswer(id: string): NormalAnswer {

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { formatDecimal } from '../model/money.js';
@@ -6,6 +7,7 @@ import { cacheAges, sessionCacheAge } from './cache-hints.js';
 import type { SessionEvent } from '../sessions/session-subscriber.js';
 import type { RequestContext, SubscriptionScope } from './context.js';
 import type { Resolvers } from './generated/resolver-types.js';
+import { expansionsSelected } from './selected-expansions.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
@@ -13,7 +15,7 @@ export const resolvers: Resolvers = {
   SafeInt: SafeIntResolver,
 
   Query: {
-    checkoutSession: (_parent, { id }, context) => loadSession(context, id),
+    checkoutSession: (_parent, { id }, context, info) => loadSession(context, id, info),
   },
 
   Subscription: {
@@ -28,7 +30,7 @@ export const resolvers: Resolvers = {
   },
 
   CheckoutSession: {
-    __resolveReference: (reference, context) => loadSession(context, reference.id),
+    __resolveReference: (reference, context, info) => loadSession(context, reference.id, info),
     order: (session, _args, { orderIdMetadataKey }) => {
       const id = orderIdOf(session, orderIdMetadataKey);
       return id === null ? null : { id };
@@ -49,8 +51,8 @@ function subscriptionScope({ subscriptions }: RequestContext): SubscriptionScope
   return subscriptions;
 }
 
-async function loadSession({ loaders, cacheHints }: RequestContext, id: string): Promise<CheckoutSession> {
-  const session = await loaders.checkoutSession.load(id);
+async function loadSession({ loaders, cacheHints }: RequestContext, id: string, info: GraphQLResolveInfo): Promise<CheckoutSession> {
+  const session = await loaders.checkoutSession.load(id, expansionsSelected(info));
   cacheHints.restrict(sessionCacheAge(session));
   return session;
 }

@@ -48,8 +48,15 @@ export interface CacheRecorder {
   evicted(cause: CacheEvictionCause): void;
 }
 
+/**
+ * What became of a delivery: `verified` (evictions done), `rejected` (signature, timestamp
+ * or body), `repeated` (an event handled already: nothing done), `unsaved` (the eviction
+ * could not reach Redis: answered 503 for the provider to retry).
+ */
+export type WebhookResult = 'verified' | 'rejected' | 'repeated' | 'unsaved';
+
 export interface WebhookRecorder {
-  received(provider: string, result: 'verified' | 'rejected'): void;
+  received(provider: string, result: WebhookResult): void;
 }
 
 /** For a layer used without observability (unit tests, tools): records nothing. */

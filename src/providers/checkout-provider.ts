@@ -1,6 +1,7 @@
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Refund } from '../model/refund.js';
+import type { SessionExpansion } from '../model/session-expansion.js';
 import type { ReadOrigin } from '../observability/request-tally.js';
 
 /** One payment provider, as the sessions layer sees it. `origin` names the request a call is for, in logs and metrics. */
@@ -8,8 +9,15 @@ export interface CheckoutProvider {
   readonly name: PaymentProvider;
   /** Name as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
   readonly displayName: string;
-  /** Resolves to the session, or rejects with a typed error from `errors.ts`. */
-  retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession>;
+  /** The account its key belongs to (`providerAccount`): what it shares through Redis is kept under it. */
+  readonly account: string;
+  /** The parts of a session this provider sends only when asked; [] when its sessions always come whole. */
+  readonly expansions: readonly SessionExpansion[];
+  /**
+   * Resolves to the session with at least these expansions (of the provider's own), or
+   * rejects with a typed error from `errors.ts`.
+   */
+  retrieveSession(id: string, expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession>;
   /** All refunds of a payment intent, for providers whose sessions do not carry them. */
   listRefunds?(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]>;
   /** All line items of a session, for providers that keep them. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { logger } from '../logger.js';
+import { AccountKeySpace } from './account-key-space.js';
 
 /** `ok`: shared state is in use. `degraded`: Redis is slow, down or refusing; each replica is on its own meanwhile. */
 export type RedisState = 'connecting' | 'ok' | 'degraded';
@@ -37,7 +38,8 @@ export interface SharedRedisOptions {
  */
 export interface SharedRedis {
   readonly state: RedisState;
-  readonly keyPrefix: string;
+  /** The keys and channels of one provider account (`providerAccount`), under `REDIS_KEY_PREFIX`. */
+  keysOf(account: string): AccountKeySpace;
   /**
    * Runs the script atomically; rejects within the deadline when Redis cannot answer, and
    * at once while degraded unless `evenIfDegraded` (for rare operations that matter more
@@ -45,7 +47,7 @@ export interface SharedRedis {
    */
   run(script: RedisScript, keys: string[], args: Array<string | number>, options?: { evenIfDegraded?: boolean }): Promise<unknown>;
   /**
-   * Delivers messages on `channel` (prefix included by the caller). `onGap` is called when
+   * Delivers messages on `channel` (one of `keysOf(...)`). `onGap` is called when
    * the subscription was lost and is back: messages sent meanwhile were missed.
    */
   subscribe(channel: string, onMessage: (message: string) => void, onGap: () => void): void;
@@ -74,7 +76,9 @@ export async function connectSharedRedis(options: SharedRedisOptions): Promise<S
 
 class FleetRedis implements SharedRedis {
   state: RedisState = 'connecting';
-  readonly keyPrefix: string;
+  private readonly keyPrefix: string;
+  /** REDIS_URL's host, for the log lines; the URL itself may carry a password. */
+  private readonly host: string;
   private readonly client: Redis;
   private subscriber: Redis | undefined;
   private readonly listeners: Array<(state: RedisState) => void> = [];
@@ -87,6 +91,7 @@ class FleetRedis implements SharedRedis {
 
   constructor(options: SharedRedisOptions) {
     this.keyPrefix = options.keyPrefix;
+    this.host = new URL(options.url).hostname;
     this.client = new Redis(options.url, {
       commandTimeout: options.timeoutMs,
       connectTimeout: Math.max(options.timeoutMs, 1000),
@@ -103,6 +108,10 @@ class FleetRedis implements SharedRedis {
       if (this.state !== 'ok') void this.check();
     }, options.probeIntervalMs ?? defaults.probeIntervalMs);
     this.probe.unref();
+  }
+
+  keysOf(account: string): AccountKeySpace {
+    return new AccountKeySpace(this.keyPrefix, account);
   }
 
   async firstConnection(waitMs: number): Promise<void> {
@@ -174,6 +183,13 @@ class FleetRedis implements SharedRedis {
     }
   }
 
+  /** A host that does not resolve is a configuration mistake more often than an outage: say which. */
+  private startupProblem(reason: string | undefined): string {
+    const carryOn = 'serving from this process cache and pacing provider calls locally until it answers';
+    if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') return `REDIS_URL names the host ${this.host}, which does not resolve: ${carryOn}`;
+    return `Redis unreachable at start-up: ${carryOn}`;
+  }
+
   /** Pings with the deadline; an answer means shared state is usable again. */
   private async check(): Promise<void> {
     if (this.probing || this.closed || this.client.status !== 'ready') return;
@@ -200,12 +216,7 @@ class FleetRedis implements SharedRedis {
     const previous = this.state;
     this.state = state;
     if (state === 'degraded') {
-      logger.warn(
-        { reason },
-        previous === 'connecting'
-          ? 'Redis unreachable at start-up: serving from this process cache and pacing provider calls locally until it answers'
-          : 'Redis unavailable: serving from this process cache and pacing provider calls locally until it is back',
-      );
+      logger.warn({ reason }, previous === 'connecting' ? this.startupProblem(reason) : 'Redis unavailable: serving from this process cache and pacing provider calls locally until it is back');
     } else {
       logger.info(previous === 'connecting' ? 'Redis connected: cache, evictions and rate budget shared' : 'Redis is back: cache, evictions and rate budget shared again');
     }

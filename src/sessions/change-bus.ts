@@ -22,8 +22,8 @@ export interface ChangeBusHandlers {
 export interface ChangeBus {
   announce(change: AnnouncedChange): void;
   share(session: CheckoutSession, final: boolean): void;
-  /** True for the one replica that refetches after this delivery; true as well when nobody else can be asked. */
-  claim(nonce: string): Promise<boolean>;
+  /** True for the one replica that refetches the session after this delivery; true as well when nobody else can be asked. */
+  claim(sessionId: string, nonce: string): Promise<boolean>;
   listen(handlers: ChangeBusHandlers): void;
 }
 

@@ -1,16 +1,16 @@
-import DataLoader from 'dataloader';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
 import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
 import { createProviderCallLimits } from './provider-call-limits.js';
 import type { RequestTally } from '../observability/request-tally.js';
+import type { SessionExpansion } from '../model/session-expansion.js';
 import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
 import type { SessionRouter } from './router.js';
-import { settleEach } from './settle-each.js';
+import { createCheckoutSessionLoader, type CheckoutSessionLoader } from './session-loader.js';
 
 export interface SessionLoaders {
-  checkoutSession: DataLoader<string, CheckoutSession>;
+  checkoutSession: CheckoutSessionLoader;
   refunds: SessionRefundLoader;
   lineItems: SessionLineItemLoader;
 }
@@ -30,21 +30,30 @@ export interface SessionLoaderOptions {
  * batch, and a failed id fails only itself. Below the batch, the shared read cache
  * answers from what it keeps or joins a call another request already has in flight;
  * only what is left becomes provider calls, at most `concurrencyPerRequest` at a time
- * per provider.
+ * per provider. A session is read with the expansions its selections need, of those its
+ * provider sends only when asked.
  */
 export function createSessionLoaders(router: SessionRouter, options: SessionLoaderOptions): SessionLoaders {
   const { reads, ttlPolicy, request } = options;
   const limitFor = createProviderCallLimits(options.concurrencyPerRequest);
   const sessionTtlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, ttlPolicy);
-  const loadOne = async (id: string): Promise<CheckoutSession> => {
+  const loadOne = async (id: string, selected: readonly SessionExpansion[]): Promise<CheckoutSession> => {
     const provider = router.providerFor(id);
-    return reads.read('session', id, (origin) => limitFor(provider.name)(() => provider.retrieveSession(id, origin)), sessionTtlMs, request);
+    const expansions = selected.filter((expansion) => provider.expansions.includes(expansion));
+    return reads.read(
+      'session',
+      id,
+      (origin, withExpansions) => limitFor(provider.name)(() => provider.retrieveSession(id, withExpansions, origin)),
+      sessionTtlMs,
+      request,
+      expansions,
+    );
+  };
+  const countAsked = (ids: readonly string[]) => {
+    if (request) request.sessionsAsked += ids.length;
   };
   return {
-    checkoutSession: new DataLoader<string, CheckoutSession>((ids) => {
-      if (request) request.sessionsAsked += ids.length;
-      return settleEach(ids, loadOne);
-    }),
+    checkoutSession: createCheckoutSessionLoader(countAsked, loadOne),
     refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy, request }),
     lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy, request }),
   };

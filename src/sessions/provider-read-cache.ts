@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
 import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
 import type { ReadOrigin, RequestTally } from '../observability/request-tally.js';
 import type { CacheTtlPolicy } from './cache-ttl.js';
@@ -9,6 +10,15 @@ export type ReadKind = (typeof readKinds)[number];
 
 export type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error: unknown };
 
+/** An outcome as a level keeps it, with the expansions it was fetched with ([] for kinds that have none). */
+export interface KeptRead<Value = unknown> {
+  outcome: ReadOutcome<Value>;
+  expansions: readonly SessionExpansion[];
+}
+
+/** Fetches from the provider with these expansions; `origin` names the request the call is logged as. */
+export type ReadFetch<Value> = (origin: ReadOrigin, expansions: readonly SessionExpansion[]) => Promise<Value>;
+
 /** The read cache with the ages it keeps each kind for, as the loaders use them, and the request reading. */
 export interface SharedReads {
   reads: ProviderReadCache;
@@ -16,17 +26,26 @@ export interface SharedReads {
   request?: RequestTally | undefined;
 }
 
-/** What a shared level answered: an outcome kept there, or none and the session's eviction generation to keep under. */
-export type SharedLook = { kept: ReadOutcome<unknown>; ttlMs: number } | { kept: undefined; generation: string };
+/**
+ * What a shared level answered: the outcome kept there (if any) with the time it has left,
+ * and the session's eviction generation, to keep a fresh answer under.
+ */
+export interface SharedLook {
+  kept: (KeptRead & { ttlMs: number }) | undefined;
+  generation: string;
+}
 
 /** A second level below this process's cache, shared by every replica (Redis, in fleet mode). */
 export interface SharedReadLevel {
   /** Undefined when the level cannot answer now; never rejects. */
   look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined>;
-  /** Keeps the outcome unless the session was evicted after `look` gave `generation`; never rejects. */
-  keep(kind: ReadKind, sessionId: string, outcome: ReadOutcome<unknown>, ttlMs: number, generation: string): Promise<void>;
-  /** Evicts the session from the level and from every other replica's first level; never rejects. */
-  evictSession(sessionId: string): Promise<void>;
+  /** Keeps the outcome, replacing what was there, unless the session was evicted after `look` gave `generation`; never rejects. */
+  keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void>;
+  /**
+   * Evicts the session from the level and from every other replica's first level; never
+   * rejects. False when Redis could not be reached: the eviction is sent once it is back.
+   */
+  evictSession(sessionId: string): Promise<boolean>;
   /** Evictions other replicas sent, and word that some may have been missed. */
   listen(handlers: { evicted(sessionId: string): void; missedEvictions(): void }): void;
 }
@@ -50,7 +69,12 @@ export interface ProviderReadCacheOptions {
 interface CallInFlight {
   promise: Promise<unknown>;
   origin: ReadOrigin;
-  /** Set when the session was evicted while the call was under way: its answer may predate the change. */
+  /** What the call asked the provider for: a read needing no more joins it. */
+  expansions: readonly SessionExpansion[];
+  /**
+   * Set when its answer must not be kept: the session was evicted while the call was under
+   * way (the answer may predate the change), or a call asking for more expansions replaced it.
+   */
   superseded: boolean;
 }
 
@@ -63,9 +87,14 @@ const errorEntryBytes = 256;
  * kind kept for it, and stops a call under way from storing an answer that may be stale.
  * With a shared level, a miss here asks it before the provider, an answer is kept in both,
  * and an eviction reaches every replica.
+ *
+ * A session is kept with the expansions it was fetched with, one entry per session at each
+ * level: a copy (or a call in flight) with every expansion a read needs answers it; a read
+ * needing more fetches the union of both and replaces the copy. A "does not exist" answers
+ * whatever is needed.
  */
 export class ProviderReadCache {
-  private readonly entries: LRUCache<string, ReadOutcome<unknown>> | undefined;
+  private readonly entries: LRUCache<string, KeptRead> | undefined;
   private readonly inFlight = new Map<string, CallInFlight>();
   private readonly shared: SharedReadLevel | undefined;
   private readonly recorder: CacheRecorder;
@@ -78,10 +107,10 @@ export class ProviderReadCache {
     const recorder = (this.recorder = options.recorder ?? unrecordedCache);
     this.sharedRecorder = options.sharedRecorder ?? unrecordedCache;
     this.entries = options.enabled
-      ? new LRUCache<string, ReadOutcome<unknown>>({
+      ? new LRUCache<string, KeptRead>({
           max: options.maxEntries,
           maxSize: options.maxBytes,
-          sizeCalculation: (outcome) => (outcome.ok ? jsonBytes(outcome.value) : errorEntryBytes),
+          sizeCalculation: ({ outcome }) => (outcome.ok ? jsonBytes(outcome.value) : errorEntryBytes),
           dispose: (_outcome, _key, reason) => {
             const cause = evictionCauses[reason];
             if (cause && !this.clearing) recorder.evicted(cause);
@@ -96,41 +125,54 @@ export class ProviderReadCache {
     });
   }
 
-  /** `request` is the request reading, if any: its tally counts the reads it shared, and a call it starts is logged as its. */
+  /**
+   * `request` is the request reading, if any: its tally counts the reads it shared, and a
+   * call it starts is logged as its. `expansions` are those the answer must have been
+   * fetched with.
+   */
   read<Value>(
     kind: ReadKind,
     sessionId: string,
-    fetch: (origin: ReadOrigin) => Promise<Value>,
+    fetch: ReadFetch<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
     request?: RequestTally,
+    expansions: readonly SessionExpansion[] = [],
   ): Promise<Value> {
     const key = `${kind}:${sessionId}`;
-    const kept = this.entries?.get(key) as ReadOutcome<Value> | undefined;
-    if (kept) {
+    const kept = this.entries?.get(key) as KeptRead<Value> | undefined;
+    if (kept && answers(kept, expansions)) {
       this.recorder.hit();
-      return kept.ok ? Promise.resolve(kept.value) : Promise.reject(kept.error);
+      return kept.outcome.ok ? Promise.resolve(kept.outcome.value) : Promise.reject(kept.outcome.error);
     }
     this.recorder.miss();
     const joined = this.inFlight.get(key);
-    if (joined) {
+    if (joined && coversExpansions(joined.expansions, expansions)) {
       this.recorder.joined();
       joined.origin.joined += 1;
       if (request) request.sharedReads += 1;
       return joined.promise as Promise<Value>;
     }
+    // The copy or the call lacks an expansion: ask for everything either had too, so that
+    // the new answer can replace the copy for every reader.
+    if (joined) joined.superseded = true;
+    const fetchWith = unionOfExpansions(expansions, kept?.expansions ?? [], joined?.expansions ?? []);
 
     const origin: ReadOrigin = { request, joined: 0 };
-    const call: CallInFlight = { promise: Promise.resolve(), origin, superseded: false };
-    const promise = this.load(kind, sessionId, key, call, () => fetch(origin), ttlMs);
+    const call: CallInFlight = { promise: Promise.resolve(), origin, expansions: fetchWith, superseded: false };
+    const promise = this.load(kind, sessionId, key, call, (withExpansions) => fetch(origin, withExpansions), ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
     return promise;
   }
 
-  /** Forgets every kind kept for the session here and in every replica, so the next read asks the provider. */
-  async evictSession(sessionId: string): Promise<void> {
+  /**
+   * Forgets every kind kept for the session here and in every replica, so the next read
+   * asks the provider. False when the shared level could not be told (it is told later):
+   * the other replicas may serve what they keep until then.
+   */
+  async evictSession(sessionId: string): Promise<boolean> {
     this.forgetSession(sessionId);
-    await this.shared?.evictSession(sessionId);
+    return this.shared ? this.shared.evictSession(sessionId) : true;
   }
 
   /** Entries kept now (expired ones may still count until they are next touched). */
@@ -143,22 +185,25 @@ export class ProviderReadCache {
     sessionId: string,
     key: string,
     call: CallInFlight,
-    fetch: () => Promise<Value>,
+    fetch: (expansions: readonly SessionExpansion[]) => Promise<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
   ): Promise<Value> {
     const shared = this.entries && this.shared ? await this.shared.look(kind, sessionId) : undefined;
-    if (shared) (shared.kept ? this.sharedRecorder.hit() : this.sharedRecorder.miss());
-    if (shared?.kept) {
-      const kept = shared.kept as ReadOutcome<Value>;
-      this.settle(key, call, kept, () => shared.ttlMs);
-      return valueOf(kept);
+    const sharedKept = shared?.kept as (KeptRead<Value> & { ttlMs: number }) | undefined;
+    const sharedAnswers = sharedKept !== undefined && answers(sharedKept, call.expansions);
+    if (shared) (sharedAnswers ? this.sharedRecorder.hit() : this.sharedRecorder.miss());
+    if (sharedKept && sharedAnswers) {
+      this.settle(key, call, sharedKept, () => sharedKept.ttlMs);
+      return valueOf(sharedKept.outcome);
     }
-    const outcome = await startFetch(fetch).then(
+    const expansions = unionOfExpansions(call.expansions, sharedKept?.expansions ?? []);
+    const outcome = await startFetch(() => fetch(expansions)).then(
       (value): ReadOutcome<Value> => ({ ok: true, value }),
       (error: unknown): ReadOutcome<Value> => ({ ok: false, error }),
     );
-    const keptForMs = this.settle(key, call, outcome, ttlMs);
-    if (shared && keptForMs > 0) await this.shared?.keep(kind, sessionId, outcome, keptForMs, shared.generation);
+    const fetched: KeptRead<Value> = { outcome, expansions };
+    const keptForMs = this.settle(key, call, fetched, ttlMs);
+    if (shared && keptForMs > 0) await this.shared?.keep(kind, sessionId, fetched, keptForMs, shared.generation);
     return valueOf(outcome);
   }
 
@@ -186,13 +231,13 @@ export class ProviderReadCache {
   private settle<Value>(
     key: string,
     call: CallInFlight,
-    outcome: ReadOutcome<Value>,
+    kept: KeptRead<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
   ): number {
     if (this.inFlight.get(key) === call) this.inFlight.delete(key);
     if (call.superseded || !this.entries) return 0;
-    const ttl = ttlMs(outcome);
-    if (ttl > 0) this.entries.set(key, outcome, { ttl });
+    const ttl = ttlMs(kept.outcome);
+    if (ttl > 0) this.entries.set(key, kept, { ttl });
     return ttl;
   }
 }
@@ -204,6 +249,11 @@ const evictionCauses: Partial<Record<LRUCache.DisposeReason, CacheEvictionCause>
   // Only a verified webhook deletes, here or, through the shared level, in another replica.
   delete: 'webhook',
 };
+
+/** A kept "does not exist" answers any read; an answer, only reads needing no expansion it lacks. */
+function answers(kept: KeptRead, expansions: readonly SessionExpansion[]): boolean {
+  return !kept.outcome.ok || coversExpansions(kept.expansions, expansions);
+}
 
 function valueOf<Value>(outcome: ReadOutcome<Value>): Value {
   if (outcome.ok) return outcome.value;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
 import type { AnnouncedChange, ChangeBus, ChangeBusHandlers } from './change-bus.js';
+import type { SessionAccountOf } from './redis-read-level.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
 const publishScript = redisScript(`return redis.call('PUBLISH', ARGV[1], ARGV[2])`);
@@ -24,24 +25,28 @@ const message = z.discriminatedUnion('type', [
  */
 export class RedisChangeBus implements ChangeBus {
   private readonly replicaId = randomUUID();
-  private readonly channel: string;
 
-  constructor(private readonly redis: SharedRedis) {
-    this.channel = `${redis.keyPrefix}v1:session-changes`;
-  }
+  /** `accounts`: every configured provider's account, whose change channels this replica listens to. */
+  constructor(
+    private readonly redis: SharedRedis,
+    private readonly accountOf: SessionAccountOf,
+    private readonly accounts: readonly string[],
+  ) {}
 
   announce(change: AnnouncedChange): void {
-    this.publish({ type: 'changed', from: this.replicaId, ...change });
+    this.publish(change.sessionId, { type: 'changed', from: this.replicaId, ...change });
   }
 
   share(session: CheckoutSession, final: boolean): void {
-    const outcome = encodeOutcome({ ok: true, value: session });
-    if (outcome !== undefined) this.publish({ type: 'read', from: this.replicaId, sessionId: session.id, outcome, final });
+    const outcome = encodeOutcome({ outcome: { ok: true, value: session }, expansions: [] });
+    if (outcome !== undefined) this.publish(session.id, { type: 'read', from: this.replicaId, sessionId: session.id, outcome, final });
   }
 
-  async claim(nonce: string): Promise<boolean> {
+  async claim(sessionId: string, nonce: string): Promise<boolean> {
+    const account = this.accountOf(sessionId);
+    if (account === undefined) return true;
     try {
-      const won = await this.redis.run(claimScript, [`${this.redis.keyPrefix}v1:refetch:${nonce}`], [this.replicaId, claimLifetimeMs]);
+      const won = await this.redis.run(claimScript, [this.redis.keysOf(account).refetchClaim(nonce)], [this.replicaId, claimLifetimeMs]);
       return won === 1;
     } catch {
       return true;
@@ -49,8 +54,12 @@ export class RedisChangeBus implements ChangeBus {
   }
 
   listen(handlers: ChangeBusHandlers): void {
+    for (const account of this.accounts) this.listenTo(this.redis.keysOf(account).sessionChanges, handlers);
+  }
+
+  private listenTo(channel: string, handlers: ChangeBusHandlers): void {
     this.redis.subscribe(
-      this.channel,
+      channel,
       (text) => {
         const parsed = parseMessage(text);
         if (!parsed || parsed.from === this.replicaId) return;
@@ -58,16 +67,18 @@ export class RedisChangeBus implements ChangeBus {
           handlers.changed({ sessionId: parsed.sessionId, nonce: parsed.nonce, final: parsed.final });
           return;
         }
-        const outcome = decodeOutcome('session', parsed.sessionId, parsed.outcome);
-        if (outcome?.ok) handlers.read(outcome.value as CheckoutSession, parsed.final);
+        const kept = decodeOutcome('session', parsed.sessionId, parsed.outcome);
+        if (kept?.outcome.ok) handlers.read(kept.outcome.value as CheckoutSession, parsed.final);
       },
       // Missed messages are caught up by the next poll of each session.
       () => {},
     );
   }
 
-  private publish(body: z.infer<typeof message>): void {
-    this.redis.run(publishScript, [], [this.channel, JSON.stringify(body)]).catch(() => undefined);
+  private publish(sessionId: string, body: z.infer<typeof message>): void {
+    const account = this.accountOf(sessionId);
+    if (account === undefined) return;
+    this.redis.run(publishScript, [], [this.redis.keysOf(account).sessionChanges, JSON.stringify(body)]).catch(() => undefined);
   }
 }
 

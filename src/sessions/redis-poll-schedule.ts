@@ -1,4 +1,5 @@
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
+import type { SessionAccountOf } from './redis-read-level.js';
 import { firstPollIntervalMs, longestPollIntervalMs, pollAfterExpiryMs, type PollClaim, type PollSchedule, type PollScheduleChange } from './poll-schedule.js';
 
 /**
@@ -26,10 +27,11 @@ if change == 'claim' then won = 1 end
 return {won, nextDue - now}
 `);
 
-/** The poll schedule shared by the fleet. While Redis cannot answer, this replica keeps to the local one. */
+/** The poll schedule shared by the fleet, under each session's account. While Redis cannot answer, this replica keeps to the local one. */
 export class RedisPollSchedule implements PollSchedule {
   constructor(
     private readonly redis: SharedRedis,
+    private readonly accountOf: SessionAccountOf,
     private readonly fallback: PollSchedule,
   ) {}
 
@@ -50,10 +52,12 @@ export class RedisPollSchedule implements PollSchedule {
   }
 
   private async change(change: PollScheduleChange, sessionId: string, expiresAtMs: number | undefined): Promise<PollClaim> {
+    const account = this.accountOf(sessionId);
+    if (account === undefined) return this.fallbackChange(change, sessionId, expiresAtMs);
     try {
       const reply = await this.redis.run(
         scheduleScript,
-        [`${this.redis.keyPrefix}v1:poll:${sessionId}`],
+        [this.redis.keysOf(account).pollSchedule(sessionId)],
         [change, expiresAtMs ?? 0, firstPollIntervalMs, longestPollIntervalMs, pollAfterExpiryMs],
       );
       const [won, nextInMs] = reply as [number, number];

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { logger, warnOnce } from '../logger.js';
+import type { AccountKeySpace } from '../redis/account-key-space.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
-import { readKinds, type ReadKind, type ReadOutcome, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
+import { readKinds, type KeptRead, type ReadKind, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
 /** The value, its remaining time to live in ms, and the session's eviction generation. */
@@ -33,42 +34,54 @@ const maxPendingEvictions = 10_000;
 
 const evictionMessage = z.object({ sessionId: z.string(), from: z.string() });
 
+/** Which provider account a session id belongs to (`providerAccount`); undefined for an id of no configured provider. */
+export type SessionAccountOf = (sessionId: string) => string | undefined;
+
 /**
  * The second cache level and the eviction bus on Redis: what one replica read, the others
  * find there; a webhook received by one replica evicts in Redis and, through a pub/sub
- * channel, in every replica's first level. Every operation is bounded by Redis's deadline
- * and never fails a read: when Redis cannot answer, the level is simply skipped.
+ * channel, in every replica's first level. Everything is kept under the session's
+ * provider account, so deployments of other accounts on the same Redis never see it.
+ * Every operation is bounded by Redis's deadline and never fails a read: when Redis
+ * cannot answer, the level is simply skipped.
  */
 export class RedisReadLevel implements SharedReadLevel {
   private readonly replicaId = randomUUID();
-  private readonly channel: string;
   private readonly pendingEvictions = new Set<string>();
 
-  constructor(private readonly redis: SharedRedis) {
-    this.channel = `${redis.keyPrefix}evictions`;
+  /** `accounts`: every configured provider's account, whose eviction channels this replica listens to. */
+  constructor(
+    private readonly redis: SharedRedis,
+    private readonly accountOf: SessionAccountOf,
+    private readonly accounts: readonly string[],
+  ) {
     redis.onStateChange((state) => {
       if (state === 'ok') void this.sendPendingEvictions();
     });
   }
 
   listen(handlers: { evicted(sessionId: string): void; missedEvictions(): void }): void {
-    this.redis.subscribe(
-      this.channel,
-      (message) => {
-        const parsed = safeJson(message, evictionMessage);
-        if (parsed && parsed.from !== this.replicaId) handlers.evicted(parsed.sessionId);
-      },
-      () => {
-        logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
-        handlers.missedEvictions();
-      },
-    );
+    for (const account of this.accounts) {
+      this.redis.subscribe(
+        this.redis.keysOf(account).evictions,
+        (message) => {
+          const parsed = safeJson(message, evictionMessage);
+          if (parsed && parsed.from !== this.replicaId) handlers.evicted(parsed.sessionId);
+        },
+        () => {
+          logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
+          handlers.missedEvictions();
+        },
+      );
+    }
   }
 
   async look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined> {
+    const keys = this.keysFor(sessionId);
+    if (!keys) return undefined;
     let reply: unknown;
     try {
-      reply = await this.redis.run(lookScript, [this.key(kind, sessionId), this.generationKey(sessionId)], []);
+      reply = await this.redis.run(lookScript, [keys.read(kind, sessionId), keys.generation(sessionId)], []);
     } catch {
       return undefined;
     }
@@ -77,32 +90,39 @@ export class RedisReadLevel implements SharedReadLevel {
     if (typeof generation !== 'string') return undefined;
     if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
       const kept = decodeOutcome(kind, sessionId, text);
-      if (kept) return { kept, ttlMs };
+      if (kept) return { kept: { ...kept, ttlMs }, generation };
       warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
     return { kept: undefined, generation };
   }
 
-  async keep(kind: ReadKind, sessionId: string, outcome: ReadOutcome<unknown>, ttlMs: number, generation: string): Promise<void> {
-    const text = encodeOutcome(outcome);
-    if (text === undefined || ttlMs <= 0) return;
+  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void> {
+    const keys = this.keysFor(sessionId);
+    const text = encodeOutcome(kept);
+    if (!keys || text === undefined || ttlMs <= 0) return;
     await this.redis
-      .run(keepScript, [this.key(kind, sessionId), this.generationKey(sessionId)], [generation, text, Math.ceil(ttlMs)])
+      .run(keepScript, [keys.read(kind, sessionId), keys.generation(sessionId)], [generation, text, Math.ceil(ttlMs)])
       .catch(() => undefined);
   }
 
-  async evictSession(sessionId: string): Promise<void> {
-    if (!(await this.sendEviction(sessionId)) && this.pendingEvictions.size < maxPendingEvictions) {
-      this.pendingEvictions.add(sessionId);
-    }
+  async evictSession(sessionId: string): Promise<boolean> {
+    if (await this.sendEviction(sessionId)) return true;
+    if (this.pendingEvictions.size < maxPendingEvictions) this.pendingEvictions.add(sessionId);
+    return false;
   }
 
   private async sendEviction(sessionId: string): Promise<boolean> {
-    const keys = [this.generationKey(sessionId), ...readKinds.map((kind) => this.key(kind, sessionId))];
+    const keys = this.keysFor(sessionId);
+    if (!keys) return true;
     const message = JSON.stringify({ sessionId, from: this.replicaId });
     try {
       // Tried even while Redis is judged degraded: a missed eviction serves a stale session, a tried one costs one deadline.
-      await this.redis.run(evictScript, keys, [generationLifetimeMs, this.channel, message], { evenIfDegraded: true });
+      await this.redis.run(
+        evictScript,
+        [keys.generation(sessionId), ...readKinds.map((kind) => keys.read(kind, sessionId))],
+        [generationLifetimeMs, keys.evictions, message],
+        { evenIfDegraded: true },
+      );
       return true;
     } catch {
       return false;
@@ -116,12 +136,9 @@ export class RedisReadLevel implements SharedReadLevel {
     }
   }
 
-  private key(kind: ReadKind, sessionId: string): string {
-    return `${this.redis.keyPrefix}v1:${kind}:${sessionId}`;
-  }
-
-  private generationKey(sessionId: string): string {
-    return `${this.redis.keyPrefix}v1:generation:${sessionId}`;
+  private keysFor(sessionId: string): AccountKeySpace | undefined {
+    const account = this.accountOf(sessionId);
+    return account === undefined ? undefined : this.redis.keysOf(account);
   }
 }
 

@@ -26,6 +26,15 @@ export class SessionRouter {
     return provider;
   }
 
+  /** The account of the configured provider that owns the id; undefined for a malformed id or one of no configured provider. */
+  accountOf(id: string): string | undefined {
+    try {
+      return this.providerFor(id).account;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The configured provider of that name; sessions it returned name it, so it exists. */
   providerNamed(name: PaymentProvider): CheckoutProvider {
     const provider = this.providers.find((candidate) => candidate.name === name);

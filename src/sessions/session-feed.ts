@@ -106,7 +106,7 @@ export class SessionFeed {
 
   private async refetch(change: AnnouncedChange): Promise<void> {
     const watched = this.watched.get(change.sessionId);
-    if (!watched || !(await this.options.bus.claim(change.nonce))) return;
+    if (!watched || !(await this.options.bus.claim(change.sessionId, change.nonce))) return;
     const sequence = this.nextSequence();
     const outcome = await settle(this.options.read(change.sessionId, 'refetch-after-webhook'));
     if (outcome.ok) this.options.bus.share(outcome.value, change.final);

@@ -8,13 +8,19 @@ import type { WebhookSource } from '../providers/webhook-source.js';
 import type { RequestHandler } from '../server.js';
 import type { SessionChange } from '../sessions/change-bus.js';
 import { BodyTooLargeError, readRawBody } from './raw-body.js';
+import type { DeliveredEvents } from './delivered-events.js';
 
 export interface WebhookRouteOptions {
   /** By path, e.g. `/webhooks/stripe`; `source` is undefined while `secretVariable` is not set. */
   endpoints: Readonly<Record<string, { source: WebhookSource | undefined; secretVariable: string }>>;
   maxBodyBytes: number;
-  /** Forgets what is kept about a session (in every replica, in fleet mode), so the next read fetches it fresh. */
-  evictSession(sessionId: string): void | Promise<void>;
+  /**
+   * Forgets what is kept about a session (in every replica, in fleet mode), so the next
+   * read fetches it fresh; false when the eviction could not reach Redis.
+   */
+  evictSession(sessionId: string): Promise<boolean>;
+  /** The events handled recently, so a replay changes nothing. */
+  deliveredEvents: DeliveredEvents;
   /** Told of the sessions a verified event changed, once they are evicted (the change feed refetches them for subscribers). */
   sessionsChanged?(changes: SessionChange[]): void;
   nowSeconds?: () => number;
@@ -27,16 +33,17 @@ export function createProviderWebhookRoutes(
   config: WebhookConfig,
   options: Omit<WebhookRouteOptions, 'endpoints'>,
 ): Map<string, RequestHandler> {
-  const { stripeSecret, convergeGateSecret, toleranceSeconds } = config;
+  const { stripeSecret, convergeGateSecret } = config;
+  const window = { toleranceSeconds: config.toleranceSeconds, futureSkewSeconds: config.futureSkewSeconds };
   return createWebhookRoutes({
     ...options,
     endpoints: {
       '/webhooks/stripe': {
-        source: stripeSecret ? new StripeWebhookSource(stripeSecret, toleranceSeconds) : undefined,
+        source: stripeSecret ? new StripeWebhookSource(stripeSecret, window) : undefined,
         secretVariable: 'STRIPE_WEBHOOK_SECRET',
       },
       '/webhooks/convergegate': {
-        source: convergeGateSecret ? new ConvergeGateWebhookSource(convergeGateSecret, toleranceSeconds) : undefined,
+        source: convergeGateSecret ? new ConvergeGateWebhookSource(convergeGateSecret, window) : undefined,
         secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
       },
     },
@@ -45,15 +52,18 @@ export function createProviderWebhookRoutes(
 
 /**
  * `POST /webhooks/<provider>`: a verified event evicts the sessions it is about and gets
- * 200; anything unverified gets 400 and changes nothing. Events repeat, and eviction is
- * idempotent, so a repeat is simply answered 200 again.
+ * 200 once the eviction has reached every replica (in fleet mode: once Redis has it), or
+ * 503, which the provider retries, when it could not; anything unverified gets 400 and
+ * changes nothing. An event handled already (within the timestamp window) is answered
+ * 200 again and evicts nothing.
  */
 export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, RequestHandler> {
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  const delivered = options.deliveredEvents;
   const routes = new Map<string, RequestHandler>();
   for (const [path, { source, secretVariable }] of Object.entries(options.endpoints)) {
     routes.set(path, async (request, response, tally) => {
-      if (source) return receive(source, options, nowSeconds(), request, response, tally.requestId);
+      if (source) return receive(source, options, delivered, nowSeconds(), request, response, tally.requestId);
       sendJson(response, 404, { error: `Webhooks are not enabled at ${path}: ${secretVariable} is not set` });
     });
   }
@@ -63,6 +73,7 @@ export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, R
 async function receive(
   source: WebhookSource,
   options: WebhookRouteOptions,
+  delivered: DeliveredEvents,
   nowSeconds: number,
   request: IncomingMessage,
   response: ServerResponse,
@@ -83,7 +94,8 @@ async function receive(
     const value = request.headers[name];
     return Array.isArray(value) ? value.join(',') : value;
   };
-  const check = source.verify({ header, rawBody, nowSeconds });
+  const delivery = { header, rawBody, nowSeconds };
+  const check = source.verify(delivery);
   const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
     recorder.received(source.provider, 'rejected');
@@ -97,8 +109,21 @@ async function receive(
     recorder.received(source.provider, 'rejected');
     return sendJson(response, 400, { error: 'Webhook body is not valid JSON' });
   }
+  const eventKey = source.eventKeyOf(event, delivery);
+  if (await delivered.seen(source.provider, eventKey)) {
+    recorder.received(source.provider, 'repeated');
+    logger.debug({ requestId, provider: source.provider }, 'webhook event handled already: nothing evicted');
+    return sendJson(response, 200, { received: true });
+  }
   const sessionIds = source.sessionIdsOf(event);
-  await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
+  const evicted = await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
+  if (evicted.includes(false)) {
+    recorder.received(source.provider, 'unsaved');
+    logger.warn({ requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
+    response.setHeader('retry-after', '30');
+    return sendJson(response, 503, { error: 'The eviction could not be shared with every replica; deliver the event again later' });
+  }
+  await delivered.remember(source.provider, eventKey);
   const final = source.endsPayment(event);
   options.sessionsChanged?.(sessionIds.map((sessionId) => ({ sessionId, final })));
   recorder.received(source.provider, 'verified');

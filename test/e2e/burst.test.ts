@@ -69,7 +69,10 @@ describe('a burst of good, faulty and malicious requests', () => {
   let harness: Harness;
   beforeAll(async () => {
     harness = await startHarness({
-      PROVIDER_TIMEOUT_MS: '600',
+      // Long enough that a good session's call outlasts a busy machine, and a breaker that stays
+      // closed: neither a slow machine nor the faulty sessions' failures are what this test is about.
+      PROVIDER_TIMEOUT_MS: '1500',
+      PROVIDER_BREAKER_MIN_CALLS: '1000',
       PROVIDER_RETRY_BASE_DELAY_MS: '5',
       PROVIDER_RETRY_MAX_DELAY_MS: '50',
       MAX_ENTITIES_PER_REQUEST: '50',

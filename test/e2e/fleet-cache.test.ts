@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +29,11 @@ const wholeSessionQuery = `query ($id: ID!) {
     ${everyDetail}
   }
 }`;
+
+/** Where docs/replicas.md says an account's keys are: `<prefix>v2:<provider>:<mode>:<32 hex of the key's SHA-256>:`. */
+function accountKeys(provider: 'stripe' | 'convergegate', secretKey: string): string {
+  return `payments-subgraph:v2:${provider}:test:${createHash('sha256').update(secretKey).digest('hex').slice(0, 32)}:`;
+}
 
 function completedSession(id: string, amountTotal: number) {
   return { id, object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: amountTotal, currency: 'usd' };
@@ -107,11 +113,29 @@ describe('replicas sharing one Redis', () => {
     const lineItemsA = await read(replicaA, stripeFullyRefundedId, lineItemsQuery);
     const lineItemsB = await read(replicaB, stripeFullyRefundedId, lineItemsQuery);
     expect(lineItemsB.data).toEqual(lineItemsA.data);
-    const sessionCalls = (id: string) => emulator.calls.filter((call) => call.path === sessionPath(id)).length;
+    const sessionCalls = (id: string) => emulator.calls.filter((call) => call.path.split('?')[0] === sessionPath(id)).length;
     expect(sessionCalls(stripeEverythingId)).toBe(1);
     expect(sessionCalls(stripeFullyRefundedId)).toBe(1);
     expect(emulator.countCalls('/v1/refunds')).toBe(1);
     expect(emulator.countCalls(`${sessionPath(stripeFullyRefundedId)}/line_items`)).toBe(1);
+  });
+
+  it("answers a replica needing the breakdown only from a copy in Redis fetched with it: the first one lacking it is refetched with it and replaced", async () => {
+    const id = 'cs_test_fleetExpansions00001';
+    emulator.putStripeSession({
+      ...completedSession(id, 1190),
+      total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 190, breakdown: { discounts: [], taxes: [{ amount: 190, rate: { id: 'txr_1', percentage: 19 } }] } },
+    });
+    const breakdownQuery = `query ($id: ID!) { checkoutSession(id: $id) { totalDetails { breakdown { taxes { amount { amount } rate { percentage } } } } } }`;
+    const expected = { totalDetails: { breakdown: { taxes: [{ amount: { amount: 190 }, rate: { percentage: 19 } }] } } };
+
+    expect(await amountAt(replicaA, id)).toBe(1190);
+    expect((await read(replicaB, id, breakdownQuery)).data?.checkoutSession).toEqual(expected);
+    // A's own copy lacks the breakdown too; Redis now holds B's, which has it.
+    expect((await read(replicaA, id, breakdownQuery)).data?.checkoutSession).toEqual(expected);
+    expect(await amountAt(replicaB, id)).toBe(1190);
+    expect(emulator.calls.map((call) => call.path)).toEqual([sessionPath(id), `${sessionPath(id)}?expand%5B%5D=total_details.breakdown`]);
+    expect(JSON.parse((await inspector.get(`${accountKeys('stripe', emulator.stripeSecretKey)}session:${id}`)) ?? '{}')).toMatchObject({ expansions: ['totalBreakdown'] });
   });
 
   it('gives replica B the Converge Gate session with its refunds and fees that replica A read', async () => {
@@ -159,7 +183,7 @@ describe('replicas sharing one Redis', () => {
   it('drops a value in Redis that does not parse and fetches the session again', async () => {
     const id = 'cs_test_fleetCorruptValue001';
     emulator.putStripeSession(completedSession(id, 3100));
-    await inspector.set(`payments-subgraph:v1:session:${id}`, JSON.stringify({ ok: true, value: { id, amountTotal: 'lots' } }), 'PX', 60_000);
+    await inspector.set(`${accountKeys('stripe', emulator.stripeSecretKey)}session:${id}`, JSON.stringify({ ok: true, value: { id, amountTotal: 'lots' } }), 'PX', 60_000);
     expect(await amountAt(replicaA, id)).toBe(3100);
     expect(emulator.countCalls(sessionPath(id))).toBe(1);
     expect(await amountAt(replicaB, id)).toBe(3100);
@@ -171,8 +195,8 @@ describe('replicas sharing one Redis', () => {
     await read(replicaA, convergeGateCompletedId, wholeSessionQuery);
     await deliverStripeEvent(replicaA, 'cs_test_fleetSecretsCheck001', 100);
     const keys = await inspector.keys('*');
-    expect(keys).toContain(`payments-subgraph:v1:session:${stripeEverythingId}`);
-    expect(keys).toContain(`payments-subgraph:v1:session:${convergeGateCompletedId}`);
+    expect(keys).toContain(`${accountKeys('stripe', emulator.stripeSecretKey)}session:${stripeEverythingId}`);
+    expect(keys).toContain(`${accountKeys('convergegate', emulator.convergeGateSecretKey)}session:${convergeGateCompletedId}`);
     const values = await Promise.all(keys.map(async (key) => `${key} ${(await inspector.get(key)) ?? ''}`));
     const everything = values.join('\n');
     for (const secret of [emulator.stripeSecretKey, emulator.convergeGateSecretKey, stripeWebhookSecret, convergeGateWebhookSecret]) {
@@ -211,7 +235,7 @@ describe('replicas with CACHE=off sharing one Redis', () => {
       expect(answer.data?.checkoutSession?.amountTotal?.amount).toBe(4200);
     }
     expect(emulator.countCalls(sessionPath(id))).toBe(2);
-    expect(await inspector.keys('payments-subgraph:v1:session:*')).toEqual([]);
-    expect(await inspector.keys('payments-subgraph:rate:Stripe:*')).toHaveLength(1);
+    expect(await inspector.keys('payments-subgraph:*session:*')).toEqual([]);
+    expect(await inspector.keys(`${accountKeys('stripe', emulator.stripeSecretKey)}rate*`)).toHaveLength(1);
   });
 });

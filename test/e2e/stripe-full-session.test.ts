@@ -130,7 +130,8 @@ describe('the whole Stripe checkout session', () => {
       shippingOptions: [],
       discounts: [],
       uiMode: null,
-      totalDetails: { breakdown: null },
+      // Asked for, Stripe breaks down a total without discounts or taxes into empty lists.
+      totalDetails: { breakdown: { discounts: [], taxes: [] } },
     });
   });
 

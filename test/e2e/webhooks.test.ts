@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, useHarness, type Harness } from '../support/harness.js';
-import { convergeGateSignatureHeaders, nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
+import { convergeGateSignatureHeaders, newStripeEventId, nowInSeconds, stripeSignatureHeader } from '../support/webhook-signing.js';
 
 const stripeSecret = 'whsec_test_subgraphEndpoint42';
 const convergeGateSecret = 'sk_test_convergeGateMerchant42';
@@ -21,7 +21,7 @@ function wireSession(amountTotal: number) {
 
 function stripeEvent(type: string, object: Record<string, unknown>): string {
   return JSON.stringify({
-    id: 'evt_1SubgraphTest',
+    id: newStripeEventId(),
     object: 'event',
     api_version: '2026-07-29.dahlia',
     created: nowInSeconds(),
@@ -119,6 +119,42 @@ describe('webhooks evict what they are about', () => {
     const signedBody = JSON.stringify({ data: { object: { id: 'someOtherSession000001' } } });
     const sentBody = JSON.stringify({ data: { object: { id: sessionId } } });
     const answer = await post('/webhooks/convergegate', sentBody, convergeGateSignatureHeaders(convergeGateSecret, signedBody, nowInSeconds()));
+    expect(answer.status).toBe(400);
+    expect(await readAmount()).toBe(1000);
+  });
+
+  it('evicts nothing and calls no provider when a delivered Stripe event is replayed within the tolerance', async () => {
+    const body = stripeEvent('checkout.session.completed', wireSession(2500));
+    const signature = stripeSignatureHeader(stripeSecret, body, nowInSeconds());
+    expect((await post('/webhooks/stripe', body, { 'stripe-signature': signature })).status).toBe(200);
+    expect(await readAmount()).toBe(2500);
+    harness.emulator.putStripeSession(wireSession(3000));
+
+    for (let replay = 0; replay < 5; replay += 1) {
+      expect(await post('/webhooks/stripe', body, { 'stripe-signature': signature })).toEqual({ status: 200, body: { received: true } });
+      expect(await readAmount()).toBe(2500);
+    }
+    // Stripe's own retry of the event carries a new signature and timestamp, and the same event id.
+    const retried = { 'stripe-signature': stripeSignatureHeader(stripeSecret, body, nowInSeconds() + 1) };
+    expect((await post('/webhooks/stripe', body, retried)).status).toBe(200);
+    expect(await readAmount()).toBe(2500);
+    expect(harness.emulator.countCalls(`/v1/checkout/sessions/${sessionId}`)).toBe(1);
+  });
+
+  it('evicts nothing and calls no provider when a delivered Converge Gate event is replayed', async () => {
+    const body = JSON.stringify({ type: 'checkout.session.completed', data: { object: { id: sessionId, status: 'completed', amount_total: 2500 } } });
+    const headers = convergeGateSignatureHeaders(convergeGateSecret, body, nowInSeconds());
+    expect((await post('/webhooks/convergegate', body, headers)).status).toBe(200);
+    expect(await readAmount()).toBe(2500);
+    harness.emulator.putStripeSession(wireSession(3000));
+    for (let replay = 0; replay < 5; replay += 1) expect((await post('/webhooks/convergegate', body, headers)).status).toBe(200);
+    expect(await readAmount()).toBe(2500);
+    expect(harness.emulator.countCalls(`/v1/checkout/sessions/${sessionId}`)).toBe(1);
+  });
+
+  it('answers 400 to a Stripe event signed more than 30 s ahead of this clock, and keeps the cached session', async () => {
+    const body = stripeEvent('checkout.session.completed', wireSession(2500));
+    const answer = await post('/webhooks/stripe', body, { 'stripe-signature': stripeSignatureHeader(stripeSecret, body, nowInSeconds() + 120) });
     expect(answer.status).toBe(400);
     expect(await readAmount()).toBe(1000);
   });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crossSubgraphQuery } from '../../examples/orders-subgraph/example-orders.js';
 import { postGraphQL } from '../support/harness.js';
 
@@ -52,5 +53,50 @@ describe('npm run demo', () => {
     expect(output).toContain('"msg":"stopped"');
     for (let waited = 0; waited < 5_000 && groupAlive(groupId); waited += 50) await delay(50);
     expect(groupAlive(groupId)).toBe(false);
+  }, 60_000);
+});
+
+describe('npm run demo with a port mistake', () => {
+  let occupied: Server;
+  let occupiedPort: number;
+
+  beforeAll(async () => {
+    occupied = createServer();
+    await new Promise<void>((resolve) => occupied.listen(0, '127.0.0.1', resolve));
+    occupiedPort = (occupied.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => occupied?.close(resolve)));
+
+  /** Runs the demo to its end; what a person at the terminal sees. */
+  async function runDemo(ports: Record<string, string>) {
+    const demo = spawn('npm', ['run', 'demo', '--silent'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', ORDERS_PORT: '0', GATEWAY_PORT: '0', ...ports },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    demo.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    demo.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(demo, 'exit');
+    return { code, stdout, stderrLines: stderr.trimEnd().split('\n') };
+  }
+
+  it.each([
+    ['GATEWAY_PORT', 4000],
+    ['ORDERS_PORT', 4002],
+  ])('with %s in use, exits 1 with one plain line naming it, as PORT does', async (variable, usual) => {
+    const { code, stdout, stderrLines } = await runDemo({ [variable]: String(occupiedPort) });
+
+    expect(code).toBe(1);
+    expect(stderrLines).toEqual([`${variable}=${occupiedPort} is already in use on HOST=127.0.0.1: stop what listens there or choose another port, for example ${variable}=${usual}`]);
+    expect(stdout).toBe('');
+  }, 60_000);
+
+  it('with GATEWAY_PORT=abc, exits 1 with one plain line saying what it must be', async () => {
+    const { code, stdout, stderrLines } = await runDemo({ GATEWAY_PORT: 'abc' });
+
+    expect(code).toBe(1);
+    expect(stderrLines).toEqual(['GATEWAY_PORT is not a port number from 0 to 65535; for example GATEWAY_PORT=4000']);
+    expect(stdout).toBe('');
   }, 60_000);
 });

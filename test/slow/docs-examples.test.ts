@@ -42,7 +42,7 @@ const knownLanguages = {
   graphql: 'an operation is run against the sandbox subgraph; type definitions are compared with schema.graphql',
   sh: 'each command is run here or listed as exempt',
   json: 'the answer of the query or curl command right before it, compared',
-  yaml: 'a compose file for a container engine: parsed only',
+  yaml: 'a compose file or router settings: parsed only',
   text: 'shown, not run: log lines and diagrams; after a curl command, lines its answer must contain',
 };
 
@@ -116,7 +116,7 @@ describe('the examples of README.md and docs/', () => {
     expect(broken).toEqual([]);
   });
 
-  it('give compose files that parse as YAML', () => {
+  it('give compose files and router settings that parse as YAML', () => {
     for (const block of blocks.filter((candidate) => candidate.language === 'yaml')) {
       expect(() => parseYaml(block.text), block.where).not.toThrow();
     }

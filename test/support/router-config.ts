@@ -3,12 +3,17 @@ import { parse } from 'yaml';
 
 /**
  * Apollo Router's reading of a config file, for the parts the tests check without the
- * Router binary: `${env.NAME}` and `${env.NAME:-default}` expansion in every string, and
- * the `headers` rules it applies to each subgraph request. A rule or expansion it does not
- * know fails loudly rather than being guessed at.
+ * Router binary: `${env.NAME}` and `${env.NAME:-default}` expansion in every string, the
+ * `headers` rules it applies to each subgraph request, and what `include_subgraph_errors`
+ * lets through of a subgraph's errors. A rule, option or expansion it does not know fails
+ * loudly rather than being guessed at.
  */
 export interface RouterConfig {
   traffic_shaping?: { subgraphs?: Record<string, { timeout?: string }> };
+  include_subgraph_errors?: {
+    all?: boolean | ErrorInclusion;
+    subgraphs?: Record<string, boolean | ErrorInclusion>;
+  };
   headers?: {
     all?: { request?: HeaderRule[] };
     subgraphs?: Record<string, { request?: HeaderRule[] }>;
@@ -16,6 +21,56 @@ export interface RouterConfig {
 }
 
 type HeaderRule = Record<string, Record<string, unknown>>;
+
+/** Router 2.x's object form of `include_subgraph_errors`, for `all` or one subgraph. */
+export interface ErrorInclusion {
+  redact_message?: boolean;
+  allow_extensions_keys?: string[];
+  deny_extensions_keys?: string[];
+  /** For a subgraph: keys of `all`'s allow list it does not inherit. */
+  exclude_global_keys?: string[];
+}
+
+const errorInclusionOptions = new Set(['redact_message', 'allow_extensions_keys', 'deny_extensions_keys', 'exclude_global_keys']);
+
+export interface SubgraphError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** The router's message for a subgraph error whose message it redacts. */
+export const redactedMessage = 'Subgraph errors redacted';
+
+/**
+ * A subgraph's error as the router passes it to the client: unchanged, redacted in full,
+ * or with its message redacted and only the extension keys its allow list (the subgraph's
+ * plus the inherited keys of `all`) or deny list leaves.
+ */
+export function errorSentToClient(config: RouterConfig, subgraph: string, error: SubgraphError): SubgraphError {
+  const inclusion = config.include_subgraph_errors ?? {};
+  const all = inclusion.all ?? false;
+  const own = inclusion.subgraphs?.[subgraph];
+  if (typeof all === 'boolean' && own !== undefined && typeof own !== 'boolean') {
+    throw new Error(`include_subgraph_errors: with a boolean \`all\`, subgraphs.${subgraph} must be a boolean too`);
+  }
+  const chosen = own ?? all;
+  if (chosen === true) return error;
+  if (chosen === false) return { message: redactedMessage, extensions: {} };
+  for (const rule of [all, chosen]) {
+    if (typeof rule === 'boolean') continue;
+    const unknown = Object.keys(rule).filter((option) => !errorInclusionOptions.has(option));
+    if (unknown.length > 0) throw new Error(`include_subgraph_errors option not modelled here: ${unknown.join(', ')}`);
+  }
+  const inherited = typeof all === 'boolean' || chosen === all ? [] : (all.allow_extensions_keys ?? []).filter((key) => !(chosen.exclude_global_keys ?? []).includes(key));
+  const allowed = chosen.allow_extensions_keys === undefined && inherited.length === 0 ? undefined : new Set([...inherited, ...(chosen.allow_extensions_keys ?? [])]);
+  const denied = new Set(chosen.deny_extensions_keys ?? []);
+  const extensions = Object.fromEntries(
+    Object.entries(error.extensions ?? {}).filter(([key]) => (allowed === undefined || allowed.has(key)) && !denied.has(key)),
+  );
+  // A subgraph inherits `all`'s choice; with neither set, this reads it as redacted, the safe guess.
+  const redact = chosen.redact_message ?? (typeof all === 'boolean' ? undefined : all.redact_message) ?? true;
+  return { message: redact ? redactedMessage : error.message, extensions };
+}
 
 /** Reads a router config and expands its variables from `environment`, as the router does at start-up. */
 export function readRouterConfig(path: string, environment: Record<string, string | undefined>): RouterConfig {

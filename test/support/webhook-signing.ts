@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { request } from 'undici';
 
 /** Signs a body as Stripe does: `t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, one v1 per secret. */
@@ -25,18 +25,20 @@ export function nowInSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
-let eventCount = 0;
+/** An event id as Stripe gives each event: a new one every time. */
+export function newStripeEventId(): string {
+  return `evt_test${randomBytes(12).toString('hex')}`;
+}
 
-/** Posts a signed event (`checkout.session.completed` unless `type` says) for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
+/** Posts a signed event (`checkout.session.completed` unless `type` says; a new event each time) for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
 export async function deliverStripeSessionEvent(
   baseUrl: string,
   secret: string,
   session: Record<string, unknown>,
   type = 'checkout.session.completed',
 ): Promise<number> {
-  eventCount += 1;
   const body = JSON.stringify({
-    id: `evt_test_${process.pid}_${eventCount}`,
+    id: newStripeEventId(),
     object: 'event',
     type,
     created: nowInSeconds(),

@@ -91,7 +91,7 @@ describe('loadConfig', () => {
       maxBytes: 16 * 1024 * 1024,
       ttlMs: { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 2_000 },
     });
-    expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300 });
+    expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300, futureSkewSeconds: 30 });
   });
 
   it('turns the cache off with CACHE=off and reads every age from its own variable', () => {
@@ -129,6 +129,86 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+});
+
+describe('loadConfig, rules across settings', () => {
+  const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
+  const convergeGate = { CONVERGEGATE_SECRET_KEY: 'sk_live_abc', CONVERGEGATE_API_URL: 'https://pay.example.com' };
+
+  it('refuses plain http for Stripe as for Converge Gate, except on localhost: the key travels with every call', () => {
+    expect(() => loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://api.stripe.com' })).toThrow(
+      /^STRIPE_API_URL is not an https URL \(plain http only on localhost\); for example STRIPE_API_URL=https:\/\/api\.stripe\.com$/,
+    );
+    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://127.0.0.1:12111' }).stripe.apiUrl).toBe('http://127.0.0.1:12111');
+    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://localhost:12111' }).stripe.apiUrl).toBe('http://localhost:12111');
+    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'https://stripe-proxy.internal' }).stripe.apiUrl).toBe('https://stripe-proxy.internal');
+  });
+
+  it.each(['prod', 'Production', 'PRODUCTION', 'prd', 'Prod'])('refuses NODE_ENV=%s with one line: only production in full turns production mode on', (value) => {
+    expect(() => loadConfig({ ...stripeKey, NODE_ENV: value })).toThrow(
+      new RegExp(`^NODE_ENV=${value} is not production: only NODE_ENV=production, in full and in lower case, .*; for example NODE_ENV=production$`),
+    );
+  });
+
+  it('runs any other NODE_ENV as development, with one warning saying so', () => {
+    const config = loadConfig({ NODE_ENV: 'staging' });
+    expect(config.sandbox).toBe(true);
+    expect(config.graphql.introspection).toBe(true);
+    expect(config.warnings).toEqual([
+      'NODE_ENV=staging is not production, development or test: running as development (introspection and the Sandbox page on, sandbox mode when no key is set)',
+    ]);
+    for (const value of ['production', 'development', 'test']) expect(loadConfig({ ...stripeKey, NODE_ENV: value, ROUTER_SECRET: 'a'.repeat(32) }).warnings).toEqual([]);
+    expect(loadConfig({}).warnings).toEqual([]);
+  });
+
+  it('warns in production without ROUTER_SECRET that anyone who reaches the port can query', () => {
+    expect(loadConfig({ ...stripeKey, NODE_ENV: 'production' }).warnings).toEqual([
+      "ROUTER_SECRET is not set: anyone who reaches this subgraph's port can query it; give it and its router the same random value, for example ROUTER_SECRET=$(openssl rand -hex 32)",
+    ]);
+    expect(loadConfig({ ...stripeKey, NODE_ENV: 'production', ROUTER_SECRET: '3f9a1c7e5b2d4f60' }).warnings).toEqual([]);
+  });
+
+  it('refuses a ROUTER_SECRET shorter than 16 characters, without repeating it', () => {
+    expect(() => loadConfig({ ROUTER_SECRET: 'hunter2hunter2x' })).toThrow(
+      /^ROUTER_SECRET is shorter than 16 characters and easy to guess: .*for example ROUTER_SECRET=\$\(openssl rand -hex 32\)$/,
+    );
+    try {
+      loadConfig({ ROUTER_SECRET: 'hunter2hunter2x' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+    expect(loadConfig({ ROUTER_SECRET: '3f9a1c7e5b2d4f60' }).server.routerSecret).toBe('3f9a1c7e5b2d4f60');
+  });
+
+  it('refuses a webhook secret whose provider has no key outside sandbox mode, naming both variables', () => {
+    expect(() => loadConfig({ ...convergeGate, STRIPE_WEBHOOK_SECRET: 'whsec_abc' })).toThrow(
+      /^STRIPE_WEBHOOK_SECRET is set but STRIPE_SECRET_KEY is not: .*unset STRIPE_WEBHOOK_SECRET; for example STRIPE_SECRET_KEY=sk_live_\.\.\.$/,
+    );
+    expect(() => loadConfig({ ...stripeKey, CONVERGEGATE_WEBHOOK_SECRET: 'sk_live_abc' })).toThrow(
+      /^CONVERGEGATE_WEBHOOK_SECRET is set but CONVERGEGATE_SECRET_KEY is not: /,
+    );
+    expect(loadConfig({ ...stripeKey, STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).webhooks.stripeSecret).toBe('whsec_abc');
+    // In sandbox mode the emulator plays both providers, and the webhook tests sign for it.
+    expect(loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_abc', CONVERGEGATE_WEBHOOK_SECRET: 'sk_test_abc' }).sandbox).toBe(true);
+  });
+});
+
+describe('every on/off setting', () => {
+  const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
+  const flags = [
+    { variable: 'SANDBOX', read: (value: string) => loadConfig(['false', '0', 'no', 'off'].includes(value.toLowerCase()) ? { SANDBOX: value, ...stripeKey } : { SANDBOX: value }).sandbox },
+    { variable: 'INTROSPECTION', read: (value: string) => loadConfig({ INTROSPECTION: value }).graphql.introspection },
+    { variable: 'CACHE', read: (value: string) => loadConfig({ CACHE: value }).cache.enabled },
+  ];
+
+  it.each(flags)('$variable takes true, 1, yes and on, and false, 0, no and off, in any case', ({ read }) => {
+    for (const value of ['true', 'TRUE', 'True', '1', 'yes', 'YES', 'on', 'On']) expect(read(value), value).toBe(true);
+    for (const value of ['false', 'FALSE', '0', 'no', 'No', 'off', 'OFF']) expect(read(value), value).toBe(false);
+  });
+
+  it.each(flags)('$variable refuses anything else, saying which spellings it takes', ({ variable }) => {
+    expect(() => loadConfig({ [variable]: 'enabled' })).toThrow(new RegExp(`^${variable} is not true or false \\(or 1/0, yes/no, on/off\\); for example ${variable}=\\w+$`));
   });
 });
 
@@ -254,6 +334,7 @@ const settings: Setting[] = [
   { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', read: (c) => c.webhooks.stripeSecret, byDefault: undefined },
   { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.webhooks.convergeGateSecret, byDefault: undefined },
   { variable: 'WEBHOOK_TOLERANCE_SECONDS', bad: '0', read: (c) => c.webhooks.toleranceSeconds, byDefault: 300 },
+  { variable: 'WEBHOOK_FUTURE_SKEW_SECONDS', bad: '-1', read: (c) => c.webhooks.futureSkewSeconds, byDefault: 30 },
   { variable: 'ROUTER_SECRET', read: (c) => c.server.routerSecret, byDefault: undefined },
   { variable: 'INTROSPECTION', bad: 'maybe', read: (c) => c.graphql.introspection, byDefault: true },
   { variable: 'MAX_ENTITIES_PER_REQUEST', bad: '0', read: (c) => c.graphql.maxEntitiesPerRequest, byDefault: 500 },

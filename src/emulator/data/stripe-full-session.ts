@@ -1,6 +1,7 @@
 /**
  * A completed subscription-mode session with every optional part filled in, as Stripe's
- * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown`.
+ * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown` and
+ * `expand[]=subscription`; the emulator sends each of those only when asked.
  */
 export const stripeEverythingId = 'cs_test_i1EverySettingFilledIn0000000000000000000000000000';
 

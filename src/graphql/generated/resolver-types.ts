@@ -952,7 +952,7 @@ export type CheckoutTotalDetails = {
   amountShipping?: Maybe<CheckoutMoney>;
   /** The sum of all taxes. */
   amountTax?: Maybe<CheckoutMoney>;
-  /** Per discount and per tax rate, when Stripe was asked to expand it (total_details.breakdown). Stripe only. */
+  /** Per discount and per tax rate. Stripe only: selecting it makes the session's one call ask Stripe to expand total_details.breakdown. */
   breakdown?: Maybe<CheckoutTotalBreakdown>;
 };
 

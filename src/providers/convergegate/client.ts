@@ -1,10 +1,11 @@
 import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
+import type { SessionExpansion } from '../../model/session-expansion.js';
 import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
-import { rateLimitAccount } from '../rate-limit-account.js';
+import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -20,18 +21,19 @@ const providerName = 'Converge Gate';
 export class ConvergeGateClient implements CheckoutProvider {
   readonly name = 'CONVERGE_GATE' as const;
   readonly displayName = providerName;
+  readonly expansions: readonly SessionExpansion[] = [];
   private readonly headers: Record<string, string>;
-  private readonly account: string;
+  readonly account: string;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: ConvergeGateClientOptions,
   ) {
-    this.account = rateLimitAccount(options.secretKey);
+    this.account = providerAccount(this.name, options.secretKey);
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 
-  async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
+  async retrieveSession(id: string, _expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
     const path = providerPath('/v1/checkout/sessions/{id}', { id });
     const response = await this.http.getJson({
       provider: providerName,

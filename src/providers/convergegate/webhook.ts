@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { SignatureCheck, SignedDelivery, WebhookSource } from '../webhook-source.js';
+import { eventDigest, timestampProblem, type SignatureCheck, type SignedDelivery, type TimestampWindow, type WebhookSource } from '../webhook-source.js';
 
 const maxIdLength = 255;
 
@@ -14,7 +14,7 @@ export class ConvergeGateWebhookSource implements WebhookSource {
 
   constructor(
     secretKey: string,
-    private readonly toleranceSeconds: number,
+    private readonly window: TimestampWindow,
   ) {
     this.signingKey = createHash('sha256').update(secretKey).digest('hex');
   }
@@ -32,13 +32,17 @@ export class ConvergeGateWebhookSource implements WebhookSource {
       return { valid: false, reason: 'no Sec-Signature or Sec-Timestamp header' };
     }
     if (!/^\d{1,12}$/.test(timestamp)) return { valid: false, reason: 'Sec-Timestamp is not whole seconds' };
-    if (Math.abs(nowSeconds - Number(timestamp)) > this.toleranceSeconds) {
-      return { valid: false, reason: 'Sec-Timestamp is outside the tolerance' };
-    }
+    const problem = timestampProblem(Number(timestamp), nowSeconds, this.window);
+    if (problem !== undefined) return { valid: false, reason: `Sec-Timestamp ${problem}` };
     if (!/^[0-9a-fA-F]{64}$/.test(signature)) return { valid: false, reason: 'Sec-Signature is not a hex SHA-256 HMAC' };
     const expected = createHmac('sha256', this.signingKey).update(timestamp).update(rawBody).digest();
     const given = Buffer.from(signature, 'hex');
     return timingSafeEqual(given, expected) ? { valid: true } : { valid: false, reason: 'Sec-Signature does not match' };
+  }
+
+  /** Converge Gate documents no event id: the signed timestamp and body name a delivery, and a replay repeats both. */
+  eventKeyOf(_event: unknown, { header, rawBody }: SignedDelivery): string {
+    return eventDigest('delivery', header('sec-timestamp')?.trim() ?? '', rawBody);
   }
 
   /**

@@ -52,10 +52,10 @@ export class SharedRateLimiter implements RateLimit {
  * unreachable each replica paces at the rate divided by `fallbackReplicas`.
  */
 export function sharedRateLimits(redis: SharedRedis, fallbackReplicas: number): RateLimitFactory {
-  return ({ provider, account, perSecond }) =>
+  return ({ account, perSecond }) =>
     new SharedRateLimiter(
       redis,
-      `${redis.keyPrefix}rate:${provider}:${account}`,
+      redis.keysOf(account).rateBudget(),
       perSecond,
       new RateLimiter(perSecond / fallbackReplicas),
     );

@@ -3,11 +3,12 @@ import { ProviderBadResponseError, ProviderRequestError, SessionNotFoundError } 
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
+import type { SessionExpansion } from '../../model/session-expansion.js';
 import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
-import { basicAuthorization, providerPath, providerUrl, type ProviderPath } from '../provider-url.js';
-import { rateLimitAccount } from '../rate-limit-account.js';
+import { basicAuthorization, providerPath, providerUrl, type ProviderPath, type ProviderQuery } from '../provider-url.js';
+import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
 
@@ -28,19 +29,24 @@ const lineItemPage = stripeWireList(stripeWireLineItem);
 /** Stripe allows about 100 reads per second with a live key and 25 with a test key. */
 const liveModeRateLimit = 90;
 const testModeRateLimit = 20;
+/** What Stripe's `expand[]` calls each part it sends only when asked. */
+const expandParameters: Record<SessionExpansion, string> = {
+  totalBreakdown: 'total_details.breakdown',
+};
 
 export class StripeClient implements CheckoutProvider {
   readonly name = 'STRIPE' as const;
   readonly displayName = providerName;
+  readonly expansions: readonly SessionExpansion[] = ['totalBreakdown'];
   private readonly headers: Record<string, string>;
-  private readonly account: string;
+  readonly account: string;
   private readonly rateLimit: number;
 
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: StripeClientOptions,
   ) {
-    this.account = rateLimitAccount(options.secretKey);
+    this.account = providerAccount(this.name, options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
@@ -48,8 +54,10 @@ export class StripeClient implements CheckoutProvider {
     this.rateLimit = /^(sk|rk)_live_/.test(options.secretKey) ? liveModeRateLimit : testModeRateLimit;
   }
 
-  async retrieveSession(id: string, origin?: ReadOrigin): Promise<CheckoutSession> {
-    const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }), origin);
+  async retrieveSession(id: string, expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
+    const expand = expansions.map((expansion) => expandParameters[expansion]);
+    const query = expand.length > 0 ? { 'expand[]': expand } : undefined;
+    const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }), origin, query);
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.text, id);
   }
@@ -68,7 +76,7 @@ export class StripeClient implements CheckoutProvider {
   /** Follows `has_more` with `starting_after` until the list ends. */
   private async listAll<Item extends { id: string }>(
     path: ProviderPath,
-    query: Record<string, string>,
+    query: ProviderQuery,
     page: z.ZodType<{ data: Item[]; has_more: boolean }>,
     what: string,
     origin: ReadOrigin | undefined,
@@ -95,7 +103,7 @@ export class StripeClient implements CheckoutProvider {
     throw new ProviderBadResponseError(providerName, `more than ${maxPages} pages of ${what}`);
   }
 
-  private get(path: ProviderPath, origin: ReadOrigin | undefined, query?: Record<string, string>): Promise<ProviderJsonResponse> {
+  private get(path: ProviderPath, origin: ReadOrigin | undefined, query?: ProviderQuery): Promise<ProviderJsonResponse> {
     return this.http.getJson({
       origin,
       provider: providerName,

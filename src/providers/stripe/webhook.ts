@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { SignatureCheck, SignedDelivery, WebhookSource } from '../webhook-source.js';
+import { eventDigest, timestampProblem, type SignatureCheck, type SignedDelivery, type TimestampWindow, type WebhookSource } from '../webhook-source.js';
+
+const stripeEventId = z.object({ id: z.string().min(1).max(255) });
 
 const stripeWireEvent = z.object({
   type: z.string(),
@@ -17,7 +19,7 @@ export class StripeWebhookSource implements WebhookSource {
 
   constructor(
     private readonly endpointSecret: string,
-    private readonly toleranceSeconds: number,
+    private readonly window: TimestampWindow,
   ) {}
 
   verify({ header, rawBody, nowSeconds }: SignedDelivery): SignatureCheck {
@@ -26,9 +28,8 @@ export class StripeWebhookSource implements WebhookSource {
     const { timestamp, candidates } = parseSignatureHeader(signature);
     if (timestamp === undefined) return { valid: false, reason: 'Stripe-Signature has no timestamp' };
     if (candidates.length === 0) return { valid: false, reason: 'Stripe-Signature has no v1 signature' };
-    if (Math.abs(nowSeconds - Number(timestamp)) > this.toleranceSeconds) {
-      return { valid: false, reason: 'Stripe-Signature timestamp is outside the tolerance' };
-    }
+    const problem = timestampProblem(Number(timestamp), nowSeconds, this.window);
+    if (problem !== undefined) return { valid: false, reason: `Stripe-Signature timestamp ${problem}` };
     const expected = createHmac('sha256', this.endpointSecret)
       .update(`${timestamp}.`)
       .update(rawBody)
@@ -38,6 +39,13 @@ export class StripeWebhookSource implements WebhookSource {
       return given.length === expected.length && timingSafeEqual(given, expected);
     });
     return matches ? { valid: true } : { valid: false, reason: 'no Stripe-Signature v1 value matches' };
+  }
+
+  /** Stripe's event id (`evt_...`), which its retries keep; the signed timestamp and body for an event without one. */
+  eventKeyOf(event: unknown, { header, rawBody }: SignedDelivery): string {
+    const parsed = stripeEventId.safeParse(event);
+    if (parsed.success) return eventDigest('event', parsed.data.id);
+    return eventDigest('delivery', parseSignatureHeader(header('stripe-signature') ?? '').timestamp ?? '', rawBody);
   }
 
   sessionIdsOf(event: unknown): string[] {

@@ -76,6 +76,15 @@ describe('the shared Redis connection', () => {
     expect(await redis.run(echo, [], ['back'])).toBe('back');
   });
 
+  it('names REDIS_URL and its host, never its password, when the host does not resolve', async () => {
+    redis = await connectSharedRedis({ url: 'redis://:s3cretRedisPassword@no-such-redis.invalid:6379/0', keyPrefix: 'test:', timeoutMs: 50, startupWaitMs: 2_000 });
+
+    expect(redis.state).toBe('degraded');
+    expect(warnings).toEqual([
+      'REDIS_URL names the host no-such-redis.invalid, which does not resolve: serving from this process cache and pacing provider calls locally until it answers',
+    ]);
+  });
+
   it('starts degraded, without waiting long, when no Redis answers, then connects and subscribes once one does', async () => {
     const later = await startRedisServer();
     await later.kill();

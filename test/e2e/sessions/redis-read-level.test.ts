@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../../src/logger.js';
 import type { CheckoutSession } from '../../../src/model/checkout-session.js';
@@ -41,12 +42,17 @@ function session(id: string, amount: number): CheckoutSession {
   };
 }
 
+/** Every session of these tests belongs to one account. */
+const account = 'stripe:test:levelTestAccount';
+const levelOn = (redis: SharedRedis) => new RedisReadLevel(redis, () => account, [account]);
+
 describe('the cache level and eviction bus on Redis', () => {
   let server: RedisServer;
   let redisA: SharedRedis;
   let redisB: SharedRedis;
   let replicaA: RedisReadLevel;
   let replicaB: RedisReadLevel;
+  let inspector: Redis;
   const evictedAtB: string[] = [];
   let gapsAtB = 0;
 
@@ -55,12 +61,14 @@ describe('the cache level and eviction bus on Redis', () => {
     // A generous deadline: a busy test machine must not make these replicas skip Redis.
     const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
-    [replicaA, replicaB] = [new RedisReadLevel(redisA), new RedisReadLevel(redisB)];
+    [replicaA, replicaB] = [levelOn(redisA), levelOn(redisB)];
+    inspector = new Redis(server.url);
     replicaA.listen({ evicted: () => undefined, missedEvictions: () => undefined });
     replicaB.listen({ evicted: (id) => evictedAtB.push(id), missedEvictions: () => (gapsAtB += 1) });
     await delay(50);
   });
   afterAll(async () => {
+    inspector?.disconnect();
     await Promise.all([redisA?.close(), redisB?.close()]);
     await server?.close();
   });
@@ -68,25 +76,45 @@ describe('the cache level and eviction bus on Redis', () => {
   it('gives one replica what another kept, dates as dates, with the time it has left', async () => {
     const look = await replicaA.look('session', 'cs_test_levelShared');
     expect(look?.kept).toBeUndefined();
-    await replicaA.keep('session', 'cs_test_levelShared', { ok: true, value: session('cs_test_levelShared', 2198) }, 60_000, lookGeneration(look));
+    const answer = { outcome: { ok: true as const, value: session('cs_test_levelShared', 2198) }, expansions: [] };
+    await replicaA.keep('session', 'cs_test_levelShared', answer, 60_000, lookGeneration(look));
     const found = await replicaB.look('session', 'cs_test_levelShared');
-    expect(found?.kept).toEqual({ ok: true, value: session('cs_test_levelShared', 2198) });
-    expect(found && 'ttlMs' in found ? found.ttlMs : 0).toBeGreaterThan(59_000);
+    expect(found?.kept).toEqual({ ...answer, ttlMs: expect.any(Number) });
+    expect(found?.kept?.ttlMs).toBeGreaterThan(59_000);
+  });
+
+  it('records the expansions an answer was fetched with, and a wider answer replaces the copy in the same key', async () => {
+    const id = 'cs_test_levelExpanded';
+    const look = await replicaA.look('session', id);
+    await replicaA.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: [] }, 60_000, lookGeneration(look));
+    expect((await replicaB.look('session', id))?.kept?.expansions).toEqual([]);
+    const again = await replicaB.look('session', id);
+    await replicaB.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: ['totalBreakdown'] }, 60_000, lookGeneration(again));
+    expect((await replicaA.look('session', id))?.kept?.expansions).toEqual(['totalBreakdown']);
+    expect(await inspector.keys(`test:v2:${account}:*:${id}`)).toEqual([`test:v2:${account}:session:${id}`]);
+  });
+
+  it('reads a value kept without a record of its expansions as one fetched with none, and leaves out expansions it does not know', async () => {
+    const value = JSON.stringify(JSON.parse(JSON.stringify(session('cs_test_levelOlder', 1000))));
+    await inspector.set(`test:v2:${account}:session:cs_test_levelOlder`, `{"ok":true,"value":${value}}`, 'PX', 60_000);
+    expect((await replicaB.look('session', 'cs_test_levelOlder'))?.kept?.expansions).toEqual([]);
+    await inspector.set(`test:v2:${account}:session:cs_test_levelNewer`, `{"ok":true,"value":${value.replace('cs_test_levelOlder', 'cs_test_levelNewer')},"expansions":["totalBreakdown","lineItemsFirstPage"]}`, 'PX', 60_000);
+    expect((await replicaB.look('session', 'cs_test_levelNewer'))?.kept?.expansions).toEqual(['totalBreakdown']);
   });
 
   it('remembers that a session does not exist, as the not-found error', async () => {
     const look = await replicaA.look('session', 'cs_test_levelMissing');
-    await replicaA.keep('session', 'cs_test_levelMissing', { ok: false, error: new SessionNotFoundError('cs_test_levelMissing') }, 2_000, lookGeneration(look));
+    await replicaA.keep('session', 'cs_test_levelMissing', { outcome: { ok: false, error: new SessionNotFoundError('cs_test_levelMissing') }, expansions: [] }, 2_000, lookGeneration(look));
     const found = await replicaB.look('session', 'cs_test_levelMissing');
-    expect(found?.kept?.ok).toBe(false);
-    expect(found?.kept && !found.kept.ok ? found.kept.error : undefined).toBeInstanceOf(SessionNotFoundError);
+    expect(found?.kept?.outcome.ok).toBe(false);
+    expect(found?.kept && !found.kept.outcome.ok ? found.kept.outcome.error : undefined).toBeInstanceOf(SessionNotFoundError);
   });
 
   it('keeps no answer fetched before another replica evicted the session, however late word of the eviction arrives', async () => {
     const id = 'cs_test_levelRacing';
     const before = await replicaA.look('session', id);
     await replicaB.evictSession(id);
-    await replicaA.keep('session', id, { ok: true, value: session(id, 1000) }, 60_000, lookGeneration(before));
+    await replicaA.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: [] }, 60_000, lookGeneration(before));
     expect((await replicaB.look('session', id))?.kept).toBeUndefined();
   });
 
@@ -98,7 +126,7 @@ describe('the cache level and eviction bus on Redis', () => {
   it('tries an eviction even while its replica judges Redis degraded, so a brief stall does not delay it', async () => {
     const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
     try {
-      const replicaC = new RedisReadLevel(slowToRecover);
+      const replicaC = levelOn(slowToRecover);
       server.pause();
       try {
         for (let attempt = 0; attempt < 3; attempt += 1) await replicaC.look('session', 'cs_test_levelStall');
@@ -129,6 +157,6 @@ describe('the cache level and eviction bus on Redis', () => {
 });
 
 function lookGeneration(look: Awaited<ReturnType<RedisReadLevel['look']>>): string {
-  if (!look || look.kept !== undefined) throw new Error('expected a miss with a generation');
+  if (!look) throw new Error('expected Redis to answer with a generation');
   return look.generation;
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledSubgraph, startSubgraphProcess, type SubgraphProcess } from '../../support/subgraph-process.js';
@@ -69,10 +70,49 @@ describe('npm start without a provider key', () => {
     expect(subgraph.stdout()).toContain('"msg":"stopped"');
   });
 
-  it('serves the emulator in production only when SANDBOX=true says so', async () => {
-    const subgraph = start({ NODE_ENV: 'production', SANDBOX: 'true' });
+  it('invites a browser to Apollo Sandbox at the URL it serves the page on', async () => {
+    const subgraph = start();
+    const url = await subgraph.ready();
+    await subgraph.waitForOutput('Apollo Sandbox.');
+
+    const page = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    expect(subgraph.stderr()).toContain(`open ${url} in a browser for Apollo Sandbox`);
+    subgraph.kill('SIGTERM');
+    expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('serves the emulator in production only when SANDBOX=true says so, and then suggests no Sandbox page, which production turns off', async () => {
+    const subgraph = start({ NODE_ENV: 'production', SANDBOX: 'true', ROUTER_SECRET: '' });
+    const url = await subgraph.ready();
+    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 2, 'two curl commands');
+
+    const page = await fetch(url, { headers: { accept: 'text/html' } });
+    expect(page.status).not.toBe(200);
+    expect(subgraph.stderr()).toContain('SANDBOX MODE');
+    expect(subgraph.stdout() + subgraph.stderr()).not.toMatch(/browser|Apollo Sandbox/);
+    const answers = await Promise.all(suggestedCommands(subgraph.stderr()).map(async (command) => JSON.parse((await run('sh', ['-c', command])).stdout)));
+    expect(answers.map((answer) => answer.data?.checkoutSession?.id)).toEqual(['cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u', 'CmP1_Order2001PaidBlik']);
+
+    subgraph.kill('SIGTERM');
+    expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('with ROUTER_SECRET set, prints curl commands that send it from the shell\'s ROUTER_SECRET, never the secret itself', async () => {
+    const routerSecret = `router_${randomBytes(16).toString('hex')}`;
+    const subgraph = start({ ROUTER_SECRET: routerSecret });
     await subgraph.ready();
-    await subgraph.waitForOutput('SANDBOX MODE');
+    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 2, 'two curl commands');
+
+    const commands = suggestedCommands(subgraph.stderr());
+    const shell = { PATH: process.env.PATH, ROUTER_SECRET: routerSecret };
+    const answers = await Promise.all(commands.map(async (command) => JSON.parse((await run('sh', ['-c', command], { env: shell })).stdout)));
+    expect(answers.map((answer) => answer.data?.checkoutSession?.id)).toEqual(['cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u', 'CmP1_Order2001PaidBlik']);
+    expect(subgraph.stderr()).toContain('export it first');
+    expect(subgraph.stdout() + subgraph.stderr()).not.toContain(routerSecret);
+    // The page would answer a browser 401: it sends no Router-Secret.
+    expect(subgraph.stderr()).not.toContain('in a browser');
 
     subgraph.kill('SIGTERM');
     expect(await subgraph.exited).toEqual({ code: 0, signal: null });

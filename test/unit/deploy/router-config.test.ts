@@ -6,7 +6,8 @@ import { parse as parseGraphQL } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { useHarness, postGraphQL } from '../../support/harness.js';
-import { readRouterConfig, subgraphRequestHeaders } from '../../support/router-config.js';
+import { codeBlocks } from '../../support/markdown-examples.js';
+import { errorSentToClient, readRouterConfig, subgraphRequestHeaders, type RouterConfig } from '../../support/router-config.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const deployFolder = path.join(projectRoot, 'deploy');
@@ -90,5 +91,39 @@ describe('deploy/router.yaml', () => {
     const [, amount, unit] = /^(\d+)(ms|s|m)$/.exec(timeout ?? '') ?? [];
     const milliseconds = Number(amount) * { ms: 1, s: 1_000, m: 60_000 }[unit as 'ms' | 's' | 'm'];
     expect(milliseconds).toBeGreaterThan(15_000);
+  });
+});
+
+describe('deploy/router.yaml, for subgraph errors', () => {
+  const routerConfig = (): RouterConfig => readRouterConfig(routerConfigPath, { ROUTER_SECRET: 'router_0123456789abcdef' });
+
+  it('is in Router 2.x\'s object form: every other subgraph redacted, the payments subgraph\'s message and listed keys kept', () => {
+    const inclusion = routerConfig().include_subgraph_errors;
+    expect(inclusion?.all).toEqual({ redact_message: true, allow_extensions_keys: [] });
+    expect(Object.keys(inclusion?.subgraphs ?? {})).toEqual(['payments']);
+    expect(inclusion?.subgraphs?.payments).toEqual({
+      redact_message: false,
+      // The keys docs/errors.md documents, and nothing else: no stacktrace.
+      allow_extensions_keys: expect.arrayContaining(['code', 'provider', 'retryAfter', 'requestId', 'argumentName', 'status', 'providerErrorType', 'providerMessage']),
+    });
+    expect((inclusion?.subgraphs?.payments as { allow_extensions_keys: string[] }).allow_extensions_keys).toHaveLength(8);
+    expect(errorSentToClient(routerConfig(), 'orders', { message: 'Order store down', extensions: { code: 'INTERNAL', stacktrace: ['at db'] } })).toEqual({
+      message: 'Subgraph errors redacted',
+      extensions: {},
+    });
+  });
+});
+
+describe('docs/deployment.md\'s Hive Router settings', () => {
+  const hiveRouterBlock = codeBlocks(path.join(projectRoot, 'docs/deployment.md')).find((block) => block.text.includes('error_masking:'));
+
+  it('keep the same extension keys of the payments subgraph as deploy/router.yaml, with its messages unmasked', () => {
+    const hive = parseYaml(hiveRouterBlock?.text ?? '') as {
+      error_masking: { all: { enabled: boolean; extensions: { mode: string; keys: string[] } }; subgraphs: Record<string, { enabled: boolean; extensions: { mode: string; keys: string[] } }> };
+    };
+    const apollo = readRouterConfig(routerConfigPath, { ROUTER_SECRET: 'router_0123456789abcdef' }).include_subgraph_errors?.subgraphs?.payments as { allow_extensions_keys: string[] };
+
+    expect(hive.error_masking.all).toEqual({ enabled: true, extensions: { mode: 'allow', keys: [] } });
+    expect(hive.error_masking.subgraphs.payments).toEqual({ enabled: false, extensions: { mode: 'allow', keys: apollo.allow_extensions_keys } });
   });
 });

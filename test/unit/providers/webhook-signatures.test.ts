@@ -18,7 +18,7 @@ function delivery(headers: Record<string, string>, body: string, nowSeconds = no
 }
 
 describe('Stripe webhook signatures', () => {
-  const stripe = new StripeWebhookSource(stripeSecret, 300);
+  const stripe = new StripeWebhookSource(stripeSecret, { toleranceSeconds: 300, futureSkewSeconds: 30 });
   const signed = (header: string, body = stripeEvent, at = now) => stripe.verify(delivery({ 'stripe-signature': header }, body, at));
 
   it('accepts an event signed with the endpoint secret', () => {
@@ -47,6 +47,24 @@ describe('Stripe webhook signatures', () => {
     expect(signed(header, body, at)).toMatchObject({ valid: false });
   });
 
+  it('accepts a timestamp up to 30 s ahead of this clock, and not one 31 s or 299 s ahead', () => {
+    expect(signed(stripeSignatureHeader(stripeSecret, stripeEvent, now + 30))).toEqual({ valid: true });
+    expect(signed(stripeSignatureHeader(stripeSecret, stripeEvent, now + 31))).toEqual({
+      valid: false,
+      reason: 'Stripe-Signature timestamp is more than 30 s in the future',
+    });
+    expect(signed(stripeSignatureHeader(stripeSecret, stripeEvent, now + 299))).toMatchObject({ valid: false });
+  });
+
+  it('names a delivered event by its event id, however often and whenever Stripe sends it', () => {
+    const keyOf = (body: string, at: number) =>
+      stripe.eventKeyOf(JSON.parse(body), delivery({ 'stripe-signature': stripeSignatureHeader(stripeSecret, body, at) }, body, at));
+    const other = stripeEvent.replace('"id":"evt_', '"id":"evt_other');
+    expect(keyOf(stripeEvent, now)).toBe(keyOf(stripeEvent, now + 3_600));
+    expect(keyOf(other, now)).not.toBe(keyOf(stripeEvent, now));
+    expect(keyOf(stripeEvent, now)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('rejects a delivery without a Stripe-Signature header', () => {
     expect(stripe.verify(delivery({}, stripeEvent))).toEqual({ valid: false, reason: 'no Stripe-Signature header' });
   });
@@ -62,7 +80,7 @@ describe('Stripe webhook signatures', () => {
 
 describe('Converge Gate webhook signatures', () => {
   const secretKey = 'sk_test_convergeGateKey123';
-  const convergeGate = new ConvergeGateWebhookSource(secretKey, 300);
+  const convergeGate = new ConvergeGateWebhookSource(secretKey, { toleranceSeconds: 300, futureSkewSeconds: 30 });
   const event = JSON.stringify({ type: 'checkout.session.completed', data: { object: { id: 'Qk9vT3pXbHZ1RzhtYTJkZg', status: 'completed' } } });
 
   it('accepts an event signed with the hex SHA-256 of the secret key over timestamp and body', () => {
@@ -84,6 +102,21 @@ describe('Converge Gate webhook signatures', () => {
     ['a signature that is not hex', { ...convergeGateSignatureHeaders(secretKey, event, now), 'sec-signature': 'not-hex' }, event],
   ])('rejects %s', (_name, headers, body) => {
     expect(convergeGate.verify(delivery(headers, body))).toMatchObject({ valid: false });
+  });
+
+  it('accepts a timestamp up to 30 s ahead of this clock, and not one 31 s ahead', () => {
+    expect(convergeGate.verify(delivery(convergeGateSignatureHeaders(secretKey, event, now + 30), event))).toEqual({ valid: true });
+    expect(convergeGate.verify(delivery(convergeGateSignatureHeaders(secretKey, event, now + 31), event))).toEqual({
+      valid: false,
+      reason: 'Sec-Timestamp is more than 30 s in the future',
+    });
+  });
+
+  it('names a delivery by its signed timestamp and body, since Converge Gate documents no event id', () => {
+    const keyOf = (body: string, at: number) => convergeGate.eventKeyOf(JSON.parse(body), delivery(convergeGateSignatureHeaders(secretKey, body, at), body));
+    expect(keyOf(event, now)).toBe(keyOf(event, now));
+    expect(keyOf(event, now + 1)).not.toBe(keyOf(event, now));
+    expect(keyOf(`${event} `, now)).not.toBe(keyOf(event, now));
   });
 
   it.each([

@@ -131,4 +131,57 @@ describe('ProviderReadCache', () => {
     await reads.read('session', 'cs_big', async () => 'y'.repeat(3_000), keep(60_000));
     expect(reads.size).toBe(2);
   });
+  describe('with expansions', () => {
+    /** A provider call settled by hand that records the expansions each call asked for. */
+    function expandingFetch() {
+      const asked: string[][] = [];
+      const pending: Array<(value: string) => void> = [];
+      const fetch = (_origin: unknown, expansions: readonly string[]) => {
+        asked.push([...expansions]);
+        return new Promise<string>((resolve) => pending.push(resolve));
+      };
+      return { fetch, asked, pending };
+    }
+
+    it('answers a read needing no more than a kept copy has, and refetches with the union for one needing more', async () => {
+      const reads = cache();
+      const provider = expandingFetch();
+      const plain = reads.read('session', 'cs_1', provider.fetch, keep(60_000));
+      provider.pending[0]?.('plain');
+      expect(await plain).toBe('plain');
+      const wide = reads.read('session', 'cs_1', provider.fetch, keep(60_000), undefined, ['totalBreakdown']);
+      provider.pending[1]?.('with breakdown');
+      expect(await wide).toBe('with breakdown');
+      expect(await reads.read('session', 'cs_1', provider.fetch, keep(60_000))).toBe('with breakdown');
+      expect(await reads.read('session', 'cs_1', provider.fetch, keep(60_000), undefined, ['totalBreakdown'])).toBe('with breakdown');
+      expect(provider.asked).toEqual([[], ['totalBreakdown']]);
+      expect(reads.size).toBe(1);
+    });
+
+    it('starts a call with the union when the one in flight lacks an expansion, and keeps only the wider answer', async () => {
+      const reads = cache();
+      const provider = expandingFetch();
+      const plain = reads.read('session', 'cs_1', provider.fetch, keep(60_000));
+      const wide = reads.read('session', 'cs_1', provider.fetch, keep(60_000), undefined, ['totalBreakdown']);
+      const joinsWide = reads.read('session', 'cs_1', provider.fetch, keep(60_000));
+      expect(provider.asked).toEqual([[], ['totalBreakdown']]);
+      provider.pending[1]?.('with breakdown');
+      provider.pending[0]?.('plain');
+      expect([await plain, await wide, await joinsWide]).toEqual(['plain', 'with breakdown', 'with breakdown']);
+      expect(await reads.read('session', 'cs_1', provider.fetch, keep(60_000), undefined, ['totalBreakdown'])).toBe('with breakdown');
+      expect(provider.asked).toHaveLength(2);
+    });
+
+    it('answers any read from a kept "does not exist"', async () => {
+      const reads = cache();
+      let calls = 0;
+      const notFound = async () => {
+        calls += 1;
+        throw new SessionNotFoundError('cs_1');
+      };
+      await expect(reads.read('session', 'cs_1', notFound, keep(500))).rejects.toBeInstanceOf(SessionNotFoundError);
+      await expect(reads.read('session', 'cs_1', notFound, keep(500), undefined, ['totalBreakdown'])).rejects.toBeInstanceOf(SessionNotFoundError);
+      expect(calls).toBe(1);
+    });
+  });
 });
