@@ -16,6 +16,7 @@ import { ProviderHttpClient } from './providers/http.js';
 import { sharedRateLimits } from './providers/http/shared-rate-limiter.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { Readiness } from './readiness.js';
+import { RequestBodies } from './request-bodies.js';
 import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
 import { createHttpServer, createMetricsServer } from './server.js';
 import { cacheTtlPolicy } from './sessions/cache-ttl.js';
@@ -113,8 +114,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     bus: redis ? new RedisChangeBus(redis, accountOf, accounts) : localChangeBus,
     maxLifetimeMs: config.subscriptions.maxLifetimeMs,
   });
+  const bodies = new RequestBodies(config.server.maxRequestBodyBytes, config.server.maxRequestBodiesInFlight);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
-    maxBodyBytes: config.server.maxRequestBodyBytes,
+    bodies,
     evictSession: (sessionId) => reads.evictSession(sessionId),
     sessionsChanged: (changes) => feed.sessionsChanged(changes),
     deliveredEvents: new DeliveredEvents({
@@ -156,7 +158,13 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     apollo,
     createContext,
     eventStream: createEventStreamHandler({ operations, admission, keepAliveMs: config.subscriptions.keepAliveMs }),
-    maxRequestBodyBytes: config.server.maxRequestBodyBytes,
+    bodies,
+    timeouts: {
+      headersMs: config.server.headersTimeoutMs,
+      requestMs: config.server.requestBodyTimeoutMs,
+      idleMs: config.server.idleTimeoutMs,
+      keepAliveMs: config.server.keepAliveTimeoutMs,
+    },
     corsOrigins: config.server.corsOrigins,
     routerSecret: config.server.routerSecret,
     routes: webhookRoutes,

@@ -107,6 +107,11 @@ const environmentSchema = z
   PROVIDER_BREAKER_COOLDOWN_MS: positiveInt(10_000),
   PROVIDER_MAX_RESPONSE_BYTES: positiveInt(1024 * 1024),
   MAX_REQUEST_BODY_BYTES: positiveInt(1024 * 1024),
+  MAX_REQUEST_BODIES_IN_FLIGHT: positiveInt(64),
+  HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  REQUEST_BODY_TIMEOUT_MS: positiveInt(10_000),
+  IDLE_TIMEOUT_MS: positiveInt(60_000),
+  KEEP_ALIVE_TIMEOUT_MS: positiveInt(10_000),
   MAX_ENTITIES_PER_REQUEST: positiveInt(500),
   MAX_QUERY_DEPTH: positiveInt(10),
   MAX_QUERY_COST: positiveInt(50_000),
@@ -221,6 +226,16 @@ export interface Config {
   };
   server: {
     maxRequestBodyBytes: number;
+    /** Request bodies (GraphQL and webhooks) read at once; a request beyond it gets 503 before its body is read. */
+    maxRequestBodiesInFlight: number;
+    /** A request whose headers have not all arrived within this is cut with 408. */
+    headersTimeoutMs: number;
+    /** A request that has not been received whole (headers and body) within this is cut with 408. */
+    requestBodyTimeoutMs: number;
+    /** A connection on which nothing was read or written for this long is closed, in the middle of a response too. */
+    idleTimeoutMs: number;
+    /** How long a connection is kept open after its last response, waiting for the next request. */
+    keepAliveTimeoutMs: number;
     corsOrigins: string[];
     /** When set, only requests carrying it in `Router-Secret` are served. */
     routerSecret: string | undefined;
@@ -321,6 +336,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     ...webhookSecretProblems(env),
     routerSecretProblem(env),
     metricsPortProblem(env),
+    headersTimeoutProblem(env),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
@@ -351,6 +367,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     },
     server: {
       maxRequestBodyBytes: env.MAX_REQUEST_BODY_BYTES,
+      maxRequestBodiesInFlight: env.MAX_REQUEST_BODIES_IN_FLIGHT,
+      headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+      requestBodyTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
+      idleTimeoutMs: env.IDLE_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
       corsOrigins: env.CORS_ORIGINS,
       routerSecret: env.ROUTER_SECRET,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
@@ -492,6 +513,12 @@ function startupWarnings(env: Environment): string[] {
     warnings.push('ROUTER_SECRET is not set: anyone who reaches this subgraph\'s port can query it; give it and its router the same random value, for example ROUTER_SECRET=$(openssl rand -hex 32)');
   }
   return warnings;
+}
+
+/** Node refuses a headers deadline past the whole request's: the headers are part of the request. */
+function headersTimeoutProblem(env: Environment): string | undefined {
+  if (env.HEADERS_TIMEOUT_MS <= env.REQUEST_BODY_TIMEOUT_MS) return undefined;
+  return `HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS} is longer than REQUEST_BODY_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}, which covers the headers too: make it at most that, for example HEADERS_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}`;
 }
 
 function metricsPortProblem(env: Environment): string | undefined {

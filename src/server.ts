@@ -5,6 +5,7 @@ import type { RequestContext } from './graphql/context.js';
 import { logger } from './logger.js';
 import { newRequestTally, type RequestTally } from './observability/request-tally.js';
 import type { EventStreamHandler } from './subscriptions/sse-transport.js';
+import { RequestBodyError, type RequestBodies } from './request-bodies.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
 export interface MetricsSource {
@@ -25,7 +26,9 @@ export interface RequestObservation {
 export interface HttpServerOptions {
   apollo: ApolloServer<RequestContext>;
   createContext: (request: RequestTally) => RequestContext;
-  maxRequestBodyBytes: number;
+  /** Reads GraphQL request bodies; the webhooks share it, so the cap on bodies read at once covers both. */
+  bodies: RequestBodies;
+  timeouts: ServerTimeouts;
   corsOrigins: readonly string[];
   /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
   routerSecret?: string | undefined;
@@ -39,6 +42,17 @@ export interface HttpServerOptions {
   metrics?: MetricsSource | undefined;
   requests?: RequestObservation;
 }
+
+/** How long a client may take, in milliseconds (see `Config['server']`). */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  idleMs: number;
+  keepAliveMs: number;
+}
+
+/** How often Node checks requests against the headers and request timeouts; its default, 30 s, would let a 10 s timeout run to 40 s. */
+const timeoutCheckIntervalMs = 1000;
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse, tally: RequestTally) => Promise<void>;
 
@@ -66,8 +80,9 @@ const unobserved: RequestObservation = { observe: (_request, _response, _route, 
 export function createHttpServer(options: HttpServerOptions): Server {
   const isRouter = routerSecretCheck(options.routerSecret);
   const requests = options.requests ?? unobserved;
-  return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+  const { timeouts } = options;
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const url = requestUrl(request);
     if (isRead(request) && url.pathname === '/health') {
       sendJson(response, 200, { status: 'ok' });
       return;
@@ -83,25 +98,43 @@ export function createHttpServer(options: HttpServerOptions): Server {
     // The route as the request log names it: a path no route serves is not repeated.
     const routeName = isGraphQLPath(url.pathname) || options.routes?.has(url.pathname) ? url.pathname : 'unknown';
     void requests.observe(request, response, routeName, (tally) =>
-      route(options, isRouter, request, response, url, tally).catch((error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
-        if (status === 500) logger.error({ requestId: tally.requestId, err: error }, 'request failed');
-        if (response.headersSent) {
-          response.destroy();
-          return;
-        }
-        sendJson(response, status, {
-          errors: [{ message: error instanceof HttpError ? error.message : 'Internal server error' }],
-        });
-      }),
+      route(options, isRouter, request, response, url, tally).catch((error: unknown) => answerFailure(error, request, response, tally)),
     );
-  });
+  };
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeoutCheckIntervalMs,
+    },
+    handle,
+  );
+  // Nothing read or written for this long, in the middle of a response too: the socket is destroyed.
+  server.timeout = timeouts.idleMs;
+  return server;
+}
+
+/** Client mistakes get their status and message; a client gone mid-request is no failure; anything else is a bug, logged. */
+function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, tally: RequestTally): void {
+  if (request.destroyed && !request.complete) {
+    logger.debug({ requestId: tally.requestId }, 'client went away before its request was read');
+    return;
+  }
+  const known = error instanceof HttpError || error instanceof RequestBodyError;
+  if (!known) logger.error({ requestId: tally.requestId, err: error }, 'request failed');
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (error instanceof RequestBodyError) for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+  sendJson(response, known ? error.status : 500, { errors: [{ message: known ? error.message : 'Internal server error' }] });
 }
 
 /** Metrics alone on a port of their own (`METRICS_PORT`), `GET /metrics`. */
 export function createMetricsServer(metrics: MetricsSource): Server {
   return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://subgraph.invalid');
+    const url = requestUrl(request);
     if (isRead(request) && url.pathname === '/metrics') serveMetrics(metrics, response);
     else sendJson(response, 404, { error: 'Metrics are served at GET /metrics' });
   });
@@ -115,6 +148,16 @@ function serveMetrics(metrics: MetricsSource, response: ServerResponse): void {
       sendJson(response, 500, { error: 'Metrics could not be collected' });
     },
   );
+}
+
+/**
+ * The request's path and query. The target is read as a path even when it starts with
+ * `//`, which `new URL` would take for a host (`//x/metrics` would be `/metrics` of host
+ * `x`), so a proxy's rule by path prefix means what it says.
+ */
+function requestUrl(request: IncomingMessage): URL {
+  const target = request.url ?? '/';
+  return new URL(target.startsWith('/') ? `http://subgraph.invalid${target}` : target, 'http://subgraph.invalid');
 }
 
 function isRead(request: IncomingMessage): boolean {
@@ -144,7 +187,7 @@ async function route(
     }
     if (options.eventStream && acceptsEventStream(request)) {
       if (request.method !== 'POST') throw new HttpError(405, 'Subscribe over SSE with POST /graphql and Accept: text/event-stream');
-      const body = await readBody(request, headerMapOf(request), options.maxRequestBodyBytes);
+      const body = await readBody(request, headerMapOf(request), options.bodies);
       await options.eventStream(request, response, body, tally);
       return;
     }
@@ -167,7 +210,7 @@ async function serveGraphQL(
   tally: RequestTally,
 ): Promise<void> {
   const headers = headerMapOf(request);
-  const body = request.method === 'POST' ? await readBody(request, headers, options.maxRequestBodyBytes) : undefined;
+  const body = request.method === 'POST' ? await readBody(request, headers, options.bodies) : undefined;
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
     context: async () => options.createContext(tally),
@@ -188,10 +231,8 @@ function acceptsEventStream(request: IncomingMessage): boolean {
   return (request.headers.accept ?? '').toLowerCase().includes('text/event-stream');
 }
 
-async function readBody(request: IncomingMessage, headers: HeaderMap, maxBytes: number): Promise<unknown> {
-  const declaredLength = Number(headers.get('content-length') ?? 0);
-  if (declaredLength > maxBytes) throw new HttpError(413, `Request body is larger than ${maxBytes} bytes`);
-  const text = await readText(request, maxBytes);
+async function readBody(request: IncomingMessage, headers: HeaderMap, bodies: RequestBodies): Promise<unknown> {
+  const text = (await bodies.read(request)).toString('utf8');
   if (!(headers.get('content-type') ?? '').includes('json')) return text;
   if (text.trim() === '') throw new HttpError(400, 'Request body is empty; send a JSON GraphQL request');
   try {
@@ -199,26 +240,6 @@ async function readBody(request: IncomingMessage, headers: HeaderMap, maxBytes: 
   } catch {
     throw new HttpError(400, 'Request body is not valid JSON');
   }
-}
-
-function readText(request: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        request.off('data', onData);
-        request.destroy();
-        reject(new HttpError(413, `Request body is larger than ${maxBytes} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    request.on('data', onData);
-    request.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    request.once('error', reject);
-  });
 }
 
 async function writeGraphQLResponse(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {

@@ -4,6 +4,7 @@ import {
   isObjectType,
   Kind,
   valueFromASTUntyped,
+  type FieldNode,
   type GraphQLResolveInfo,
   type SelectionNode,
   type SelectionSetNode,
@@ -18,52 +19,66 @@ const expansionFields: Record<SessionExpansion, readonly string[]> = {
 const sessionTypeName = 'CheckoutSession';
 
 /**
+ * Per execution, graphql-js hands every resolver of one field the same `fieldNodes` array
+ * (an `_entities` batch: one for all its representations), so each is read once.
+ */
+const readSelections = new WeakMap<readonly FieldNode[], SessionExpansion[]>();
+
+/**
  * The expansions the operation's selection of the session being resolved needs: read from
  * the field's selection (`checkoutSession`, or `_entities` with its `... on CheckoutSession`),
  * through fragments, honouring `@skip` and `@include`.
  */
 export function expansionsSelected(info: GraphQLResolveInfo): SessionExpansion[] {
-  const selections = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  return sessionExpansions.filter((expansion) => isSelected(info, sessionTypeName, selections, expansionFields[expansion]));
+  let expansions = readSelections.get(info.fieldNodes);
+  if (expansions === undefined) {
+    const selections: SelectionSetNode[] = [];
+    for (const node of info.fieldNodes) if (node.selectionSet) selections.push(node.selectionSet);
+    expansions = sessionExpansions.filter((expansion) => isSelected(info, sessionTypeName, selections, expansionFields[expansion]));
+    readSelections.set(info.fieldNodes, expansions);
+  }
+  return expansions;
 }
 
 function isSelected(info: GraphQLResolveInfo, typeName: string, selectionSets: readonly SelectionSetNode[], path: readonly string[]): boolean {
   const [name, ...rest] = path;
   if (name === undefined) return true;
-  const subselections = selectionSets.flatMap((set) => fieldSelections(info, typeName, set, name));
+  const subselections: (SelectionSetNode | undefined)[] = [];
+  for (const set of selectionSets) collectFieldSelections(info, typeName, set, name, subselections);
   if (subselections.length === 0) return false;
   if (rest.length === 0) return true;
   const fieldTypeName = namedFieldType(info, typeName, name);
-  return fieldTypeName !== undefined && isSelected(info, fieldTypeName, subselections.flatMap((set) => set ?? []), rest);
+  const nested = subselections.filter((set): set is SelectionSetNode => set !== undefined);
+  return fieldTypeName !== undefined && isSelected(info, fieldTypeName, nested, rest);
 }
 
-/** The selection sets of every included selection of the field `name` on `typeName` (undefined for a leaf). */
-function fieldSelections(
+/** Adds the selection sets of every included selection of the field `name` on `typeName` (undefined for a leaf). */
+function collectFieldSelections(
   info: GraphQLResolveInfo,
   typeName: string,
   selectionSet: SelectionSetNode,
   name: string,
-): (SelectionSetNode | undefined)[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (!isIncluded(info, selection)) return [];
-    switch (selection.kind) {
-      case Kind.FIELD:
-        return selection.name.value === name ? [selection.selectionSet] : [];
-      case Kind.INLINE_FRAGMENT:
-        return appliesTo(info, typeName, selection.typeCondition?.name.value)
-          ? fieldSelections(info, typeName, selection.selectionSet, name)
-          : [];
-      case Kind.FRAGMENT_SPREAD: {
-        const fragment = info.fragments[selection.name.value];
-        return fragment && appliesTo(info, typeName, fragment.typeCondition.name.value)
-          ? fieldSelections(info, typeName, fragment.selectionSet, name)
-          : [];
+  into: (SelectionSetNode | undefined)[],
+): void {
+  for (const selection of selectionSet.selections) {
+    if (!isIncluded(info, selection)) continue;
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === name) into.push(selection.selectionSet);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (appliesTo(info, typeName, selection.typeCondition?.name.value)) {
+        collectFieldSelections(info, typeName, selection.selectionSet, name, into);
+      }
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment && appliesTo(info, typeName, fragment.typeCondition.name.value)) {
+        collectFieldSelections(info, typeName, fragment.selectionSet, name, into);
       }
     }
-  });
+  }
 }
 
 function isIncluded(info: GraphQLResolveInfo, selection: SelectionNode): boolean {
+  if (!selection.directives || selection.directives.length === 0) return true;
   const condition = (directive: string) => {
     const argument = selection.directives?.find((node) => node.name.value === directive)?.arguments?.find((node) => node.name.value === 'if');
     return argument ? valueFromASTUntyped(argument.value, info.variableValues) === true : undefined;

@@ -5,15 +5,16 @@ import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recor
 import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
+import { RequestBodyError, type RequestBodies } from '../request-bodies.js';
 import type { RequestHandler } from '../server.js';
 import type { SessionChange } from '../sessions/change-bus.js';
-import { BodyTooLargeError, readRawBody } from './raw-body.js';
 import type { DeliveredEvents } from './delivered-events.js';
 
 export interface WebhookRouteOptions {
   /** By path, e.g. `/webhooks/stripe`; `source` is undefined while `secretVariable` is not set. */
   endpoints: Readonly<Record<string, { source: WebhookSource | undefined; secretVariable: string }>>;
-  maxBodyBytes: number;
+  /** Reads each delivery's body, bounded in size and in how many are read at once. */
+  bodies: RequestBodies;
   /**
    * Forgets what is kept about a session (in every replica, in fleet mode), so the next
    * read fetches it fresh; false when the eviction could not reach Redis.
@@ -85,10 +86,11 @@ async function receive(
   }
   let rawBody: Buffer;
   try {
-    rawBody = await readRawBody(request, options.maxBodyBytes);
+    rawBody = await options.bodies.read(request);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendJson(response, 413, { error: error.message });
-    throw error;
+    if (!(error instanceof RequestBodyError)) throw error;
+    for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    return sendJson(response, error.status, { error: error.message });
   }
   const header = (name: string) => {
     const value = request.headers[name];

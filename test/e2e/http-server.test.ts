@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../support/harness.js';
@@ -65,6 +66,21 @@ describe('the HTTP server', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(await response.body.text()).toContain('not valid JSON');
+  });
+
+  it.each(['//x/metrics', '//graphql', '//subgraph.invalid/health'])('reads %s as a path, not as a host and a path: 404', async (path) => {
+    const { hostname, port } = new URL(harness.subgraph.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const sent = httpRequest({ host: hostname, port, path, method: 'GET' }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      sent.on('error', reject);
+      sent.end();
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.body).not.toContain('payments_subgraph');
   });
 
   it('answers unknown paths with 404', async () => {

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
  * loudly rather than being guessed at.
  */
 export interface RouterConfig {
-  traffic_shaping?: { subgraphs?: Record<string, { timeout?: string }> };
+  traffic_shaping?: { subgraphs?: Record<string, { timeout?: string; pool_idle_timeout?: string }> };
   include_subgraph_errors?: {
     all?: boolean | ErrorInclusion;
     subgraphs?: Record<string, boolean | ErrorInclusion>;

@@ -240,6 +240,15 @@ describe('loadConfig, fleet mode', () => {
   });
 });
 
+describe('slow client settings', () => {
+  it('refuses a headers timeout longer than the request timeout that covers the headers too', () => {
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '20000' })).toThrow(
+      /^HEADERS_TIMEOUT_MS=20000 is longer than REQUEST_BODY_TIMEOUT_MS=10000, .*HEADERS_TIMEOUT_MS=10000$/,
+    );
+    expect(loadConfig({ HEADERS_TIMEOUT_MS: '20000', REQUEST_BODY_TIMEOUT_MS: '30000' }).server.headersTimeoutMs).toBe(20_000);
+  });
+});
+
 describe('observability settings', () => {
   it('serves metrics on PORT unless METRICS_PORT is set, and refuses METRICS_PORT equal to PORT', () => {
     expect(loadConfig({}).observability).toEqual({ metricsPort: undefined, otlpEndpoint: undefined });
@@ -314,6 +323,11 @@ const settings: Setting[] = [
   { variable: 'PROVIDER_BREAKER_COOLDOWN_MS', bad: '0', read: (c) => c.provider.breaker.cooldownMs, byDefault: 10_000 },
   { variable: 'PROVIDER_MAX_RESPONSE_BYTES', bad: '1MB', read: (c) => c.provider.maxResponseBytes, byDefault: 1_048_576 },
   { variable: 'MAX_REQUEST_BODY_BYTES', bad: '0', read: (c) => c.server.maxRequestBodyBytes, byDefault: 1_048_576 },
+  { variable: 'MAX_REQUEST_BODIES_IN_FLIGHT', bad: '0', read: (c) => c.server.maxRequestBodiesInFlight, byDefault: 64 },
+  { variable: 'HEADERS_TIMEOUT_MS', bad: '0', read: (c) => c.server.headersTimeoutMs, byDefault: 10_000 },
+  { variable: 'REQUEST_BODY_TIMEOUT_MS', bad: '10s', read: (c) => c.server.requestBodyTimeoutMs, byDefault: 10_000 },
+  { variable: 'IDLE_TIMEOUT_MS', bad: '-1', read: (c) => c.server.idleTimeoutMs, byDefault: 60_000 },
+  { variable: 'KEEP_ALIVE_TIMEOUT_MS', bad: '0', read: (c) => c.server.keepAliveTimeoutMs, byDefault: 10_000 },
   { variable: 'CORS_ORIGINS', bad: 'example.com', read: (c) => c.server.corsOrigins, byDefault: ['https://studio.apollographql.com'] },
   { variable: 'SHUTDOWN_TIMEOUT_MS', bad: '0', read: (c) => c.server.shutdownTimeoutMs, byDefault: 10_000 },
   { variable: 'REDIS_URL', bad: 'http://cache.internal:6379', read: (c) => c.redis.url, byDefault: undefined },

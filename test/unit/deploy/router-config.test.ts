@@ -92,6 +92,13 @@ describe('deploy/router.yaml', () => {
     const milliseconds = Number(amount) * { ms: 1, s: 1_000, m: 60_000 }[unit as 'ms' | 's' | 'm'];
     expect(milliseconds).toBeGreaterThan(15_000);
   });
+
+  it('drops an idle connection to the payments subgraph before the subgraph closes it, after 10 s by default', () => {
+    const poolIdle = readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret }).traffic_shaping?.subgraphs?.payments?.pool_idle_timeout;
+    const [, amount, unit] = /^(\d+)(ms|s)$/.exec(poolIdle ?? '') ?? [];
+    const milliseconds = Number(amount) * { ms: 1, s: 1_000 }[unit as 'ms' | 's'];
+    expect(milliseconds).toBeLessThan(10_000);
+  });
 });
 
 describe('deploy/router.yaml, for subgraph errors', () => {
