@@ -337,6 +337,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     routerSecretProblem(env),
     metricsPortProblem(env),
     headersTimeoutProblem(env),
+    keepAliveProblem(env),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
@@ -519,6 +520,12 @@ function startupWarnings(env: Environment): string[] {
 function headersTimeoutProblem(env: Environment): string | undefined {
   if (env.HEADERS_TIMEOUT_MS <= env.REQUEST_BODY_TIMEOUT_MS) return undefined;
   return `HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS} is longer than REQUEST_BODY_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}, which covers the headers too: make it at most that, for example HEADERS_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}`;
+}
+
+/** A quiet subscription stream is kept open by its pings: they must come more often than the idle timeout cuts. */
+function keepAliveProblem(env: Environment): string | undefined {
+  if (env.SUBSCRIPTION_KEEPALIVE_MS < env.IDLE_TIMEOUT_MS) return undefined;
+  return `SUBSCRIPTION_KEEPALIVE_MS=${env.SUBSCRIPTION_KEEPALIVE_MS} is not below IDLE_TIMEOUT_MS=${env.IDLE_TIMEOUT_MS}: a quiet subscription stream would be cut between its pings; for example SUBSCRIPTION_KEEPALIVE_MS=12000`;
 }
 
 function metricsPortProblem(env: Environment): string | undefined {

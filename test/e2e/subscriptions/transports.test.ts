@@ -217,7 +217,19 @@ describe('subscriptions and their limits', () => {
 });
 
 describe('keep-alive', () => {
-  const harness = useHarness({ SUBSCRIPTION_KEEPALIVE_MS: '200' });
+  const harness = useHarness({ SUBSCRIPTION_KEEPALIVE_MS: '200', IDLE_TIMEOUT_MS: '1000', CACHE: 'on' });
+
+  it('keeps a quiet stream open past the idle timeout, its pings being activity, and delivers on it', async () => {
+    const session = stripeSession();
+    harness.emulator.putStripeSession(session);
+    const updates = subscribeOverSse(harness.graphqlUrl, { query: updatesQuery, variables: { id: session.id } });
+    await updates.eventsAtLeast(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(updates.completed).toBe(false);
+    harness.emulator.putStripeSession({ ...session, status: 'complete', payment_status: 'paid' });
+    await updates.ended;
+    expect(updates.events.map((event) => event.data?.checkoutSessionUpdated?.status)).toEqual(['OPEN', 'COMPLETE']);
+  });
 
   it('closes a WebSocket client that stops answering pings', async () => {
     const socket = new WebSocket(harness.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
