@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { ConvergeGateRoutes } from './convergegate-routes.js';
 import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
 import { authorizes, json, sendAnswer, type ProviderRoutes, type WireObject } from './route.js';
+import { movingSessionDelayMs, movingSessions } from './data/moving-sessions.js';
+import { MovingSessions } from './moving-sessions.js';
 import { StripeRoutes } from './stripe-routes.js';
+import type { WebhookTarget } from './webhook-sender.js';
 
 export type { EmulatorFault, FaultOptions } from './faults.js';
 
@@ -25,6 +28,8 @@ export interface ProviderEmulatorOptions {
   maxListPageSize?: number;
   /** Told of every call as it arrives, before any latency or fault (the benchmark times calls with it). */
   onCall?: (call: EmulatorCall) => void;
+  /** How long after its first read a moving session moves; 10 s by default. */
+  movingSessionDelayMs?: number;
 }
 
 /** Converge Gate's base URL is per merchant and may carry a path; the emulator serves it under this one. */
@@ -39,6 +44,8 @@ const convergeGatePrefix = 'convergegate';
 export class ProviderEmulator {
   readonly stripeSecretKey: string;
   readonly convergeGateSecretKey: string;
+  /** The endpoint secret its Stripe webhooks are signed with (Converge Gate's are signed with its secret key). */
+  readonly stripeWebhookSecret = `whsec_emulator${randomBytes(12).toString('hex')}`;
   readonly calls: EmulatorCall[] = [];
   /** Most requests it has held open at once since the last `resetCalls()`. */
   peakInFlight = 0;
@@ -49,6 +56,7 @@ export class ProviderEmulator {
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
   private readonly onCall: ((call: EmulatorCall) => void) | undefined;
+  private readonly moving: MovingSessions;
 
   private constructor(options: ProviderEmulatorOptions) {
     this.stripeSecretKey = options.stripeSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
@@ -57,6 +65,11 @@ export class ProviderEmulator {
     this.onCall = options.onCall;
     this.stripe = new StripeRoutes({ secretKey: this.stripeSecretKey, maxListPageSize: options.maxListPageSize ?? 100 });
     this.convergeGate = new ConvergeGateRoutes(this.convergeGateSecretKey);
+    this.moving = new MovingSessions(
+      movingSessions(Math.floor(Date.now() / 1000)),
+      (moved, wire) => (moved.provider === 'stripe' ? this.stripe.putSession(wire) : this.convergeGate.putSession(moved.id, wire)),
+      options.movingSessionDelayMs ?? movingSessionDelayMs,
+    );
   }
 
   static async start(options: ProviderEmulatorOptions = {}): Promise<ProviderEmulator> {
@@ -116,7 +129,13 @@ export class ProviderEmulator {
     this.faults.clear();
   }
 
+  /** Sends the webhooks of the sessions that move (signed with these secrets) to this subgraph. */
+  sendWebhooksTo(target: WebhookTarget): void {
+    this.moving.sendWebhooksTo(target);
+  }
+
   async close(): Promise<void> {
+    this.moving.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -147,6 +166,7 @@ export class ProviderEmulator {
     const route = authorizes(request.headers.authorization, provider.secretKey)
       ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
       : provider.unauthorized();
+    if (route.faultKey !== undefined) this.moving.noticeRead(route.faultKey);
     const fault = route.faultKey === undefined ? undefined : this.faults.take(route.faultKey);
     if (fault) return serveFault(response, fault, () => route.answer());
     sendAnswer(response, route.answer());
