@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ConvergeGateRoutes } from './convergegate-routes.js';
 import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
+import { RateWindows, type EmulatorRateLimits } from './rate-windows.js';
 import { authorizes, json, sendAnswer, type ProviderRoutes, type WireObject } from './route.js';
 import { movingSessionDelayMs, movingSessions } from './data/moving-sessions.js';
 import { MovingSessions } from './moving-sessions.js';
@@ -10,12 +11,18 @@ import { StripeRoutes } from './stripe-routes.js';
 import type { WebhookTarget } from './webhook-sender.js';
 
 export type { EmulatorFault, FaultOptions } from './faults.js';
+export type { EmulatorRateLimits } from './rate-windows.js';
+
+/** Stripe's limits as the emulator enforces them: as documented, none at all, or lower ones for a test. */
+export type StripeRateLimitSetting = 'documented' | 'lifted' | Partial<EmulatorRateLimits>;
 
 export interface EmulatorCall {
   method: string;
   path: string;
   /** When the call arrived, in `performance.now()` milliseconds. */
   at: number;
+  /** Set when the call was answered 429 for being over a Stripe rate limit: which one. */
+  rateLimited?: string;
 }
 
 export interface ProviderEmulatorOptions {
@@ -30,6 +37,12 @@ export interface ProviderEmulatorOptions {
   onCall?: (call: EmulatorCall) => void;
   /** How long after its first read a moving session moves; 10 s by default. */
   movingSessionDelayMs?: number;
+  /**
+   * Stripe's rate limits, enforced by default as documented (with a live key 100 calls/s
+   * for the account, with a test key 25, and 25 per endpoint); `lifted` for tests and
+   * benchmarks that run without pacing. `clearFaults()` comes back to this.
+   */
+  stripeRateLimits?: StripeRateLimitSetting;
 }
 
 /** Converge Gate's base URL is per merchant and may carry a path; the emulator serves it under this one. */
@@ -57,6 +70,8 @@ export class ProviderEmulator {
   private readonly latencyMs: number;
   private readonly onCall: ((call: EmulatorCall) => void) | undefined;
   private readonly moving: MovingSessions;
+  private readonly stripeRateLimits: StripeRateLimitSetting;
+  private readonly stripeWindows: RateWindows;
 
   private constructor(options: ProviderEmulatorOptions) {
     this.stripeSecretKey = options.stripeSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
@@ -70,6 +85,8 @@ export class ProviderEmulator {
       (moved, wire) => (moved.provider === 'stripe' ? this.stripe.putSession(wire) : this.convergeGate.putSession(moved.id, wire)),
       options.movingSessionDelayMs ?? movingSessionDelayMs,
     );
+    this.stripeRateLimits = options.stripeRateLimits ?? 'documented';
+    this.stripeWindows = new RateWindows(this.stripeLimits(this.stripeRateLimits));
   }
 
   static async start(options: ProviderEmulatorOptions = {}): Promise<ProviderEmulator> {
@@ -125,8 +142,17 @@ export class ProviderEmulator {
     this.faults.injectForShare(share, fault);
   }
 
+  /**
+   * Enforces other Stripe rate limits from now on: lower ones (`{ endpointPerSecond: 5 }`,
+   * the rest as documented), `lifted`, or `documented`. `clearFaults()` undoes it.
+   */
+  setStripeRateLimits(setting: StripeRateLimitSetting): void {
+    this.stripeWindows.setLimits(this.stripeLimits(setting));
+  }
+
   clearFaults(): void {
     this.faults.clear();
+    this.stripeWindows.setLimits(this.stripeLimits(this.stripeRateLimits));
   }
 
   /** Sends the webhooks of the sessions that move (signed with these secrets) to this subgraph. */
@@ -140,9 +166,15 @@ export class ProviderEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private stripeLimits(setting: StripeRateLimitSetting): EmulatorRateLimits {
+    if (setting === 'lifted') return { globalPerSecond: undefined, endpointPerSecond: undefined };
+    const documented = this.stripe.documentedRateLimits();
+    return setting === 'documented' ? documented : { ...documented, ...setting };
+  }
+
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
-    const call = { method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() };
+    const call: EmulatorCall = { method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() };
     this.calls.push(call);
     this.onCall?.(call);
     this.inFlight += 1;
@@ -150,12 +182,12 @@ export class ProviderEmulator {
     response.once('close', () => {
       this.inFlight -= 1;
     });
-    const answer = () => this.answer(request, response, url);
+    const answer = () => this.answer(request, response, url, call);
     if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
     else answer();
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  private answer(request: IncomingMessage, response: ServerResponse, url: URL, call: EmulatorCall): void {
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const isConvergeGate = segments[0] === convergeGatePrefix;
     const provider: ProviderRoutes = isConvergeGate ? this.convergeGate : this.stripe;
@@ -167,6 +199,16 @@ export class ProviderEmulator {
       ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
       : provider.unauthorized();
     if (route.faultKey !== undefined) this.moving.noticeRead(route.faultKey);
+    if (!isConvergeGate && route.endpoint !== undefined) {
+      // Counted when it arrived, as Stripe counts: latency added by the emulator is the network's.
+      const over = this.stripeWindows.admit(route.endpoint, call.at);
+      if (over) {
+        call.rateLimited = over;
+        const { status, body, headers } = this.stripe.rateLimitedAnswer(over);
+        response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+        return;
+      }
+    }
     const fault = route.faultKey === undefined ? undefined : this.faults.take(route.faultKey);
     if (fault) return serveFault(response, fault, () => route.answer());
     sendAnswer(response, route.answer());

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -59,10 +59,20 @@ const subscriptionsElsewherePlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-/** Our typed errors and GraphQL's own pass as they are; anything else is a bug, logged and masked. */
+/** Apollo Server's own words ("pass introspection: true to ApolloServer") name code the user does not write. */
+const introspectionOffMessage =
+  'Introspection is off on this subgraph: set INTROSPECTION=true to turn it on (it is off by default with NODE_ENV=production). The router composes from _service { sdl }, which is always served.';
+
+/**
+ * Our typed errors and GraphQL's own pass as they are, the refusal of introspection in the
+ * words of this subgraph's settings; anything else is a bug, logged and masked.
+ */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof PaymentsError) return formatted;
+  if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
+    return { ...formatted, message: introspectionOffMessage };
+  }
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return { ...formatted, message: 'Internal server error' };

@@ -25,7 +25,7 @@ describe('subscriptions across replicas sharing one Redis', () => {
 
   beforeAll(async () => {
     redisServer = await startRedisServer();
-    emulator = await ProviderEmulator.start();
+    emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted' });
   });
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.close()));

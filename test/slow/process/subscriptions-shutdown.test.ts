@@ -12,7 +12,7 @@ let emulator: ProviderEmulator;
 let subgraph: SubgraphProcess | undefined;
 
 beforeAll(async () => {
-  emulator = await ProviderEmulator.start({ stripeSecretKey: stripeKey });
+  emulator = await ProviderEmulator.start({ stripeSecretKey: stripeKey, stripeRateLimits: 'lifted' });
 });
 afterAll(async () => {
   subgraph?.kill('SIGKILL');
