@@ -38,11 +38,21 @@ export function createApolloServer(options: ApolloOptions, plugins: ApolloServer
   });
 }
 
-/** Our typed errors and GraphQL's own pass as they are; anything else is a bug, logged and masked. */
+/**
+ * Our typed errors and GraphQL's own pass as they are; a request Apollo refused with a 4xx
+ * and no code (a persisted query whose hash does not match) is the client's `BAD_REQUEST`;
+ * anything else is a bug, logged and masked.
+ */
 function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof PaymentsError) return formatted;
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (isClientRefusal(original)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return { ...formatted, message: 'Internal server error' };
+}
+
+function isClientRefusal(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
