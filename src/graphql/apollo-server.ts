@@ -1,6 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError } from 'graphql';
 import { PaymentsError } from '../errors.js';
@@ -11,14 +16,18 @@ import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { loadSubgraphSchema } from './schema.js';
 
 export interface ApolloOptions extends QueryLimits {
-  /** Introspection and the Sandbox landing page, both on or both off. */
+  /** Introspection, the Sandbox landing page and field suggestions in error messages, all on or all off. */
   introspection: boolean;
+  /** Per-field timings (`ftv1`) for the router's requests that ask for them. */
+  inlineTraces: boolean;
 }
 
 export function createApolloServer(options: ApolloOptions, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema: loadSubgraphSchema(),
     introspection: options.introspection,
+    // "Did you mean …?" would tell what introspection is off to hide.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: hideInternalErrors,
@@ -33,6 +42,8 @@ export function createApolloServer(options: ApolloOptions, plugins: ApolloServer
       options.introspection
         ? ApolloServerPluginLandingPageLocalDefault()
         : ApolloServerPluginLandingPageDisabled(),
+      // Chosen here, so Apollo neither decides by itself nor logs that it did.
+      options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(),
       ...plugins,
     ],
   });
