@@ -22,9 +22,10 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 4001
-# The slim image has no curl; node's own fetch probes the liveness endpoint.
+# The slim image has no curl; node's own fetch probes the liveness endpoint, on PORT or,
+# when it is unset or empty (which the subgraph reads as unset), on 4001.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT ?? 4001}/health`).then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT?.trim() || 4001}/health`).then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
 # Exec form: node is PID 1 and receives SIGTERM itself, then drains and exits 0.
 CMD ["node", "dist/src/main.js"]

@@ -1,5 +1,6 @@
 import {
   convergeGateCompletedId,
+  convergeGateExpiredId,
   convergeGatePendingId,
   convergeGateRefundedId,
 } from '../../src/emulator/data/convergegate-sessions.js';
@@ -10,18 +11,25 @@ import {
   stripeFullyRefundedId,
   stripeUnderscoreHyphenId,
 } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeEverythingId } from '../../src/emulator/data/stripe-full-session.js';
 import type { ExampleOrder } from './orders-subgraph.js';
 
-/** Orders paid (or not yet) with the emulator's example sessions, each session naming its order in return. */
+/**
+ * Orders paid (or not yet) with the emulator's example sessions, each session naming its
+ * order in return. `itemCount` is the units ordered: the quantities of the session's Stripe
+ * line items, or the `items` its Converge Gate metadata records.
+ */
 export const exampleOrders: readonly ExampleOrder[] = [
-  { id: 'order_1001', number: 'A-1001', itemCount: 2, checkoutSessionId: stripeCompletePaidId },
+  { id: 'order_1001', number: 'A-1001', itemCount: 4, checkoutSessionId: stripeCompletePaidId },
   { id: 'order_1002', number: 'A-1002', itemCount: 1, checkoutSessionId: stripeExpiredId },
   { id: 'order_1003', number: 'A-1003', itemCount: 3, checkoutSessionId: stripeFullyRefundedId },
   { id: 'order_1004', number: 'A-1004', itemCount: 120, checkoutSessionId: stripeBulkOrderId },
+  { id: 'order_1005', number: 'A-1005', itemCount: 3, checkoutSessionId: stripeEverythingId },
   { id: 'order_1006', number: 'A-1006', itemCount: 4, checkoutSessionId: stripeUnderscoreHyphenId },
   { id: 'order_2000', number: 'B-2000', itemCount: 1, checkoutSessionId: convergeGatePendingId },
   { id: 'order_2001', number: 'B-2001', itemCount: 3, checkoutSessionId: convergeGateCompletedId },
   { id: 'order_2002', number: 'B-2002', itemCount: 2, checkoutSessionId: convergeGateRefundedId },
+  { id: 'order_2003', number: 'B-2003', itemCount: 1, checkoutSessionId: convergeGateExpiredId },
 ];
 
 /** Orders from the orders subgraph, each with its payment from this one, and back again. */

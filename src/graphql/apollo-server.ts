@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -49,14 +49,22 @@ export function createApolloServer(options: ApolloOptions, plugins: ApolloServer
   });
 }
 
+/** Apollo Server's own words ("pass introspection: true to ApolloServer") name code the user does not write. */
+const introspectionOffMessage =
+  'Introspection is off on this subgraph: set INTROSPECTION=true to turn it on (it is off by default with NODE_ENV=production). The router composes from _service { sdl }, which is always served.';
+
 /**
- * Our typed errors and GraphQL's own pass as they are; a request Apollo refused with a 4xx
- * and no code (a persisted query whose hash does not match) is the client's `BAD_REQUEST`;
- * anything else is a bug, logged and masked.
+ * Our typed errors and GraphQL's own pass as they are, the refusal of introspection in the
+ * words of this subgraph's settings; a request Apollo refused with a 4xx and no code (a
+ * persisted query whose hash does not match) is the client's `BAD_REQUEST`; anything else
+ * is a bug, logged and masked.
  */
 function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof PaymentsError) return formatted;
+  if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
+    return { ...formatted, message: introspectionOffMessage };
+  }
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
   if (isClientRefusal(original)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');

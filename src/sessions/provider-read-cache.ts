@@ -196,7 +196,9 @@ export class ProviderReadCache {
       this.settle(key, call, sharedKept, () => sharedKept.ttlMs);
       return valueOf(sharedKept.outcome);
     }
+    // Asking for what the shared copy had too lets the answer replace it there as well.
     const expansions = unionOfExpansions(call.expansions, sharedKept?.expansions ?? []);
+    call.expansions = expansions;
     const outcome = await startFetch(() => fetch(expansions)).then(
       (value): ReadOutcome<Value> => ({ ok: true, value }),
       (error: unknown): ReadOutcome<Value> => ({ ok: false, error }),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
@@ -7,6 +9,7 @@ import { crossSubgraphQuery } from '../../examples/orders-subgraph/example-order
 import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../../examples/orders-subgraph/orders-subgraph.js';
 import { startGateway, type RunningGateway } from '../../examples/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
+import { projectRoot } from '../support/markdown-examples.js';
 
 interface StripeSessionSeed {
   id: string;
@@ -261,10 +264,10 @@ describe('the stack npm run demo starts', () => {
   it('answers the printed query with orders and their payments from both subgraphs', async () => {
     const result = await postGraphQL(demo.gateway.url, { query: crossSubgraphQuery });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.orders).toHaveLength(8);
+    expect(result.data?.orders).toHaveLength(10);
     expect(result.data?.orders[0]).toEqual({
       number: 'A-1001',
-      itemCount: 2,
+      itemCount: 4,
       checkoutSession: {
         id: expect.stringMatching(/^cs_test_/),
         status: 'COMPLETE',
@@ -273,7 +276,7 @@ describe('the stack npm run demo starts', () => {
         order: { number: 'A-1001' },
       },
     });
-    expect(result.data?.orders[4]).toEqual({
+    expect(result.data?.orders[5]).toEqual({
       number: 'A-1006',
       itemCount: 4,
       checkoutSession: {
@@ -284,7 +287,7 @@ describe('the stack npm run demo starts', () => {
         order: { number: 'A-1006' },
       },
     });
-    expect(result.data?.orders[6]).toMatchObject({
+    expect(result.data?.orders[7]).toMatchObject({
       number: 'B-2001',
       checkoutSession: { status: 'COMPLETE', paymentStatus: 'PAID', amountTotal: { currency: 'PLN' }, order: { number: 'B-2001' } },
     });
@@ -297,7 +300,7 @@ describe('the stack npm run demo starts', () => {
     );
     expect(result.errors).toBeUndefined();
     const orderNumbers = result.data!.orders.map((order) => order.number);
-    expect(orderNumbers).toEqual(['A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1006', 'B-2000', 'B-2001', 'B-2002']);
+    expect(orderNumbers).toEqual(['A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1006', 'B-2000', 'B-2001', 'B-2002', 'B-2003']);
     expect(result.data!.orders.map((order) => order.checkoutSession?.order?.number)).toEqual(orderNumbers);
   });
 
@@ -307,15 +310,58 @@ describe('the stack npm run demo starts', () => {
     const convergeGateTestSession = { checkoutSession: { id: expect.any(String), provider: 'CONVERGE_GATE', livemode: false } };
     expect(result.errors).toBeUndefined();
     expect(result.data?.orders).toEqual([
-      stripeTestSession,
-      stripeTestSession,
-      stripeTestSession,
-      stripeTestSession,
-      stripeTestSession,
-      convergeGateTestSession,
-      convergeGateTestSession,
-      convergeGateTestSession,
+      ...Array(6).fill(stripeTestSession),
+      ...Array(4).fill(convergeGateTestSession),
     ]);
+  });
+
+  it("counts each example order's items as its session's line items (Stripe) or metadata (Converge Gate) do, units not lines", async () => {
+    const result = await postGraphQL<{
+      orders: Array<{ number: string; itemCount: number; checkoutSession: { provider: string; metadata: { items?: number }; lineItems: Array<{ quantity: number }> | null } }>;
+    }>(demo.gateway.url, { query: '{ orders { number itemCount checkoutSession { provider metadata lineItems { quantity } } } }' });
+
+    expect(result.errors).toBeUndefined();
+    const counted = result.data!.orders.map(({ number, checkoutSession: session }) => ({
+      number,
+      itemCount:
+        session.provider === 'STRIPE' ? (session.lineItems ?? []).reduce((units, item) => units + item.quantity, 0) : Number(session.metadata.items),
+    }));
+    expect(result.data!.orders.map(({ number, itemCount }) => ({ number, itemCount }))).toEqual(counted);
+    // Order 1001: three lines, two T-shirts, a mug and stickers.
+    expect(counted[0]).toEqual({ number: 'A-1001', itemCount: 4 });
+  });
+
+  it("agrees with the README's sandbox table: each row's order joins back to its session, and what the row says is there", async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Example sessions in sandbox mode'), readme.indexOf('\n## ', readme.indexOf('## Example sessions')));
+    const rows = [...table.matchAll(/^\| `([^`]+)` \| `[A-Z_]+` \| `[A-Z_]+` \| (.+) \|$/gm)].map(([, id, says]) => ({ id: id!, says: says! }));
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+
+    for (const { id, says } of rows) {
+      const result = await postGraphQL(demo.gateway.url, {
+        query: `query ($id: ID!) { checkoutSession(id: $id) {
+          provider mode paymentStatus paymentIntentId amountSubtotal { amount } refunds { id }
+          lineItems { amountSubtotal { amount } } order { id checkoutSession { id } }
+        } }`,
+        variables: { id },
+      });
+      expect(result.errors, id).toBeUndefined();
+      const session = result.data!.checkoutSession;
+      const orderNamed = /\border (\d{4})\b/.exec(says)?.[1];
+
+      expect(session.order?.id ?? null, id).toBe(orderNamed ? `order_${orderNamed}` : null);
+      if (session.order) expect(session.order.checkoutSession?.id, `${id}: its order's session`).toBe(id);
+      if (/\bpaid\b/.test(says)) expect(session.paymentStatus, id).toBe('PAID');
+      if (/line items|every optional part/.test(says)) expect(session.lineItems?.length, id).toBeGreaterThan(0);
+      if (/refund/.test(says)) expect(session.refunds?.length, id).toBeGreaterThan(0);
+      if (session.provider === 'STRIPE' && session.paymentStatus === 'PAID' && session.mode === 'PAYMENT') {
+        expect(session.paymentIntentId, `${id}: paid, so a payment intent`).not.toBeNull();
+      }
+      if (session.lineItems?.length) {
+        const lineSubtotals = session.lineItems.reduce((sum: number, item: { amountSubtotal: { amount: number } }) => sum + item.amountSubtotal.amount, 0);
+        expect(lineSubtotals, `${id}: line items add up to the subtotal`).toBe(session.amountSubtotal.amount);
+      }
+    }
   });
 
   it('opens Apollo Sandbox at the gateway URL with that query filled in', async () => {

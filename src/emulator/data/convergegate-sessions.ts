@@ -41,7 +41,7 @@ export const convergeGatePendingId = 'PnD7-BlikWaitingBank01';
 export const convergeGateCompletedId = 'CmP1_Order2001PaidBlik';
 /** Paid in USD (the currency of the other copy of the example) and refunded in full, for order 2002. */
 export const convergeGateRefundedId = 'RfD2-Order2002Refunded';
-/** Expired unpaid, with `created` instead of `created_at`. */
+/** Expired unpaid, for order 2003, with `created` instead of `created_at`. */
 export const convergeGateExpiredId = 'ExP3_Order2003Expired0';
 
 export const convergeGateSessions: ReadonlyMap<string, WireSession> = new Map<string, WireSession>([
@@ -62,7 +62,7 @@ export const convergeGateSessions: ReadonlyMap<string, WireSession> = new Map<st
       expires_at: 1764003600,
       locale: 'pl',
       payment_method_types: ['blik'],
-      metadata: { order_id: 'order_2000' },
+      metadata: { order_id: 'order_2000', items: 1 },
       fees: [],
       refunds: [],
       refunded: false,
@@ -117,7 +117,7 @@ export const convergeGateSessions: ReadonlyMap<string, WireSession> = new Map<st
       created_at: 1763900000,
       expire_at: 1763903600,
       payment_method_types: ['blik'],
-      metadata: { order_id: 'order_2002' },
+      metadata: { order_id: 'order_2002', items: 2 },
       fees: null,
       refunds: [
         { id: 're_Order2002Full', amount: 2_500, status: 'succeeded', reason: 'fraudulent', created_at: 1763950000, livemode: false },
@@ -139,7 +139,7 @@ export const convergeGateSessions: ReadonlyMap<string, WireSession> = new Map<st
       expires_at: 1763803600,
       payment_method_types: ['blik'],
       fees: null,
-      metadata: null,
+      metadata: { order_id: 'order_2003', items: 1 },
       refunds: [],
       refunded: false,
       status: 'expired',

@@ -1,7 +1,8 @@
 /**
  * A completed subscription-mode session with every optional part filled in, as Stripe's
  * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown` and
- * `expand[]=subscription`; the emulator sends each of those only when asked.
+ * `expand[]=subscription` (the emulator sends each of those only when asked), for order
+ * 1005. A subscription is paid through its invoice, so `payment_intent` is null.
  */
 export const stripeEverythingId = 'cs_test_i1EverySettingFilledIn0000000000000000000000000000';
 
@@ -27,7 +28,7 @@ export const stripeEverythingSession = {
     logo: { type: 'file', file: 'file_1EmulatorLogo' },
   },
   cancel_url: 'https://shop.example.com/cart',
-  client_reference_id: 'order_2001',
+  client_reference_id: 'order_1005',
   client_secret: 'cs_test_i1EverySettingFilledIn_secret_mustNeverBeExposed',
   collected_information: {
     business_name: 'Rosen GmbH',
@@ -98,7 +99,7 @@ export const stripeEverythingSession = {
   livemode: false,
   locale: 'de',
   managed_payments: { enabled: false },
-  metadata: { order_id: 'order_2001' },
+  metadata: { order_id: 'order_1005' },
   mode: 'subscription',
   name_collection: {
     business: { enabled: true, optional: true },
@@ -136,7 +137,7 @@ export const stripeEverythingSession = {
   status: 'complete',
   submit_type: 'subscribe',
   subscription: { id: 'sub_1EmulatorExpanded', object: 'subscription', status: 'active' },
-  success_url: 'https://shop.example.com/orders/2001/thanks',
+  success_url: 'https://shop.example.com/orders/1005/thanks',
   tax_id_collection: { enabled: true, required: 'if_supported' },
   total_details: {
     amount_discount: 1000,

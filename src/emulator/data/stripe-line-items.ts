@@ -1,21 +1,30 @@
-import { stripeBulkOrderId, stripeCompletePaidId, stripeSeedExampleId } from './stripe-sessions.js';
+import { stripeEverythingId } from './stripe-full-session.js';
+import {
+  stripeBulkOrderId,
+  stripeCompletePaidId,
+  stripeExpiredId,
+  stripeFullyRefundedId,
+  stripeSeedExampleId,
+  stripeUnderscoreHyphenId,
+} from './stripe-sessions.js';
 
 /** Stripe line items the emulator lists under `GET /v1/checkout/sessions/{id}/line_items`, by session id. */
 type WireLineItem = Record<string, unknown> & { id: string };
 
 function lineItem(
   id: string,
-  fields: { description: string; quantity: number; unitAmount: number; tax: number; currency: string },
+  fields: { description: string; quantity: number; unitAmount: number; tax: number; currency: string; discount?: number },
 ): WireLineItem {
   const subtotal = fields.unitAmount * fields.quantity;
+  const discount = fields.discount ?? 0;
   const priceId = `price_${id.slice(3)}`;
   return {
     id,
     object: 'item',
-    amount_discount: 0,
+    amount_discount: discount,
     amount_subtotal: subtotal,
     amount_tax: fields.tax,
-    amount_total: subtotal + fields.tax,
+    amount_total: subtotal - discount + fields.tax,
     currency: fields.currency,
     description: fields.description,
     price: {
@@ -33,6 +42,7 @@ function lineItem(
   };
 }
 
+/** Each session's line items add up to its `amount_subtotal`, and their quantities to its order's `itemCount`. */
 export const stripeLineItems: ReadonlyMap<string, readonly WireLineItem[]> = new Map([
   [stripeSeedExampleId, [lineItem('li_1EmulatorSeedTshirt', { description: 'T-shirt', quantity: 1, unitAmount: 2198, tax: 0, currency: 'usd' })]],
   [
@@ -43,6 +53,22 @@ export const stripeLineItems: ReadonlyMap<string, readonly WireLineItem[]> = new
       lineItem('li_1Emulator1001Stickers', { description: 'Sticker pack', quantity: 1, unitAmount: 500, tax: 23, currency: 'eur' }),
     ],
   ],
+  [stripeExpiredId, [lineItem('li_1Emulator1002Tshirt', { description: 'T-shirt', quantity: 1, unitAmount: 2198, tax: 0, currency: 'usd' })]],
+  [
+    stripeFullyRefundedId,
+    [
+      lineItem('li_1Emulator1003Tote', { description: 'Canvas tote bag', quantity: 2, unitAmount: 500, tax: 0, currency: 'usd' }),
+      lineItem('li_1Emulator1003Bottle', { description: 'Water bottle', quantity: 1, unitAmount: 1000, tax: 0, currency: 'usd' }),
+    ],
+  ],
+  [
+    stripeEverythingId,
+    [
+      lineItem('li_1Emulator1005Coffee', { description: 'Coffee subscription, monthly', quantity: 2, unitAmount: 4000, tax: 160, currency: 'eur', discount: 800 }),
+      lineItem('li_1Emulator1005Grinder', { description: 'Hand grinder', quantity: 1, unitAmount: 2000, tax: 40, currency: 'eur', discount: 200 }),
+    ],
+  ],
+  [stripeUnderscoreHyphenId, [lineItem('li_1Emulator1006Cards', { description: 'Greeting card', quantity: 4, unitAmount: 450, tax: 0, currency: 'gbp' })]],
   [
     stripeBulkOrderId,
     Array.from({ length: 120 }, (_, index) =>

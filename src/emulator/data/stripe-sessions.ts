@@ -80,17 +80,17 @@ function session(id: string, overrides: Record<string, unknown>): WireSession {
 
 /** A completed, paid card payment with a customer, shipping and tax, three line items and three refunds, for order 1001. */
 export const stripeCompletePaidId = 'cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
-/** An expired session. */
+/** An expired session, never paid, for order 1002. */
 export const stripeExpiredId = 'cs_test_c1ExpiredSession00000000000000000000000000000000000';
 /** A setup-mode session: no amounts, no currency, no metadata (all null). */
 export const stripeSetupModeId = 'cs_test_d1SetupModeNullAmounts000000000000000000000000000';
-/** A session in JPY whose amounts exceed 2^31. */
+/** A paid session in JPY whose amounts exceed 2^31; it pays no example order. */
 export const stripeLargeAmountId = 'cs_test_e1LargeJpyAmount000000000000000000000000000000000';
 /** A session with a status, payment status and mode Stripe has not released, and unknown fields. */
 export const stripeFutureValuesId = 'cs_test_f1FutureEnumValues0000000000000000000000000000000';
-/** A paid session whose payment was refunded in full, in two refunds. */
+/** A paid session whose payment was refunded in full, in two refunds, for order 1003. */
 export const stripeFullyRefundedId = 'cs_test_g1FullyRefundedOrder1003000000000000000000000000';
-/** A wholesale order of 120 line items: more than one page at Stripe's largest page size. */
+/** A wholesale order of 120 line items, order 1004: more than one page at Stripe's largest page size. */
 export const stripeBulkOrderId = 'cs_test_h1BulkOrder120LineItems00000000000000000000000000';
 /** An open session for order 1006 whose id has underscores and hyphens: Stripe's ids are opaque and may take any such shape. */
 export const stripeUnderscoreHyphenId = 'cs_test_j1_Order-1006_retry-2';
@@ -148,6 +148,7 @@ export const stripeSessions: readonly WireSession[] = [
     amount_subtotal: 5_000_000_000,
     amount_total: 5_500_000_000,
     currency: 'jpy',
+    payment_intent: 'pi_3EmulatorLargeJpy',
     payment_status: 'paid',
     status: 'complete',
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 500_000_000 },

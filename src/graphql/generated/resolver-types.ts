@@ -993,7 +993,7 @@ export type Order = {
 /** What a client can ask this subgraph for directly; a gateway also reaches sessions through other subgraphs' references. */
 export type Query = {
   __typename?: 'Query';
-  /** One checkout session by its provider's id (cs_test_..., cs_live_...). Null, with a NOT_FOUND error, when the provider has no such session. */
+  /** One checkout session by its provider's id: a Stripe id (cs_test_..., cs_live_...) or a Converge Gate id (8 to 64 characters of A-Z a-z 0-9 - _); the id's shape picks the provider. Null, with a NOT_FOUND error, when the provider has no such session. */
   checkoutSession?: Maybe<CheckoutSession>;
 };
 

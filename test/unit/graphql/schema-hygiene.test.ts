@@ -98,6 +98,15 @@ describe('schema.graphql', () => {
     expect(undescribed(loadSubgraphTypeDefs())).toEqual([]);
   });
 
+  it("describes Query.checkoutSession's id for both providers, as the error for a malformed id does", () => {
+    const query = loadSubgraphTypeDefs().definitions.find(
+      (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Query',
+    );
+    const field = query?.fields?.find((candidate) => candidate.name.value === 'checkoutSession');
+    expect(field?.description?.value).toContain('a Stripe id (cs_test_..., cs_live_...) or a Converge Gate id (8 to 64 characters of A-Z a-z 0-9 - _)');
+    expect(field?.arguments?.[0]?.description?.value).toContain('Converge Gate');
+  });
+
   it('names what lacks a description, so the check above can fail', () => {
     const document = parse(`"A session." type Session { "Its id." id: ID! status: String }`);
     expect(undescribed(document)).toEqual(['Session.status']);
