@@ -122,6 +122,7 @@ const environmentSchema = z
   MAX_QUERY_COST: positiveInt(50_000),
   NODE_ENV: freeText,
   INTROSPECTION: booleanFlag('false'),
+  INLINE_TRACES: booleanFlag('false'),
   ROUTER_SECRET: freeText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   SHUTDOWN_READINESS_DELAY_MS: nonNegativeInt(0),
@@ -251,8 +252,10 @@ export interface Config {
     readinessDelayMs: number;
   };
   graphql: {
-    /** Introspection and the Sandbox landing page. */
+    /** Introspection and the Sandbox landing page; off, error messages suggest no field names either. */
     introspection: boolean;
+    /** Per-field timings (`ftv1`) for requests that ask with `apollo-federation-include-trace`: the router's. */
+    inlineTraces: boolean;
     maxEntitiesPerRequest: number;
     maxQueryDepth: number;
     maxQueryCost: number;
@@ -388,6 +391,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     },
     graphql: {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+      // With ROUTER_SECRET every request served is the router's; without it, anyone could ask for the timings.
+      inlineTraces: env.INLINE_TRACES ?? env.ROUTER_SECRET !== undefined,
       maxEntitiesPerRequest: env.MAX_ENTITIES_PER_REQUEST,
       maxQueryDepth: env.MAX_QUERY_DEPTH,
       maxQueryCost: env.MAX_QUERY_COST,

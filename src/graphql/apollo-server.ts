@@ -1,6 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { PaymentsError } from '../errors.js';
@@ -10,8 +15,10 @@ import type { RequestContext } from './context.js';
 import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 
 export interface ApolloOptions extends QueryLimits {
-  /** Introspection and the Sandbox landing page, both on or both off. */
+  /** Introspection, the Sandbox landing page and field suggestions in error messages, all on or all off. */
   introspection: boolean;
+  /** Per-field timings (`ftv1`) for the router's requests that ask for them. */
+  inlineTraces: boolean;
 }
 
 /** `schema` is the subgraph's (`loadSubgraphSchema()`), which the subscription transports execute too. */
@@ -23,6 +30,8 @@ export function createApolloServer(
   return new ApolloServer<RequestContext>({
     schema,
     introspection: options.introspection,
+    // "Did you mean …?" would tell what introspection is off to hide.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
@@ -38,6 +47,8 @@ export function createApolloServer(
       options.introspection
         ? ApolloServerPluginLandingPageLocalDefault()
         : ApolloServerPluginLandingPageDisabled(),
+      // Chosen here, so Apollo neither decides by itself nor logs that it did.
+      options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(),
       ...plugins,
     ],
   });
@@ -65,7 +76,9 @@ const introspectionOffMessage =
 
 /**
  * Our typed errors and GraphQL's own pass as they are, the refusal of introspection in the
- * words of this subgraph's settings; anything else is a bug, logged and masked.
+ * words of this subgraph's settings; a request Apollo refused with a 4xx and no code (a
+ * persisted query whose hash does not match) is the client's `BAD_REQUEST`; anything else
+ * is a bug, logged and masked.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -74,6 +87,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, message: introspectionOffMessage };
   }
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (isClientRefusal(original)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return { ...formatted, message: 'Internal server error' };
+}
+
+function isClientRefusal(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

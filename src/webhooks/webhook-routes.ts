@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config.js';
-import { logger } from '../logger.js';
+import { logger, logRepeatable } from '../logger.js';
 import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
 import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
@@ -101,7 +101,7 @@ async function receive(
   const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
     recorder.received(source.provider, 'rejected');
-    logger.warn({ requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
+    logRepeatable('warn', `webhook-rejected ${source.provider} ${check.reason}`, { requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
     return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
   }
   let event: unknown;
@@ -121,7 +121,7 @@ async function receive(
   const evicted = await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
   if (evicted.includes(false)) {
     recorder.received(source.provider, 'unsaved');
-    logger.warn({ requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
+    logRepeatable('warn', `webhook-unsaved ${source.provider}`, { requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
     response.setHeader('retry-after', '30');
     return sendJson(response, 503, { error: 'The eviction could not be shared with every replica; deliver the event again later' });
   }

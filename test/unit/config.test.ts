@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       maxResponseBytes: 1024 * 1024,
     });
     expect(config.orderIdMetadataKey).toBe('order_id');
-    expect(config.graphql).toEqual({ introspection: true, maxEntitiesPerRequest: 500, maxQueryDepth: 10, maxQueryCost: 50_000 });
+    expect(config.graphql).toEqual({ introspection: true, inlineTraces: false, maxEntitiesPerRequest: 500, maxQueryDepth: 10, maxQueryCost: 50_000 });
     expect(config.server).toMatchObject({ routerSecret: undefined, shutdownTimeoutMs: 10_000 });
   });
 
@@ -366,6 +366,7 @@ const settings: Setting[] = [
   { variable: 'WEBHOOK_FUTURE_SKEW_SECONDS', bad: '-1', read: (c) => c.webhooks.futureSkewSeconds, byDefault: 30 },
   { variable: 'ROUTER_SECRET', read: (c) => c.server.routerSecret, byDefault: undefined },
   { variable: 'INTROSPECTION', bad: 'maybe', read: (c) => c.graphql.introspection, byDefault: true },
+  { variable: 'INLINE_TRACES', bad: 'maybe', read: (c) => c.graphql.inlineTraces, byDefault: false },
   { variable: 'MAX_ENTITIES_PER_REQUEST', bad: '0', read: (c) => c.graphql.maxEntitiesPerRequest, byDefault: 500 },
   { variable: 'MAX_QUERY_DEPTH', bad: '0', read: (c) => c.graphql.maxQueryDepth, byDefault: 10 },
   { variable: 'MAX_QUERY_COST', bad: '0', read: (c) => c.graphql.maxQueryCost, byDefault: 50_000 },
