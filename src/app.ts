@@ -12,7 +12,7 @@ import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http.js';
-import { sharedRateLimits } from './providers/http/shared-rate-limiter.js';
+import { sharedRateBudgets } from './providers/http/shared-rate-budgets.js';
 import { StripeClient } from './providers/stripe/client.js';
 import { Readiness } from './readiness.js';
 import { RequestBodies } from './request-bodies.js';
@@ -64,10 +64,11 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       baseDelayMs: config.provider.retryBaseDelayMs,
       maxDelayMs: config.provider.retryMaxDelayMs,
     },
-    rateLimitPerSecond: config.provider.rateLimitPerSecond,
+    endpointRateLimit: config.provider.endpointRateLimit,
+    globalRateLimit: config.provider.globalRateLimit,
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: config.provider.breaker,
-    ...(redis ? { rateLimits: sharedRateLimits(redis, config.redis.fallbackReplicas) } : {}),
+    ...(redis ? { rateLimits: sharedRateBudgets(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
   });
   const providers: CheckoutProvider[] = [];

@@ -94,7 +94,12 @@ const environmentSchema = z
     .number()
     .min(0)
     .optional()
-    .register(settingRules, { expected: 'a number of calls per second, 0 or more', example: '20' }),
+    .register(settingRules, { expected: 'a number of calls per second to each endpoint, 0 or more', example: '20' }),
+  PROVIDER_GLOBAL_RATE_LIMIT: z.coerce
+    .number()
+    .min(0)
+    .optional()
+    .register(settingRules, { expected: 'a number of calls per second to a provider account, 0 or more', example: '80' }),
   PROVIDER_QUEUE_TIMEOUT_MS: nonNegativeInt(30_000),
   PROVIDER_BREAKER_MIN_CALLS: nonNegativeInt(50),
   PROVIDER_BREAKER_FAILURE_RATE: z.coerce
@@ -207,8 +212,10 @@ export interface Config {
     retryBaseDelayMs: number;
     /** Ceiling of the retry backoff and of a `Retry-After` the subgraph waits for. */
     retryMaxDelayMs: number;
-    /** Undefined: each provider's own default; 0: no pacing. */
-    rateLimitPerSecond: number | undefined;
+    /** Calls per second to each endpoint of a provider account. Undefined: 80% of each provider's documented limit, none where it documents none; 0: none. */
+    endpointRateLimit: number | undefined;
+    /** Calls per second to a provider account over all endpoints. Undefined: 80% of its documented limit, or 20; 0: none. */
+    globalRateLimit: number | undefined;
     queueTimeoutMs: number;
     breaker: {
       /** Calls within the window before their failure rate is judged; 0 turns the breaker off. */
@@ -260,7 +267,7 @@ export interface RedisConfig {
   keyPrefix: string;
   /** Deadline of every Redis operation. */
   timeoutMs: number;
-  /** While Redis is unreachable, each replica paces calls at the provider's rate divided by this. */
+  /** While Redis is unreachable, each replica paces calls at the budgets' rates divided by this. */
   fallbackReplicas: number;
 }
 
@@ -338,7 +345,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxRetries: env.PROVIDER_MAX_RETRIES,
       retryBaseDelayMs: env.PROVIDER_RETRY_BASE_DELAY_MS,
       retryMaxDelayMs: env.PROVIDER_RETRY_MAX_DELAY_MS,
-      rateLimitPerSecond: env.PROVIDER_RATE_LIMIT,
+      endpointRateLimit: env.PROVIDER_RATE_LIMIT,
+      globalRateLimit: env.PROVIDER_GLOBAL_RATE_LIMIT,
       queueTimeoutMs: env.PROVIDER_QUEUE_TIMEOUT_MS,
       breaker: {
         minCalls: env.PROVIDER_BREAKER_MIN_CALLS,

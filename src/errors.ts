@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'PROVIDER_NOT_CONFIGURED'
   | 'PROVIDER_AUTH_FAILED'
   | 'PROVIDER_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'PROVIDER_BAD_RESPONSE'
   | 'PROVIDER_ERROR';
 
@@ -58,6 +59,13 @@ export class ProviderAuthFailedError extends PaymentsError {
 export class ProviderUnavailableError extends PaymentsError {
   constructor(provider: string, reason: string, details: { retryAfter?: number; requestId?: string } = {}) {
     super(`${provider} is unavailable: ${reason}`, 'PROVIDER_UNAVAILABLE', { provider, ...definedOnly(details) });
+  }
+}
+
+/** The provider is well but busy: the account's rate budget is spent for now. */
+export class RateLimitedError extends PaymentsError {
+  constructor(provider: string, reason: string, details: { retryAfter: number; requestId?: string | undefined }) {
+    super(`${provider} is rate limiting this subgraph: ${reason}`, 'RATE_LIMITED', { provider, ...definedOnly(details) });
   }
 }
 

@@ -9,6 +9,8 @@ export type WireObject = Record<string, unknown> & { id: string };
 export interface EmulatorRoute {
   /** The id a fault for this request is injected under; undefined when none can be. */
   faultKey: string | undefined;
+  /** The endpoint the provider counts the request against (`/v1/checkout/sessions/{id}`); undefined for a path it does not serve. */
+  endpoint?: string | undefined;
   answer(): NormalAnswer;
 }
 
@@ -21,8 +23,8 @@ export interface ProviderRoutes {
   unauthorized(): EmulatorRoute;
 }
 
-export function answering(faultKey: string | undefined, answer: () => NormalAnswer): EmulatorRoute {
-  return { faultKey, answer };
+export function answering(faultKey: string | undefined, answer: () => NormalAnswer, endpoint?: string): EmulatorRoute {
+  return { faultKey, answer, endpoint };
 }
 
 export function json(status: number, body: unknown): NormalAnswer {

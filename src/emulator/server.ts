@@ -3,16 +3,23 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ConvergeGateRoutes } from './convergegate-routes.js';
 import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
+import { RateWindows, type EmulatorRateLimits } from './rate-windows.js';
 import { authorizes, json, sendAnswer, type ProviderRoutes, type WireObject } from './route.js';
 import { StripeRoutes } from './stripe-routes.js';
 
 export type { EmulatorFault, FaultOptions } from './faults.js';
+export type { EmulatorRateLimits } from './rate-windows.js';
+
+/** Stripe's limits as the emulator enforces them: as documented, none at all, or lower ones for a test. */
+export type StripeRateLimitSetting = 'documented' | 'lifted' | Partial<EmulatorRateLimits>;
 
 export interface EmulatorCall {
   method: string;
   path: string;
   /** When the call arrived, in `performance.now()` milliseconds. */
   at: number;
+  /** Set when the call was answered 429 for being over a Stripe rate limit: which one. */
+  rateLimited?: string;
 }
 
 export interface ProviderEmulatorOptions {
@@ -25,6 +32,12 @@ export interface ProviderEmulatorOptions {
   maxListPageSize?: number;
   /** Told of every call as it arrives, before any latency or fault (the benchmark times calls with it). */
   onCall?: (call: EmulatorCall) => void;
+  /**
+   * Stripe's rate limits, enforced by default as documented (with a live key 100 calls/s
+   * for the account, with a test key 25, and 25 per endpoint); `lifted` for tests and
+   * benchmarks that run without pacing. `clearFaults()` comes back to this.
+   */
+  stripeRateLimits?: StripeRateLimitSetting;
 }
 
 /** Converge Gate's base URL is per merchant and may carry a path; the emulator serves it under this one. */
@@ -49,6 +62,8 @@ export class ProviderEmulator {
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
   private readonly onCall: ((call: EmulatorCall) => void) | undefined;
+  private readonly stripeRateLimits: StripeRateLimitSetting;
+  private readonly stripeWindows: RateWindows;
 
   private constructor(options: ProviderEmulatorOptions) {
     this.stripeSecretKey = options.stripeSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
@@ -57,6 +72,8 @@ export class ProviderEmulator {
     this.onCall = options.onCall;
     this.stripe = new StripeRoutes({ secretKey: this.stripeSecretKey, maxListPageSize: options.maxListPageSize ?? 100 });
     this.convergeGate = new ConvergeGateRoutes(this.convergeGateSecretKey);
+    this.stripeRateLimits = options.stripeRateLimits ?? 'documented';
+    this.stripeWindows = new RateWindows(this.stripeLimits(this.stripeRateLimits));
   }
 
   static async start(options: ProviderEmulatorOptions = {}): Promise<ProviderEmulator> {
@@ -112,8 +129,17 @@ export class ProviderEmulator {
     this.faults.injectForShare(share, fault);
   }
 
+  /**
+   * Enforces other Stripe rate limits from now on: lower ones (`{ endpointPerSecond: 5 }`,
+   * the rest as documented), `lifted`, or `documented`. `clearFaults()` undoes it.
+   */
+  setStripeRateLimits(setting: StripeRateLimitSetting): void {
+    this.stripeWindows.setLimits(this.stripeLimits(setting));
+  }
+
   clearFaults(): void {
     this.faults.clear();
+    this.stripeWindows.setLimits(this.stripeLimits(this.stripeRateLimits));
   }
 
   async close(): Promise<void> {
@@ -121,9 +147,15 @@ export class ProviderEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private stripeLimits(setting: StripeRateLimitSetting): EmulatorRateLimits {
+    if (setting === 'lifted') return { globalPerSecond: undefined, endpointPerSecond: undefined };
+    const documented = this.stripe.documentedRateLimits();
+    return setting === 'documented' ? documented : { ...documented, ...setting };
+  }
+
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
-    const call = { method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() };
+    const call: EmulatorCall = { method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() };
     this.calls.push(call);
     this.onCall?.(call);
     this.inFlight += 1;
@@ -131,12 +163,12 @@ export class ProviderEmulator {
     response.once('close', () => {
       this.inFlight -= 1;
     });
-    const answer = () => this.answer(request, response, url);
+    const answer = () => this.answer(request, response, url, call);
     if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
     else answer();
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  private answer(request: IncomingMessage, response: ServerResponse, url: URL, call: EmulatorCall): void {
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const isConvergeGate = segments[0] === convergeGatePrefix;
     const provider: ProviderRoutes = isConvergeGate ? this.convergeGate : this.stripe;
@@ -147,6 +179,16 @@ export class ProviderEmulator {
     const route = authorizes(request.headers.authorization, provider.secretKey)
       ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
       : provider.unauthorized();
+    if (!isConvergeGate && route.endpoint !== undefined) {
+      // Counted when it arrived, as Stripe counts: latency added by the emulator is the network's.
+      const over = this.stripeWindows.admit(route.endpoint, call.at);
+      if (over) {
+        call.rateLimited = over;
+        const { status, body, headers } = this.stripe.rateLimitedAnswer(over);
+        response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+        return;
+      }
+    }
     const fault = route.faultKey === undefined ? undefined : this.faults.take(route.faultKey);
     if (fault) return serveFault(response, fault, () => route.answer());
     sendAnswer(response, route.answer());

@@ -1,6 +1,7 @@
 import { stripeLineItems } from './data/stripe-line-items.js';
 import { stripeRefunds } from './data/stripe-refunds.js';
 import { stripeSessions } from './data/stripe-sessions.js';
+import type { EmulatorRateLimits, RateLimitedReason } from './rate-windows.js';
 import { expandStripeSession } from './stripe-expansions.js';
 import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRoutes, type WireObject } from './route.js';
 
@@ -30,6 +31,24 @@ export class StripeRoutes implements ProviderRoutes {
     for (const [id, items] of stripeLineItems) this.lineItems.set(id, structuredClone([...items]));
   }
 
+  /** docs.stripe.com/rate-limits: per second, 100 calls in live mode and 25 in test mode for the account, 25 for each endpoint in both. */
+  documentedRateLimits(): EmulatorRateLimits {
+    return { globalPerSecond: /^(sk|rk)_live_/.test(this.secretKey) ? 100 : 25, endpointPerSecond: 25 };
+  }
+
+  /** Stripe's answer over a limit: 429, `Stripe-Rate-Limited-Reason` naming it, and a `rate_limit_error`. */
+  rateLimitedAnswer(reason: RateLimitedReason): NormalAnswer & { headers: Record<string, string> } {
+    return {
+      ...errorAnswer(
+        429,
+        'rate_limit_error',
+        'Request rate limit exceeded. Learn more about rate limits here https://docs.stripe.com/rate-limits.',
+        'rate_limit',
+      ),
+      headers: { 'stripe-rate-limited-reason': reason },
+    };
+  }
+
   putSession(session: WireObject): void {
     this.sessions.set(session.id, session);
   }
@@ -44,15 +63,15 @@ export class StripeRoutes implements ProviderRoutes {
     if (v1 === 'v1' && first === 'refunds' && second === undefined) {
       const paymentIntent = query.get('payment_intent') ?? undefined;
       const refunds = this.refunds.filter((refund) => paymentIntent === undefined || refund.payment_intent === paymentIntent);
-      return answering(paymentIntent, () => this.listAnswer(path, refunds, query));
+      return answering(paymentIntent, () => this.listAnswer(path, refunds, query), '/v1/refunds');
     }
     if (v1 === 'v1' && first === 'checkout' && second === 'sessions' && id !== undefined && rest.length === 0) {
-      if (last === undefined) return answering(id, () => this.sessionAnswer(id, expandPaths(query)));
+      if (last === undefined) return answering(id, () => this.sessionAnswer(id, expandPaths(query)), '/v1/checkout/sessions/{id}');
       if (last === 'line_items') {
         return answering(`${id}/line_items`, () => {
           if (!this.sessions.has(id)) return missingAnswer(id);
           return this.listAnswer(path, this.lineItems.get(id) ?? [], query);
-        });
+        }, '/v1/checkout/sessions/{id}/line_items');
       }
     }
     return answering(undefined, () =>

@@ -18,7 +18,7 @@ export class SubgraphMetrics {
 
   readonly providerCallDuration = new Histogram({
     name: `${prefix}provider_call_duration_seconds`,
-    help: 'Provider calls by outcome (ok, not_found, unavailable, bad_response, auth_failed, error), retries and their pauses included',
+    help: 'Provider calls by outcome (ok, not_found, unavailable, rate_limited, bad_response, auth_failed, error), retries and their pauses included',
     labelNames: ['provider', 'outcome'] as const,
     buckets: callDurationBuckets,
     registers: [this.registry],
@@ -58,6 +58,28 @@ export class SubgraphMetrics {
     labelNames: ['provider'] as const,
     buckets: queueWaitBuckets,
     registers: [this.registry],
+  });
+
+  readonly providerRateLimited = new Counter({
+    name: `${prefix}provider_rate_limited_total`,
+    help: "Provider answers of HTTP 429, by the reason the provider gave (Stripe-Rate-Limited-Reason, lock_timeout, or unspecified)",
+    labelNames: ['provider', 'reason'] as const,
+    registers: [this.registry],
+  });
+
+  /** The provider accounts' budgets, read when scraped: a budget recovering from a 429 shows it without waiting for a call. */
+  readonly rateBudgetSources: Array<{ provider: string; currentRates: () => ReadonlyMap<string, number> }> = [];
+
+  readonly rateBudget = new Gauge({
+    name: `${prefix}provider_rate_budget_calls_per_second`,
+    help: "Each rate budget's current pace (global, or an endpoint's path template): lower than configured after a 429, recovering",
+    labelNames: ['provider', 'budget'] as const,
+    registers: [this.registry],
+    collect: () => {
+      for (const { provider, currentRates } of this.rateBudgetSources) {
+        for (const [budget, perSecond] of currentRates()) this.rateBudget.labels(provider, budget).set(Math.round(perSecond * 100) / 100);
+      }
+    },
   });
 
   readonly cacheHits = new Counter({

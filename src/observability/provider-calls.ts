@@ -6,7 +6,7 @@ import type { ProviderCallEnd, ProviderCallOutcome, ProviderCallRecorder, Provid
 import type { ReadOrigin } from './request-tally.js';
 import type { Tracing } from './tracing.js';
 
-const outcomes: readonly ProviderCallOutcome[] = ['ok', 'not_found', 'unavailable', 'bad_response', 'auth_failed', 'error'];
+const outcomes: readonly ProviderCallOutcome[] = ['ok', 'not_found', 'unavailable', 'rate_limited', 'bad_response', 'auth_failed', 'error'];
 const circuitStates: readonly CircuitState[] = ['closed', 'open', 'half-open'];
 
 type DurationChild = ReturnType<SubgraphMetrics['providerCallDuration']['labels']>;
@@ -79,6 +79,14 @@ export class ProviderCallObserver implements ProviderCallRecorder {
     const queued = this.metrics.rateLimitQueueLength.labels(provider);
     queued.inc();
     return () => queued.dec();
+  }
+
+  rateLimited(provider: string, reason: string): void {
+    this.metrics.providerRateLimited.labels(provider, reason).inc();
+  }
+
+  rateBudgets(provider: string, currentRates: () => ReadonlyMap<string, number>): void {
+    this.metrics.rateBudgetSources.push({ provider, currentRates });
   }
 
   private instrumentsFor(provider: string): ProviderInstruments {

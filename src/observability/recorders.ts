@@ -7,7 +7,7 @@ import type { ReadOrigin } from './request-tally.js';
  */
 
 /** How a provider call ended, as metrics and traces label it. */
-export type ProviderCallOutcome = 'ok' | 'not_found' | 'unavailable' | 'bad_response' | 'auth_failed' | 'error';
+export type ProviderCallOutcome = 'ok' | 'not_found' | 'unavailable' | 'rate_limited' | 'bad_response' | 'auth_failed' | 'error';
 
 /** Why a call was refused without reaching the provider. */
 export type ProviderCallRefusal = 'breaker_open' | 'rate_limit_queue_full';
@@ -32,6 +32,10 @@ export interface ProviderCallRecorder {
   circuitStateChanged(provider: string, state: CircuitState): void;
   /** A call waits `waitMs` for its turn under the rate limit; the answer is called when the turn comes. */
   waitingForTurn(provider: string, waitMs: number): () => void;
+  /** The provider answered 429; `reason` is the one it gave (`endpoint-rate`, ..., `lock_timeout`, `unspecified`). */
+  rateLimited(provider: string, reason: string): void;
+  /** A provider account's rate budgets came to be; `currentRates` answers each one's pace now (`global`, or an endpoint's path template). */
+  rateBudgets(provider: string, currentRates: () => ReadonlyMap<string, number>): void;
 }
 
 /** Where a read was answered: this process's memory, or (in a fleet) a shared level. */
@@ -65,6 +69,8 @@ export const unrecordedProviderCalls: ProviderCallRecorder = {
   callRefused: () => {},
   circuitStateChanged: () => {},
   waitingForTurn: () => () => {},
+  rateLimited: () => {},
+  rateBudgets: () => {},
 };
 
 export const unrecordedCache: CacheRecorder = { hit: () => {}, miss: () => {}, joined: () => {}, evicted: () => {} };

@@ -8,9 +8,11 @@ import { attemptGet, type AttemptResult } from './http/attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
 import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './http/classify.js';
 import { DeadlineSweep } from './http/deadline-sweep.js';
-import type { RateLimit, RateLimitFactory } from './http/rate-limit.js';
-import { RateLimiter } from './http/rate-limiter.js';
-import { isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
+import { AccountPacing, accountBudgets, QueueFullError } from './http/account-pacing.js';
+import type { ReleaseSlot } from './http/concurrency-limits.js';
+import { LocalRateBudgets } from './http/local-rate-budgets.js';
+import type { ProviderRateLimits, RateLimitFactory } from './http/rate-limit.js';
+import { headerValue, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
 
 export interface ProviderHttpOptions {
   maxConnectionsPerOrigin: number;
@@ -19,14 +21,20 @@ export interface ProviderHttpOptions {
   maxResponseBytes?: number;
   retry?: RetryOptions;
   /**
-   * Requests per second per provider, for every provider alike; 0 turns pacing off.
-   * Undefined: each provider's own default (`ProviderGetRequest.defaultRateLimit`).
+   * Calls per second to each endpoint of a provider account, for every provider alike; 0
+   * turns per-endpoint pacing off. Undefined: a share of what the provider documents per
+   * endpoint (`ProviderRateLimits`), none where it documents nothing.
    */
-  rateLimitPerSecond?: number | undefined;
+  endpointRateLimit?: number | undefined;
+  /**
+   * Calls per second to a provider account over all its endpoints; 0 turns it off.
+   * Undefined: a share of the provider's documented global limit, or 20 where it documents none.
+   */
+  globalRateLimit?: number | undefined;
   /** Longest a call waits for its turn under the rate limit; not part of `timeoutMs`. */
   queueTimeoutMs?: number;
   breaker?: CircuitBreakerOptions;
-  /** Makes each provider account's rate limit; a limiter in this process by default. */
+  /** Makes each provider account's budgets; kept in this process by default. */
   rateLimits?: RateLimitFactory;
   /** Told of every call, refusal, wait and change of circuit state. */
   recorder?: ProviderCallRecorder;
@@ -42,8 +50,8 @@ export interface ProviderGetRequest extends ProviderErrorReaders {
   /** The path with its ids as placeholders (`/v1/checkout/sessions/{id}`), for metrics and traces. */
   pathTemplate: string;
   headers: Record<string, string>;
-  /** Requests per second kept to by default, safely under the provider's documented limit. */
-  defaultRateLimit?: number;
+  /** The provider's endpoints and documented limits, and how it names the budget a 429 is about. */
+  rateLimits?: ProviderRateLimits;
   /** The request the call is made for. */
   origin?: ReadOrigin | undefined;
 }
@@ -61,19 +69,18 @@ const defaults = {
   retry: { maxRetries: 2, baseDelayMs: 250, maxDelayMs: 2000 } satisfies RetryOptions,
   queueTimeoutMs: 30_000,
   breaker: { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000 } satisfies CircuitBreakerOptions,
-  /** For a provider that documents no limit of its own. */
-  rateLimitPerSecond: 20,
 };
 
 /**
- * Sends providers' GETs over one keep-alive undici pool per origin. Per provider it
- * paces calls (rate limit) and judges health (circuit breaker); per call it keeps one
- * deadline across retries. Answers 2xx and 404; every other outcome is a typed error.
+ * Sends providers' GETs over one keep-alive undici pool per origin. Per provider account
+ * it paces calls (a budget per endpoint and one for the account, slowed by 429s); per
+ * provider it judges health (circuit breaker, which 429s never reach); per call it keeps
+ * one deadline across retries. Answers 2xx and 404; every other outcome is a typed error.
  */
 export class ProviderHttpClient {
   private readonly pools = new Map<string, Pool>();
   private readonly breakers = new Map<string, CircuitBreaker>();
-  private readonly rateLimits = new Map<string, RateLimit | undefined>();
+  private readonly accounts = new Map<string, AccountPacing>();
   private readonly makeRateLimit: RateLimitFactory;
   private readonly deadlines = new DeadlineSweep();
   private readonly maxResponseBytes: number;
@@ -88,7 +95,7 @@ export class ProviderHttpClient {
     this.retry = options.retry ?? defaults.retry;
     this.queueTimeoutMs = options.queueTimeoutMs ?? defaults.queueTimeoutMs;
     this.breakerOptions = options.breaker ?? defaults.breaker;
-    this.makeRateLimit = options.rateLimits ?? (({ perSecond }) => new RateLimiter(perSecond));
+    this.makeRateLimit = options.rateLimits ?? ((budgets) => new LocalRateBudgets(budgets));
   }
 
   async getJson(request: ProviderGetRequest): Promise<ProviderJsonResponse> {
@@ -103,10 +110,10 @@ export class ProviderHttpClient {
     }
     let healthy: boolean | undefined;
     try {
-      const limiter = this.rateLimit(request);
-      await this.waitForTurn(provider, limiter, this.queueTimeoutMs);
+      const pacing = this.pacingOf(request);
+      const slot = await pacing.takeTurn(request, this.queueTimeoutMs);
       const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
-      const { result, attempts } = await this.attempts(request, limiter);
+      const { result, attempts } = await this.attempts(request, pacing, slot);
       healthy = isHealthy(result);
       const outcome = classifyFinal(result, {
         provider,
@@ -125,7 +132,7 @@ export class ProviderHttpClient {
       }
       throw error;
     } finally {
-      // A call turned away by the rate-limit queue never reached the provider: no verdict.
+      // A call turned away by the rate-limit queue never reached the provider, and a 429 says the provider is busy, not down: no verdict.
       if (healthy === undefined) breaker.release(admission);
       else breaker.record(admission, healthy);
     }
@@ -150,20 +157,38 @@ export class ProviderHttpClient {
     await Promise.all(pools.map((pool) => pool.destroy()));
   }
 
-  /** Attempts until one is final, the retries run out, or the deadline would be passed. */
-  private async attempts(request: ProviderGetRequest, limiter: RateLimit | undefined): Promise<{ result: AttemptResult; attempts: number }> {
+  /**
+   * Attempts until one is final, the retries run out, or the deadline would be passed. Each
+   * attempt holds a concurrency slot while it is out; each retry takes a new turn under the
+   * budgets, so retries count against them as every call does.
+   */
+  private async attempts(
+    request: ProviderGetRequest,
+    pacing: AccountPacing,
+    firstSlot: ReleaseSlot,
+  ): Promise<{ result: AttemptResult; attempts: number }> {
     const startedAt = performance.now();
     const deadline = startedAt + this.options.timeoutMs;
     const pool = this.pool(request.url.origin);
     let attempts = 0;
+    let slot = firstSlot;
     for (;;) {
       attempts += 1;
-      const result = await attemptGet(pool, this.deadlines, {
-        path: request.url.pathname + request.url.search,
-        headers: request.headers,
-        deadline,
-        maxResponseBytes: this.maxResponseBytes,
-      });
+      let result: AttemptResult;
+      try {
+        result = await attemptGet(pool, this.deadlines, {
+          path: request.url.pathname + request.url.search,
+          headers: request.headers,
+          deadline,
+          maxResponseBytes: this.maxResponseBytes,
+        });
+        if (result.kind === 'answered' && result.status === 429) {
+          const { headers, text } = result;
+          await pacing.rateLimited(request, { header: (name) => headerValue(headers, name), body: parseJsonOrUndefined(text) });
+        }
+      } finally {
+        slot();
+      }
       const done = { result, attempts };
       if (attempts > this.retry.maxRetries || !isRetryableResult(result)) return done;
       const retryAfterMs = result.kind === 'answered' ? parseRetryAfter(result.headers) : undefined;
@@ -172,23 +197,10 @@ export class ProviderHttpClient {
       if (delayMs === undefined || delayMs >= remainingMs) return done;
       await sleep(delayMs);
       try {
-        await this.waitForTurn(request.provider, limiter, deadline - performance.now());
+        slot = await pacing.takeTurn(request, deadline - performance.now());
       } catch {
         return done;
       }
-    }
-  }
-
-  private async waitForTurn(provider: string, limiter: RateLimit | undefined, maxWaitMs: number): Promise<void> {
-    if (!limiter) return;
-    const turn = await limiter.nextTurn(maxWaitMs);
-    if (!turn.granted) throw new QueueFullError(turn.waitMs);
-    if (turn.waitMs === 0) return;
-    const turnCame = this.recorder.waitingForTurn(provider, turn.waitMs);
-    try {
-      await sleep(turn.waitMs);
-    } finally {
-      turnCame();
     }
   }
 
@@ -206,14 +218,19 @@ export class ProviderHttpClient {
     return breaker;
   }
 
-  private rateLimit(request: ProviderGetRequest): RateLimit | undefined {
+  private pacingOf(request: ProviderGetRequest): AccountPacing {
     const { provider, account } = request;
     const key = `${provider} ${account}`;
-    if (this.rateLimits.has(key)) return this.rateLimits.get(key);
-    const perSecond = this.options.rateLimitPerSecond ?? request.defaultRateLimit ?? defaults.rateLimitPerSecond;
-    const limiter = perSecond > 0 ? this.makeRateLimit({ provider, account, perSecond }) : undefined;
-    this.rateLimits.set(key, limiter);
-    return limiter;
+    let pacing = this.accounts.get(key);
+    if (!pacing) {
+      const budgets = accountBudgets(request, account, this.options);
+      const paced = budgets.globalPerSecond !== undefined || budgets.endpointPerSecond.size > 0;
+      const rate = paced ? this.makeRateLimit(budgets) : undefined;
+      pacing = new AccountPacing(rate, this.recorder);
+      this.accounts.set(key, pacing);
+      if (rate) this.recorder.rateBudgets(provider, () => rate.currentRates());
+    }
+    return pacing;
   }
 
   private pool(origin: string): Pool {
@@ -234,15 +251,11 @@ export class ProviderHttpClient {
   }
 }
 
-class QueueFullError extends Error {
-  constructor(readonly waitMs: number) {
-    super('rate limit queue full');
-  }
-
-  toProviderError(provider: string): ProviderUnavailableError {
-    return new ProviderUnavailableError(provider, 'too many calls queued under the rate limit', {
-      retryAfter: Math.max(1, Math.ceil(this.waitMs / 1000)),
-    });
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -251,16 +264,21 @@ function isRetryableResult(result: AttemptResult): boolean {
   return isRetryable(result.kind === 'answered' ? { kind: 'answered', status: result.status, headers: result.headers } : result);
 }
 
-/** Whether the provider itself worked: a 404 or a 400 for one session says nothing against it. */
-function isHealthy(result: AttemptResult): boolean {
+/**
+ * Whether the provider itself worked: a 404 or a 400 for one session says nothing against
+ * it. Undefined for a 429: the provider is well and busy, which is the budgets' business.
+ */
+function isHealthy(result: AttemptResult): boolean | undefined {
   if (result.kind === 'timeout' || result.kind === 'network') return false;
-  return !(result.status === 429 || result.status >= 500);
+  if (result.status === 429) return undefined;
+  return result.status < 500;
 }
 
 const outcomeOfErrorCode: Partial<Record<string, ProviderCallOutcome>> = {
   PROVIDER_UNAVAILABLE: 'unavailable',
   PROVIDER_BAD_RESPONSE: 'bad_response',
   PROVIDER_AUTH_FAILED: 'auth_failed',
+  RATE_LIMITED: 'rate_limited',
 };
 
 function callOutcome(outcome: FinalOutcome): ProviderCallOutcome {

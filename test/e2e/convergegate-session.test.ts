@@ -228,7 +228,7 @@ describe('Converge Gate (BLIK) sessions', () => {
       expect(result.text).not.toContain('jan@example.pl');
     });
 
-    it('reports PROVIDER_UNAVAILABLE for a 429 and PROVIDER_BAD_RESPONSE for a body that is not a session', async () => {
+    it('reports RATE_LIMITED for a 429 that outlasts its retries and PROVIDER_BAD_RESPONSE for a body that is not a session', async () => {
       harness.emulator.injectFault(convergeGatePendingId, { kind: 'status', status: 429 });
       harness.emulator.injectFault(convergeGateExpiredId, { kind: 'body', body: JSON.stringify({ amount_total: 'ten' }) });
       const result = await harness.query(`{
@@ -238,7 +238,7 @@ describe('Converge Gate (BLIK) sessions', () => {
       }`);
       expect(result.data).toEqual({ limited: null, garbled: null, fine: { id: convergeGateCompletedId } });
       const codes = Object.fromEntries((result.errors ?? []).map((error) => [error.path?.[0], error.extensions?.code]));
-      expect(codes).toEqual({ limited: 'PROVIDER_UNAVAILABLE', garbled: 'PROVIDER_BAD_RESPONSE' });
+      expect(codes).toEqual({ limited: 'RATE_LIMITED', garbled: 'PROVIDER_BAD_RESPONSE' });
     });
   });
 });

@@ -39,9 +39,21 @@ const faults: Record<string, FaultCase> = {
   },
   'HTTP 429 with a Retry-After longer than the retry cap': {
     fault: { kind: 'status', status: 429, headers: { 'retry-after': '7' }, body: stripeError('rate_limit_error') },
-    code: 'PROVIDER_UNAVAILABLE',
+    code: 'RATE_LIMITED',
     attempts: 1,
     extensions: { retryAfter: 7 },
+  },
+  'HTTP 429 with Stripe-Rate-Limited-Reason: endpoint-rate': {
+    fault: { kind: 'status', status: 429, headers: { 'stripe-rate-limited-reason': 'endpoint-rate' }, body: stripeError('rate_limit_error') },
+    code: 'RATE_LIMITED',
+    attempts: 3,
+    extensions: { retryAfter: 1 },
+  },
+  'HTTP 429 lock_timeout': {
+    fault: { kind: 'status', status: 429, body: JSON.stringify({ error: { type: 'invalid_request_error', code: 'lock_timeout' } }) },
+    code: 'RATE_LIMITED',
+    attempts: 3,
+    extensions: { retryAfter: 1 },
   },
   'HTTP 409 lock conflict': {
     fault: { kind: 'status', status: 409, body: stripeError('invalid_request_error') },

@@ -61,7 +61,7 @@ describe('replicas sharing one Redis', () => {
 
   beforeAll(async () => {
     redisServer = await startRedisServer();
-    emulator = await ProviderEmulator.start();
+    emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted' });
     [replicaA, replicaB] = await Promise.all([startReplica(), startReplica()]);
     inspector = new Redis(redisServer.url);
   });
@@ -215,7 +215,7 @@ describe('replicas with CACHE=off sharing one Redis', () => {
 
   beforeAll(async () => {
     redisServer = await startRedisServer();
-    emulator = await ProviderEmulator.start();
+    emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted' });
     const environment = { CACHE: 'off', REDIS_URL: redisServer.url, REDIS_TIMEOUT_MS: '1000', PROVIDER_RATE_LIMIT: '50' };
     replicas = await Promise.all([startSubgraphFor(emulator, environment), startSubgraphFor(emulator, environment)]);
     inspector = new Redis(redisServer.url);
@@ -236,6 +236,7 @@ describe('replicas with CACHE=off sharing one Redis', () => {
     }
     expect(emulator.countCalls(sessionPath(id))).toBe(2);
     expect(await inspector.keys('payments-subgraph:*session:*')).toEqual([]);
+    // PROVIDER_RATE_LIMIT=50 keeps one budget, the endpoint's: one key for the account's endpoint.
     expect(await inspector.keys(`${accountKeys('stripe', emulator.stripeSecretKey)}rate*`)).toHaveLength(1);
   });
 });

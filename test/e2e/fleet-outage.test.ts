@@ -18,7 +18,7 @@ describe('replicas when Redis goes away in the middle of a load run', () => {
 
   beforeAll(async () => {
     redisServer = await startRedisServer();
-    emulator = await ProviderEmulator.start({ latencyMs: 2 });
+    emulator = await ProviderEmulator.start({ latencyMs: 2, stripeRateLimits: 'lifted' });
     for (const id of openIds) emulator.putStripeSession({ id, object: 'checkout.session', status: 'open', amount_total: 700, currency: 'usd' });
     const environment = {
       CACHE: 'on',

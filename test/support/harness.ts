@@ -27,14 +27,16 @@ export interface Harness {
  * Starts the provider emulator and a subgraph pointed at it for both providers (set a
  * provider's key to '' to leave it unconfigured), both on loopback ports, and
  * returns a client that speaks to the subgraph over real HTTP. `subgraphOptions` take
- * the subgraph's log lines or spans where a test can read them.
+ * the subgraph's log lines or spans where a test can read them. The subgraph's pacing is
+ * off and the emulator's Stripe rate limits are lifted to match, unless a test turns them
+ * on (`PROVIDER_RATE_LIMIT`, `PROVIDER_GLOBAL_RATE_LIMIT`, `stripeRateLimits: 'documented'`).
  */
 export async function startHarness(
   environment: Record<string, string> = {},
   emulatorOptions: ProviderEmulatorOptions = {},
   subgraphOptions: SubgraphOptions = {},
 ): Promise<Harness> {
-  const emulator = await ProviderEmulator.start(emulatorOptions);
+  const emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted', ...emulatorOptions });
   const subgraph = await startSubgraphFor(emulator, environment, subgraphOptions);
   const graphqlUrl = `${subgraph.url}/graphql`;
   return {
@@ -66,6 +68,7 @@ export async function startSubgraphFor(
     CONVERGEGATE_API_URL: environment.CONVERGEGATE_SECRET_KEY === '' ? '' : emulator.convergeGateUrl,
     // Pacing is off unless a test turns it on: it would only slow the suite down.
     PROVIDER_RATE_LIMIT: '0',
+    PROVIDER_GLOBAL_RATE_LIMIT: '0',
     // Each test counts its own provider calls; the suites about the cache turn it on.
     CACHE: 'off',
     ...environment,

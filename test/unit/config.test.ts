@@ -15,7 +15,8 @@ describe('loadConfig', () => {
       maxRetries: 2,
       retryBaseDelayMs: 250,
       retryMaxDelayMs: 2000,
-      rateLimitPerSecond: undefined,
+      endpointRateLimit: undefined,
+      globalRateLimit: undefined,
       queueTimeoutMs: 30_000,
       breaker: { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000 },
       maxResponseBytes: 1024 * 1024,
@@ -32,10 +33,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
   });
 
-  it('reads PROVIDER_RATE_LIMIT=0 as pacing off and leaves it unset for the providers\' own defaults', () => {
-    expect(loadConfig({ PROVIDER_RATE_LIMIT: '0' }).provider.rateLimitPerSecond).toBe(0);
-    expect(loadConfig({ PROVIDER_RATE_LIMIT: '12.5' }).provider.rateLimitPerSecond).toBe(12.5);
-    expect(loadConfig({ PROVIDER_RATE_LIMIT: '' }).provider.rateLimitPerSecond).toBeUndefined();
+  it('reads PROVIDER_RATE_LIMIT as the per-endpoint budget and PROVIDER_GLOBAL_RATE_LIMIT as the account\'s, 0 as none, unset for the providers\' documented limits', () => {
+    expect(loadConfig({ PROVIDER_RATE_LIMIT: '0' }).provider).toMatchObject({ endpointRateLimit: 0, globalRateLimit: undefined });
+    expect(loadConfig({ PROVIDER_RATE_LIMIT: '12.5' }).provider.endpointRateLimit).toBe(12.5);
+    expect(loadConfig({ PROVIDER_GLOBAL_RATE_LIMIT: '160' }).provider).toMatchObject({ endpointRateLimit: undefined, globalRateLimit: 160 });
+    expect(loadConfig({ PROVIDER_RATE_LIMIT: '', PROVIDER_GLOBAL_RATE_LIMIT: '' }).provider).toMatchObject({
+      endpointRateLimit: undefined,
+      globalRateLimit: undefined,
+    });
   });
 
   it('reads each circuit breaker setting from its own variable, with PROVIDER_BREAKER_MIN_CALLS=0 turning it off', () => {
@@ -315,7 +320,8 @@ const settings: Setting[] = [
   { variable: 'PROVIDER_MAX_RETRIES', bad: '-1', read: (c) => c.provider.maxRetries, byDefault: 2 },
   { variable: 'PROVIDER_RETRY_BASE_DELAY_MS', bad: '0', read: (c) => c.provider.retryBaseDelayMs, byDefault: 250 },
   { variable: 'PROVIDER_RETRY_MAX_DELAY_MS', bad: '1.5', read: (c) => c.provider.retryMaxDelayMs, byDefault: 2000 },
-  { variable: 'PROVIDER_RATE_LIMIT', bad: 'fast', read: (c) => c.provider.rateLimitPerSecond, byDefault: undefined },
+  { variable: 'PROVIDER_RATE_LIMIT', bad: 'fast', read: (c) => c.provider.endpointRateLimit, byDefault: undefined },
+  { variable: 'PROVIDER_GLOBAL_RATE_LIMIT', bad: '-1', read: (c) => c.provider.globalRateLimit, byDefault: undefined },
   { variable: 'PROVIDER_QUEUE_TIMEOUT_MS', bad: '-5', read: (c) => c.provider.queueTimeoutMs, byDefault: 30_000 },
   { variable: 'PROVIDER_BREAKER_MIN_CALLS', bad: '-1', read: (c) => c.provider.breaker.minCalls, byDefault: 50 },
   { variable: 'PROVIDER_BREAKER_FAILURE_RATE', bad: '1.5', read: (c) => c.provider.breaker.failureRate, byDefault: 0.5 },

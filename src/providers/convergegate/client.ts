@@ -5,6 +5,7 @@ import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
+import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
@@ -16,6 +17,13 @@ export interface ConvergeGateClientOptions {
 }
 
 const providerName = 'Converge Gate';
+const sessionEndpoint = '/v1/checkout/sessions/{id}';
+/**
+ * Converge Gate documents no limits and no reason on its 429s: every call counts against
+ * the account's one budget (and an endpoint budget only when one is configured), and every
+ * 429 slows that.
+ */
+const convergeGateRateLimits: ProviderRateLimits = { endpoints: { [sessionEndpoint]: undefined } };
 
 /** Converge Gate's BLIK checkout: sessions carry their refunds and fees, and have no line items. */
 export class ConvergeGateClient implements CheckoutProvider {
@@ -34,7 +42,7 @@ export class ConvergeGateClient implements CheckoutProvider {
   }
 
   async retrieveSession(id: string, _expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
-    const path = providerPath('/v1/checkout/sessions/{id}', { id });
+    const path = providerPath(sessionEndpoint, { id });
     const response = await this.http.getJson({
       provider: providerName,
       account: this.account,
@@ -42,6 +50,7 @@ export class ConvergeGateClient implements CheckoutProvider {
       pathTemplate: path.template,
       origin,
       headers: this.headers,
+      rateLimits: convergeGateRateLimits,
       readErrorType,
       readErrorMessage,
     });

@@ -3,6 +3,7 @@ import {
   ProviderBadResponseError,
   ProviderRequestError,
   ProviderUnavailableError,
+  RateLimitedError,
 } from '../../errors.js';
 import type { AttemptResult } from './attempt.js';
 import { parseRetryAfter } from './retry-policy.js';
@@ -25,7 +26,8 @@ export type FinalOutcome =
 
 /**
  * The last attempt's result as the caller sees it: 2xx and 404 (whose meaning only the
- * provider client knows) as parsed JSON, everything else as a typed error.
+ * provider client knows) as parsed JSON, everything else as a typed error; a 429 that
+ * outlasted its retries is `RATE_LIMITED`, not an outage.
  */
 export function classifyFinal(result: AttemptResult, context: ClassifyContext): FinalOutcome {
   const { provider } = context;
@@ -54,7 +56,16 @@ function classifyAnswer(result: Extract<AttemptResult, { kind: 'answered' }>, co
     return { kind: 'ok', status, body, text: result.text, requestId };
   }
   if (status === 401 || status === 403) return failed(new ProviderAuthFailedError(provider));
-  if (status === 429 || status >= 500) {
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(result.headers);
+    return failed(
+      new RateLimitedError(provider, 'HTTP 429 after retries', {
+        requestId,
+        retryAfter: retryAfterMs === undefined ? rateLimitedRetryAfterSeconds : Math.max(1, Math.ceil(retryAfterMs / 1000)),
+      }),
+    );
+  }
+  if (status >= 500) {
     const retryAfterMs = parseRetryAfter(result.headers);
     return failed(
       new ProviderUnavailableError(provider, `HTTP ${status}`, {
@@ -78,6 +89,9 @@ function classifyAnswer(result: Extract<AttemptResult, { kind: 'answered' }>, co
   }
   return failed(new ProviderBadResponseError(provider, `unexpected HTTP ${status}`, requestId));
 }
+
+/** Seconds a client is told to wait after a 429 that named no time: the provider counts calls per second. */
+const rateLimitedRetryAfterSeconds = 1;
 
 const notJson = Symbol('not JSON');
 

@@ -8,8 +8,10 @@ import type { ReadOrigin } from '../../observability/request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
 import { basicAuthorization, providerPath, providerUrl, type ProviderPath, type ProviderQuery } from '../provider-url.js';
+import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
+import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
 
 export interface StripeClientOptions {
@@ -26,9 +28,6 @@ const maxPages = 100;
 
 const refundPage = stripeWireList(stripeWireRefund);
 const lineItemPage = stripeWireList(stripeWireLineItem);
-/** Stripe allows about 100 reads per second with a live key and 25 with a test key. */
-const liveModeRateLimit = 90;
-const testModeRateLimit = 20;
 /** What Stripe's `expand[]` calls each part it sends only when asked. */
 const expandParameters: Record<SessionExpansion, string> = {
   totalBreakdown: 'total_details.breakdown',
@@ -40,7 +39,7 @@ export class StripeClient implements CheckoutProvider {
   readonly expansions: readonly SessionExpansion[] = ['totalBreakdown'];
   private readonly headers: Record<string, string>;
   readonly account: string;
-  private readonly rateLimit: number;
+  private readonly rateLimits: ProviderRateLimits;
 
   constructor(
     private readonly http: ProviderHttpClient,
@@ -51,24 +50,24 @@ export class StripeClient implements CheckoutProvider {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,
     };
-    this.rateLimit = /^(sk|rk)_live_/.test(options.secretKey) ? liveModeRateLimit : testModeRateLimit;
+    this.rateLimits = stripeRateLimits(options.secretKey);
   }
 
   async retrieveSession(id: string, expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
     const expand = expansions.map((expansion) => expandParameters[expansion]);
     const query = expand.length > 0 ? { 'expand[]': expand } : undefined;
-    const response = await this.get(providerPath('/v1/checkout/sessions/{id}', { id }), origin, query);
+    const response = await this.get(providerPath(stripeEndpoints.session, { id }), origin, query);
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.text, id);
   }
 
   async listRefunds(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]> {
-    const refunds = await this.listAll(providerPath('/v1/refunds'), { payment_intent: paymentIntentId }, refundPage, 'refunds', origin);
+    const refunds = await this.listAll(providerPath(stripeEndpoints.refunds), { payment_intent: paymentIntentId }, refundPage, 'refunds', origin);
     return refunds.map(toRefund);
   }
 
   async listLineItems(sessionId: string, origin?: ReadOrigin): Promise<CheckoutLineItem[]> {
-    const path = providerPath('/v1/checkout/sessions/{id}/line_items', { id: sessionId });
+    const path = providerPath(stripeEndpoints.lineItems, { id: sessionId });
     const items = await this.listAll(path, {}, lineItemPage, 'line items', origin);
     return items.map(toLineItem);
   }
@@ -111,7 +110,7 @@ export class StripeClient implements CheckoutProvider {
       url: providerUrl(this.options.apiUrl, path.segments, query),
       pathTemplate: path.template,
       headers: this.headers,
-      defaultRateLimit: this.rateLimit,
+      rateLimits: this.rateLimits,
       readErrorType,
       readErrorMessage,
     });

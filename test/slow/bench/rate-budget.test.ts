@@ -16,7 +16,7 @@ describe('scenario (g) figures', () => {
           served('cs_test_a', 1_000, 25),
           served('cs_test_a', 1_010, 16),
           served('cs_test_a', 1_100, 1),
-          { sessionId: 'cs_test_b', dueAt: 1_200, latencyMs: 2, ok: false, errorCode: 'PROVIDER_UNAVAILABLE', measured: true },
+          { sessionId: 'cs_test_b', dueAt: 1_200, latencyMs: 2, ok: false, errorCode: 'RATE_LIMITED', measured: true },
         ],
         measuredFrom: 1_000,
         measuredUntil: 2_000,

@@ -34,7 +34,7 @@ export function rateBudgetFigures(run: OpenLoopResult, callTimes: ReadonlyArray<
     (waited ? misses : hits).push(request.latencyMs);
   }
   const windowCalls = callTimes.map(([, at]) => at).filter((at) => at >= run.measuredFrom && at < run.measuredUntil);
-  const refusals = measured.filter((request) => request.errorCode === 'PROVIDER_UNAVAILABLE').length;
+  const refusals = measured.filter((request) => request.errorCode === 'RATE_LIMITED').length;
   const served = hits.length + misses.length;
   return {
     variant: context.variant,

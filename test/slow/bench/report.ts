@@ -36,7 +36,7 @@ export interface RateBudgetFigures {
   maxProviderCallsInOneSecond: number;
   /** The client-side rate limit the subgraph ran with. */
   rateLimitPerSecond: number;
-  /** `PROVIDER_UNAVAILABLE`: refused at once because the rate-limit queue was full. */
+  /** `RATE_LIMITED`: refused at once because the rate-limit queue was full. */
   refusals: number;
   /** Any other error, and requests not answered before the benchmark stopped waiting. */
   otherErrors: number;

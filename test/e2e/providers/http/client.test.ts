@@ -17,7 +17,8 @@ function client(options: Partial<ProviderHttpOptions> = {}): ProviderHttpClient 
     maxConnectionsPerOrigin: 16,
     timeoutMs: 2_000,
     retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 50 },
-    rateLimitPerSecond: 0,
+    endpointRateLimit: 0,
+    globalRateLimit: 0,
     ...options,
   });
   started.push(http);
@@ -99,7 +100,7 @@ describe('ProviderHttpClient', () => {
   it('does not count time queued under the rate limit against the call deadline', async () => {
     const at = await emulator();
     at.injectFaultForShare(1, { kind: 'delay', ms: 30 });
-    const http = client({ timeoutMs: 150, rateLimitPerSecond: 10, queueTimeoutMs: 5_000 });
+    const http = client({ timeoutMs: 150, endpointRateLimit: 10, queueTimeoutMs: 5_000 });
     const responses = await Promise.all(Array.from({ length: 5 }, () => http.getJson(sessionRequest('Paced', at))));
     // The last call waited about 400 ms for its turn, well past the 150 ms deadline, and still succeeded.
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
@@ -107,7 +108,7 @@ describe('ProviderHttpClient', () => {
 
   it('refuses calls at once, without calling the provider, when the queue wait would pass PROVIDER_QUEUE_TIMEOUT_MS', async () => {
     const at = await emulator();
-    const http = client({ rateLimitPerSecond: 20, queueTimeoutMs: 200 });
+    const http = client({ endpointRateLimit: 20, queueTimeoutMs: 200 });
     const startedAt = performance.now();
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, () =>
@@ -117,38 +118,51 @@ describe('ProviderHttpClient', () => {
         ),
       ),
     );
-    // Two at once, then one every 50 ms up to 200 ms of waiting: six calls; the rest are refused.
-    expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(6);
-    expect(outcomes.filter((outcome) => outcome === 'PROVIDER_UNAVAILABLE:1')).toHaveLength(24);
-    expect(at.countCalls()).toBe(6);
+    // One at once, then one every 52.5 ms up to 200 ms of waiting: four calls; the rest are refused as rate limited.
+    expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(4);
+    expect(outcomes.filter((outcome) => outcome === 'RATE_LIMITED:1')).toHaveLength(26);
+    expect(at.countCalls()).toBe(4);
     expect(performance.now() - startedAt).toBeLessThan(2_000);
   });
 
   it('paces a large batch under the provider rate instead of sending it all at once', async () => {
     const server = await timingServer();
-    const http = client({ rateLimitPerSecond: 100 });
+    const http = client({ globalRateLimit: 100 });
     const request = { provider: 'Paced', account: 'acct_paced', url: new URL(`${server.url}/v1/thing`), pathTemplate: '/v1/thing', headers: {} };
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: 60 }, () => http.getJson(request)));
-    // 100 per second with a burst of 10: in the first quarter second at most 10 + 25 are sent.
-    expect(server.arrivals.filter((at) => at < startedAt + 250).length).toBeLessThanOrEqual(36);
+    // 100 per second with no burst, one every 10.5 ms: in the first quarter second at most 24 are sent.
+    expect(server.arrivals.filter((at) => at < startedAt + 250).length).toBeLessThanOrEqual(24);
     expect(server.arrivals).toHaveLength(60);
   });
 
-  it('uses the provider’s own default rate when PROVIDER_RATE_LIMIT is unset', async () => {
+  it('keeps to 80% of the limits a provider documents when PROVIDER_RATE_LIMIT and PROVIDER_GLOBAL_RATE_LIMIT are unset', async () => {
     const server = await timingServer();
-    const http = client({ rateLimitPerSecond: undefined });
+    const http = client({ endpointRateLimit: undefined, globalRateLimit: undefined });
     const request = {
-      provider: 'Slow',
-      account: 'acct_slow',
+      provider: 'Documented',
+      account: 'acct_documented',
       url: new URL(`${server.url}/v1/thing`),
       pathTemplate: '/v1/thing',
       headers: {},
-      defaultRateLimit: 10,
+      rateLimits: { documentedGlobalPerSecond: 100, endpoints: { '/v1/thing': 12.5 } },
     };
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: 4 }, () => http.getJson(request)));
-    // One at once, then one every 100 ms.
-    expect(server.arrivals.at(-1)! - startedAt).toBeGreaterThanOrEqual(290);
+    // 80% of 12.5/s is 10/s: one at once, then one every 105 ms.
+    expect(server.arrivals.at(-1)! - startedAt).toBeGreaterThanOrEqual(310);
+  });
+
+  it('never opens the circuit on 429s: the provider is busy, not down', async () => {
+    const at = await emulator();
+    at.injectFaultForShare(1, { kind: 'status', status: 429, body: JSON.stringify({ error: { type: 'rate_limit_error' } }) });
+    const http = client({ breaker: { minCalls: 3, failureRate: 0.5, windowMs: 10_000, cooldownMs: 60_000 } });
+    const codes = [];
+    for (let index = 0; index < 6; index += 1) {
+      codes.push(await http.getJson(sessionRequest('Busy', at, `cs_test_busy${index}abcdefgh`)).catch((error: PaymentsError) => error.code));
+    }
+    expect(codes).toEqual(Array.from({ length: 6 }, () => 'RATE_LIMITED'));
+    expect(http.circuitState('Busy')).toBe('closed');
+    expect(at.countCalls()).toBe(6);
   });
 });
