@@ -122,6 +122,7 @@ const environmentSchema = z
   MAX_QUERY_COST: positiveInt(50_000),
   NODE_ENV: freeText,
   INTROSPECTION: booleanFlag('false'),
+  INLINE_TRACES: booleanFlag('false'),
   ROUTER_SECRET: freeText,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   SHUTDOWN_READINESS_DELAY_MS: nonNegativeInt(0),
@@ -151,6 +152,10 @@ const environmentSchema = z
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
   WEBHOOK_FUTURE_SKEW_SECONDS: nonNegativeInt(30),
+  MAX_SUBSCRIPTIONS: positiveInt(10_000),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
+  SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
+  SUBSCRIPTION_KEEPALIVE_MS: positiveInt(12_000),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()
@@ -247,14 +252,17 @@ export interface Config {
     readinessDelayMs: number;
   };
   graphql: {
-    /** Introspection and the Sandbox landing page. */
+    /** Introspection and the Sandbox landing page; off, error messages suggest no field names either. */
     introspection: boolean;
+    /** Per-field timings (`ftv1`) for requests that ask with `apollo-federation-include-trace`: the router's. */
+    inlineTraces: boolean;
     maxEntitiesPerRequest: number;
     maxQueryDepth: number;
     maxQueryCost: number;
   };
   cache: CacheConfig;
   webhooks: WebhookConfig;
+  subscriptions: SubscriptionsConfig;
   redis: RedisConfig;
   observability: ObservabilityConfig;
 }
@@ -297,6 +305,18 @@ export interface CacheTtls {
   notFound: number;
 }
 
+/** `checkoutSessionUpdated` over SSE and graphql-ws. */
+export interface SubscriptionsConfig {
+  /** Open subscriptions this process serves at once, over every connection. */
+  maxPerProcess: number;
+  /** Open subscriptions one connection (a WebSocket; an SSE stream carries one) may hold. */
+  maxPerConnection: number;
+  /** A subscription still open after this long is completed; the client subscribes again. */
+  maxLifetimeMs: number;
+  /** Between keep-alive pings on every stream and WebSocket; a WebSocket that has not answered one by the next is closed. */
+  keepAliveMs: number;
+}
+
 export interface WebhookConfig {
   /** Stripe's endpoint secret (`whsec_...`); undefined leaves `/webhooks/stripe` off. */
   stripeSecret: string | undefined;
@@ -327,6 +347,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     routerSecretProblem(env),
     metricsPortProblem(env),
     headersTimeoutProblem(env),
+    keepAliveProblem(env),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
@@ -370,6 +391,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     },
     graphql: {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+      // With ROUTER_SECRET every request served is the router's; without it, anyone could ask for the timings.
+      inlineTraces: env.INLINE_TRACES ?? env.ROUTER_SECRET !== undefined,
       maxEntitiesPerRequest: env.MAX_ENTITIES_PER_REQUEST,
       maxQueryDepth: env.MAX_QUERY_DEPTH,
       maxQueryCost: env.MAX_QUERY_COST,
@@ -391,6 +414,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
       futureSkewSeconds: env.WEBHOOK_FUTURE_SKEW_SECONDS,
+    },
+    subscriptions: {
+      maxPerProcess: env.MAX_SUBSCRIPTIONS,
+      maxPerConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxLifetimeMs: env.SUBSCRIPTION_MAX_LIFETIME_MS,
+      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
     },
     redis: {
       url: env.REDIS_URL,
@@ -504,6 +533,12 @@ function startupWarnings(env: Environment): string[] {
 function headersTimeoutProblem(env: Environment): string | undefined {
   if (env.HEADERS_TIMEOUT_MS <= env.REQUEST_BODY_TIMEOUT_MS) return undefined;
   return `HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS} is longer than REQUEST_BODY_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}, which covers the headers too: make it at most that, for example HEADERS_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}`;
+}
+
+/** A quiet subscription stream is kept open by its pings: they must come more often than the idle timeout cuts. */
+function keepAliveProblem(env: Environment): string | undefined {
+  if (env.SUBSCRIPTION_KEEPALIVE_MS < env.IDLE_TIMEOUT_MS) return undefined;
+  return `SUBSCRIPTION_KEEPALIVE_MS=${env.SUBSCRIPTION_KEEPALIVE_MS} is not below IDLE_TIMEOUT_MS=${env.IDLE_TIMEOUT_MS}: a quiet subscription stream would be cut between its pings; for example SUBSCRIPTION_KEEPALIVE_MS=12000`;
 }
 
 function metricsPortProblem(env: Environment): string | undefined {

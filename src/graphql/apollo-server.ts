@@ -1,31 +1,45 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerValidationErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { PaymentsError } from '../errors.js';
 import { logger } from '../logger.js';
 import { cacheControlHeaderPlugin } from './cache-control-header.js';
 import type { RequestContext } from './context.js';
 import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
-import { loadSubgraphSchema } from './schema.js';
 
 export interface ApolloOptions extends QueryLimits {
-  /** Introspection and the Sandbox landing page, both on or both off. */
+  /** Introspection, the Sandbox landing page and field suggestions in error messages, all on or all off. */
   introspection: boolean;
+  /** Per-field timings (`ftv1`) for the router's requests that ask for them. */
+  inlineTraces: boolean;
 }
 
-export function createApolloServer(options: ApolloOptions, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
+/** `schema` is the subgraph's (`loadSubgraphSchema()`), which the subscription transports execute too. */
+export function createApolloServer(
+  schema: GraphQLSchema,
+  options: ApolloOptions,
+  plugins: ApolloServerPlugin<RequestContext>[] = [],
+): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
-    schema: loadSubgraphSchema(),
+    schema,
     introspection: options.introspection,
+    // "Did you mean …?" would tell what introspection is off to hide.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: hideInternalErrors,
+    formatError: formatGraphQLError,
     logger,
     // The entry point owns SIGINT and SIGTERM: two owners would race to stop the server.
     stopOnTerminationSignals: false,
     plugins: [
+      subscriptionsElsewherePlugin,
       queryLimitsPlugin(options),
       // Cache-Control comes from the ages the resolvers record, without a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
@@ -33,10 +47,28 @@ export function createApolloServer(options: ApolloOptions, plugins: ApolloServer
       options.introspection
         ? ApolloServerPluginLandingPageLocalDefault()
         : ApolloServerPluginLandingPageDisabled(),
+      // Chosen here, so Apollo neither decides by itself nor logs that it did.
+      options.inlineTraces ? ApolloServerPluginInlineTrace() : ApolloServerPluginInlineTraceDisabled(),
       ...plugins,
     ],
   });
 }
+
+/** A subscription sent as a plain JSON request is told where subscriptions are served. */
+const subscriptionsElsewherePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new PaymentsError(
+          'Subscriptions are served over SSE (POST /graphql with Accept: text/event-stream) or graphql-ws (the graphql-transport-ws protocol on /graphql), not as a JSON response',
+          'BAD_USER_INPUT',
+          { http: { status: 400 } },
+        );
+      },
+    };
+  },
+};
 
 /** Apollo Server's own words ("pass introspection: true to ApolloServer") name code the user does not write. */
 const introspectionOffMessage =
@@ -44,15 +76,23 @@ const introspectionOffMessage =
 
 /**
  * Our typed errors and GraphQL's own pass as they are, the refusal of introspection in the
- * words of this subgraph's settings; anything else is a bug, logged and masked.
+ * words of this subgraph's settings; a request Apollo refused with a 4xx and no code (a
+ * persisted query whose hash does not match) is the client's `BAD_REQUEST`; anything else
+ * is a bug, logged and masked.
  */
-function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof PaymentsError) return formatted;
   if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
     return { ...formatted, message: introspectionOffMessage };
   }
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (isClientRefusal(original)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
   return { ...formatted, message: 'Internal server error' };
+}
+
+function isClientRefusal(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -1,6 +1,6 @@
 import { Kind, type GraphQLFieldResolver, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import { InvalidRepresentationError } from '../errors.js';
-import { logger } from '../logger.js';
+import { logRepeatable } from '../logger.js';
 import { sanitizeText } from '../sanitize-text.js';
 import type { RequestContext } from './context.js';
 
@@ -26,7 +26,9 @@ export function checkEntityRepresentations(schema: GraphQLSchema): GraphQLSchema
     const loaded = (await resolveEntities(source, { ...args, representations: accepted }, context, info)) as unknown[];
     const refused = problems.filter((problem) => problem !== undefined);
     if (refused.length > 0) {
-      logger.info(
+      logRepeatable(
+        'info',
+        `entity-representations-refused ${refused[0]!.typename ?? ''}`,
         { requestId: context.request.requestId, refused: refused.length, firstTypename: refused[0]!.typename },
         'entity representations refused',
       );

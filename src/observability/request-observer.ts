@@ -87,7 +87,8 @@ export class RequestObserver {
         sessionsAsked: tally.sessionsAsked,
         providerCalls: tally.providerCalls,
         sharedReads: tally.sharedReads,
-        errorCodes: tally.errorCodes,
+        // Each distinct code once: a batch of 500 failed sessions logs one NOT_FOUND, not 500.
+        errorCodes: [...new Set(tally.errorCodes)],
         durationMs: Math.round(ms * 10) / 10,
       },
       'request',
@@ -101,7 +102,7 @@ export class RequestObserver {
       if (tally.operationName) span.setAttribute('graphql.operation.name', tally.operationName);
     }
     span.setAttributes({ 'http.response.status_code': status, 'payments.sessions_asked': tally.sessionsAsked });
-    if (tally.errorCodes.length > 0) span.setAttribute('payments.error_codes', tally.errorCodes);
+    if (tally.errorCodes.length > 0) span.setAttribute('payments.error_codes', [...new Set(tally.errorCodes)]);
     if (status >= 500 || tally.errorCodes.length > 0) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end();
   }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config.js';
-import { logger } from '../logger.js';
+import { logger, logRepeatable } from '../logger.js';
 import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
 import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
 import { RequestBodyError, type RequestBodies } from '../request-bodies.js';
 import type { RequestHandler } from '../server.js';
+import type { SessionChange } from '../sessions/change-bus.js';
 import type { DeliveredEvents } from './delivered-events.js';
 
 export interface WebhookRouteOptions {
@@ -21,6 +22,8 @@ export interface WebhookRouteOptions {
   evictSession(sessionId: string): Promise<boolean>;
   /** The events handled recently, so a replay changes nothing. */
   deliveredEvents: DeliveredEvents;
+  /** Told of the sessions a verified event changed, once they are evicted (the change feed refetches them for subscribers). */
+  sessionsChanged?(changes: SessionChange[]): void;
   nowSeconds?: () => number;
   /** Told of each delivery that reached a signature check, verified or rejected. */
   recorder?: WebhookRecorder;
@@ -98,7 +101,7 @@ async function receive(
   const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
     recorder.received(source.provider, 'rejected');
-    logger.warn({ requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
+    logRepeatable('warn', `webhook-rejected ${source.provider} ${check.reason}`, { requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
     return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
   }
   let event: unknown;
@@ -118,11 +121,13 @@ async function receive(
   const evicted = await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
   if (evicted.includes(false)) {
     recorder.received(source.provider, 'unsaved');
-    logger.warn({ requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
+    logRepeatable('warn', `webhook-unsaved ${source.provider}`, { requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
     response.setHeader('retry-after', '30');
     return sendJson(response, 503, { error: 'The eviction could not be shared with every replica; deliver the event again later' });
   }
   await delivered.remember(source.provider, eventKey);
+  const final = source.endsPayment(event);
+  options.sessionsChanged?.(sessionIds.map((sessionId) => ({ sessionId, final })));
   recorder.received(source.provider, 'verified');
   logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });

@@ -203,6 +203,12 @@ describe('with INTROSPECTION=false', () => {
     expect(sdl.data?._service.sdl).toContain('type CheckoutSession');
   });
 
+  it('suggests no field names in its error messages', async () => {
+    const result = await harness.query(`{ checkoutSession(id: "cs_test_abcdefgh") { amountTotl { amount } } }`);
+    expect(result.errors?.[0]?.message).toMatch(/Cannot query field "amountTotl"/);
+    expect(result.text).not.toMatch(/Did you mean/);
+  });
+
   it('serves no Sandbox page', async () => {
     const response = await request(harness.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(await response.body.text()).not.toMatch(/sandbox/i);

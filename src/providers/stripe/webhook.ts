@@ -2,12 +2,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { eventDigest, timestampProblem, type SignatureCheck, type SignedDelivery, type TimestampWindow, type WebhookSource } from '../webhook-source.js';
 
-const stripeEventId = z.object({ id: z.string().min(1).max(255) });
+/** Stripe's ids are far shorter; a longer one is no session id and is neither evicted nor logged. */
+const maxIdLength = 255;
 
 const stripeWireEvent = z.object({
   type: z.string(),
-  data: z.object({ object: z.object({ object: z.string(), id: z.string() }) }),
+  data: z.object({ object: z.object({ object: z.string(), id: z.string().max(maxIdLength) }) }),
 });
+
+const stripeEventId = z.object({ id: z.string().min(1).max(maxIdLength) });
 
 /**
  * Stripe's webhooks: `Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=...]`
@@ -53,7 +56,15 @@ export class StripeWebhookSource implements WebhookSource {
     if (!parsed.success || parsed.data.data.object.object !== 'checkout.session') return [];
     return [parsed.data.data.object.id];
   }
+
+  endsPayment(event: unknown): boolean {
+    const parsed = stripeWireEvent.safeParse(event);
+    return parsed.success && parsed.data.type === paymentFailedEvent;
+  }
 }
+
+/** Sent when a delayed payment failed: the session stays `complete` and `unpaid`, and that is final. */
+const paymentFailedEvent = 'checkout.session.async_payment_failed';
 
 function parseSignatureHeader(header: string): { timestamp: string | undefined; candidates: string[] } {
   let timestamp: string | undefined;
