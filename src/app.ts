@@ -5,6 +5,7 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { loadSubgraphSchema } from './graphql/schema.js';
 import { ResponseCacheHints } from './graphql/cache-hints.js';
 import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
@@ -23,8 +24,21 @@ import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { RedisReadLevel } from './sessions/redis-read-level.js';
 import { SessionRouter } from './sessions/router.js';
+import { localChangeBus } from './sessions/change-bus.js';
+import { createFeedReader } from './sessions/feed-reads.js';
+import { LocalPollSchedule } from './sessions/poll-schedule.js';
+import { RedisChangeBus } from './sessions/redis-change-bus.js';
+import { RedisPollSchedule } from './sessions/redis-poll-schedule.js';
+import { SessionFeed } from './sessions/session-feed.js';
+import { SubscriptionAdmission } from './subscriptions/admission.js';
+import { createEventStreamHandler } from './subscriptions/sse-transport.js';
+import { SubscriptionOperations } from './subscriptions/subscription-operations.js';
+import { attachWebSocketTransport } from './subscriptions/websocket-transport.js';
 import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
+import type { RequestContext } from './graphql/context.js';
+import type { RequestTally } from './observability/request-tally.js';
+import { routerSecretCheck } from './server.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -80,22 +94,32 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
   }
   const router = new SessionRouter(providers);
+  const accountOf = (sessionId: string) => router.accountOf(sessionId);
+  const accounts = providers.map((provider) => provider.account);
   const reads = new ProviderReadCache({
     ...config.cache,
     ...(options.readCacheClock ? { clock: options.readCacheClock } : {}),
     recorder: observability.cache('process'),
     ...(redis
       ? {
-          shared: new RedisReadLevel(redis, (sessionId) => router.accountOf(sessionId), providers.map((provider) => provider.account)),
+          shared: new RedisReadLevel(redis, accountOf, accounts),
           sharedRecorder: observability.cache('redis'),
         }
       : {}),
   });
   const ttlPolicy = cacheTtlPolicy(config);
+  const feed = new SessionFeed({
+    read: createFeedReader(router, reads, ttlPolicy),
+    checkId: (sessionId) => void router.providerFor(sessionId),
+    schedule: redis ? new RedisPollSchedule(redis, accountOf, new LocalPollSchedule()) : new LocalPollSchedule(),
+    bus: redis ? new RedisChangeBus(redis, accountOf, accounts) : localChangeBus,
+    maxLifetimeMs: config.subscriptions.maxLifetimeMs,
+  });
   const bodies = new RequestBodies(config.server.maxRequestBodyBytes, config.server.maxRequestBodiesInFlight);
   const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
     bodies,
     evictSession: (sessionId) => reads.evictSession(sessionId),
+    sessionsChanged: (changes) => feed.sessionsChanged(changes),
     deliveredEvents: new DeliveredEvents({
       // As long as a delivery of the event can still pass the timestamp check.
       memoryMs: (config.webhooks.toleranceSeconds + config.webhooks.futureSkewSeconds) * 1000,
@@ -103,27 +127,38 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     }),
     recorder: observability.webhooks,
   });
+  const admission = new SubscriptionAdmission(config.subscriptions);
   const readiness = new Readiness({
     providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
     ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),
+    subscriptions: () => admission.openSubscriptions,
   });
-  const apollo = createApolloServer(config.graphql, [observability.graphqlPlugin]);
+  const schema = loadSubgraphSchema();
+  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin]);
   await apollo.start();
+
+  const createLoaders = (request: RequestTally) =>
+    createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest, reads, ttlPolicy, request });
+  const createContext = (request: RequestTally): RequestContext => ({
+    loaders: createLoaders(request),
+    request,
+    cacheHints: new ResponseCacheHints(),
+    orderIdMetadataKey: config.orderIdMetadataKey,
+  });
+  const operations = new SubscriptionOperations({
+    schema,
+    limits: config.graphql,
+    feed,
+    admission,
+    createContext,
+    createLoaders,
+  });
 
   const { metricsPort } = config.observability;
   const server = createHttpServer({
     apollo,
-    createContext: (request) => ({
-      loaders: createSessionLoaders(router, {
-        concurrencyPerRequest: config.provider.concurrencyPerRequest,
-        reads,
-        ttlPolicy,
-        request,
-      }),
-      request,
-      cacheHints: new ResponseCacheHints(),
-      orderIdMetadataKey: config.orderIdMetadataKey,
-    }),
+    createContext,
+    eventStream: createEventStreamHandler({ operations, admission, keepAliveMs: config.subscriptions.keepAliveMs }),
     bodies,
     timeouts: {
       headersMs: config.server.headersTimeoutMs,
@@ -137,6 +172,14 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     readiness: readiness.route,
     metrics: metricsPort === undefined ? observability.metrics : undefined,
     requests: observability.requests,
+  });
+  const websockets = attachWebSocketTransport({
+    server,
+    operations,
+    admission,
+    isRouter: routerSecretCheck(config.server.routerSecret),
+    maxPayloadBytes: config.server.maxRequestBodyBytes,
+    keepAliveMs: config.subscriptions.keepAliveMs,
   });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${await listen(server, config.port, config.host, subgraphPort)}`;
@@ -153,9 +196,15 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     metricsUrl,
     async close() {
       readiness.markStopping();
+      admission.stop();
       // Time for the load balancer's next probe to see /ready fail while this replica still serves.
       if (config.server.readinessDelayMs > 0) await delay(config.server.readinessDelayMs);
-      const finished = await closeGracefully(server, config.server.shutdownTimeoutMs);
+      // Every subscription gets its `complete`: SSE streams then end, WebSockets close once theirs are sent.
+      feed.completeAll();
+      const [finished] = await Promise.all([
+        closeGracefully(server, config.server.shutdownTimeoutMs),
+        websockets.close(config.server.shutdownTimeoutMs),
+      ]);
       await apollo.stop();
       if (finished) await http.close();
       else await http.destroy();

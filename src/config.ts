@@ -152,6 +152,10 @@ const environmentSchema = z
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
   WEBHOOK_FUTURE_SKEW_SECONDS: nonNegativeInt(30),
+  MAX_SUBSCRIPTIONS: positiveInt(10_000),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
+  SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
+  SUBSCRIPTION_KEEPALIVE_MS: positiveInt(12_000),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()
@@ -258,6 +262,7 @@ export interface Config {
   };
   cache: CacheConfig;
   webhooks: WebhookConfig;
+  subscriptions: SubscriptionsConfig;
   redis: RedisConfig;
   observability: ObservabilityConfig;
 }
@@ -300,6 +305,18 @@ export interface CacheTtls {
   notFound: number;
 }
 
+/** `checkoutSessionUpdated` over SSE and graphql-ws. */
+export interface SubscriptionsConfig {
+  /** Open subscriptions this process serves at once, over every connection. */
+  maxPerProcess: number;
+  /** Open subscriptions one connection (a WebSocket; an SSE stream carries one) may hold. */
+  maxPerConnection: number;
+  /** A subscription still open after this long is completed; the client subscribes again. */
+  maxLifetimeMs: number;
+  /** Between keep-alive pings on every stream and WebSocket; a WebSocket that has not answered one by the next is closed. */
+  keepAliveMs: number;
+}
+
 export interface WebhookConfig {
   /** Stripe's endpoint secret (`whsec_...`); undefined leaves `/webhooks/stripe` off. */
   stripeSecret: string | undefined;
@@ -330,6 +347,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     routerSecretProblem(env),
     metricsPortProblem(env),
     headersTimeoutProblem(env),
+    keepAliveProblem(env),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return {
@@ -396,6 +414,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
       futureSkewSeconds: env.WEBHOOK_FUTURE_SKEW_SECONDS,
+    },
+    subscriptions: {
+      maxPerProcess: env.MAX_SUBSCRIPTIONS,
+      maxPerConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxLifetimeMs: env.SUBSCRIPTION_MAX_LIFETIME_MS,
+      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
     },
     redis: {
       url: env.REDIS_URL,
@@ -509,6 +533,12 @@ function startupWarnings(env: Environment): string[] {
 function headersTimeoutProblem(env: Environment): string | undefined {
   if (env.HEADERS_TIMEOUT_MS <= env.REQUEST_BODY_TIMEOUT_MS) return undefined;
   return `HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS} is longer than REQUEST_BODY_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}, which covers the headers too: make it at most that, for example HEADERS_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}`;
+}
+
+/** A quiet subscription stream is kept open by its pings: they must come more often than the idle timeout cuts. */
+function keepAliveProblem(env: Environment): string | undefined {
+  if (env.SUBSCRIPTION_KEEPALIVE_MS < env.IDLE_TIMEOUT_MS) return undefined;
+  return `SUBSCRIPTION_KEEPALIVE_MS=${env.SUBSCRIPTION_KEEPALIVE_MS} is not below IDLE_TIMEOUT_MS=${env.IDLE_TIMEOUT_MS}: a quiet subscription stream would be cut between its pings; for example SUBSCRIPTION_KEEPALIVE_MS=12000`;
 }
 
 function metricsPortProblem(env: Environment): string | undefined {

@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'PROVIDER_BAD_RESPONSE'
-  | 'PROVIDER_ERROR';
+  | 'PROVIDER_ERROR'
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'SHUTTING_DOWN';
 
 export class PaymentsError extends GraphQLError {
   readonly code: ErrorCode;
@@ -86,6 +88,27 @@ export class ProviderRequestError extends PaymentsError {
       status,
       ...definedOnly({ providerErrorType: errorType, providerMessage, requestId }),
     });
+  }
+}
+
+/** Past `MAX_SUBSCRIPTIONS` (this process) or `MAX_SUBSCRIPTIONS_PER_CONNECTION`. */
+export class TooManySubscriptionsError extends PaymentsError {
+  constructor(scope: 'process' | 'connection', limit: number) {
+    const setting = scope === 'process' ? 'MAX_SUBSCRIPTIONS' : 'MAX_SUBSCRIPTIONS_PER_CONNECTION';
+    super(
+      scope === 'process'
+        ? `This subgraph already serves ${limit} subscriptions (${setting}); subscribe again later or through another replica`
+        : `This connection already holds ${limit} subscriptions (${setting}); complete one or open another connection`,
+      'TOO_MANY_SUBSCRIPTIONS',
+      { limit, setting },
+    );
+  }
+}
+
+/** New subscriptions are refused once the replica is stopping (`/ready` answers 503). */
+export class ShuttingDownError extends PaymentsError {
+  constructor() {
+    super('This replica is shutting down and takes no new subscriptions; subscribe again to reach another', 'SHUTTING_DOWN');
   }
 }
 

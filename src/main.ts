@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   await checkListenAddress(config.port, config.host);
 
   const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
-  const subgraph = await startSubgraph(emulator ? pointAtEmulator(config, emulator) : config);
+  const served = emulator ? pointAtEmulator(config, emulator) : config;
+  const subgraph = await startSubgraph(served);
+  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, stripeSecret: served.webhooks.stripeSecret, convergeGateSecret: served.webhooks.convergeGateSecret });
   const graphqlUrl = `${subgraph.url}/graphql`;
   stopOnTerminationSignals({
     graceMs: config.server.readinessDelayMs + config.server.shutdownTimeoutMs,

@@ -12,11 +12,14 @@ export interface ReadinessReport {
   providers: Record<string, CircuitState>;
   /** Absent when no Redis is configured. */
   redis?: DependencyState;
+  /** Subscriptions open on this replica (over SSE and graphql-ws). */
+  subscriptions: number;
 }
 
 export interface ReadinessProbes {
   providerCircuits: () => Record<string, CircuitState>;
   redis?: () => DependencyState;
+  subscriptions?: () => number;
 }
 
 /**
@@ -42,6 +45,7 @@ export class Readiness {
       ...(this.stopping ? { reason: 'shutting down' } : {}),
       providers: this.probes.providerCircuits(),
       ...(redis === undefined ? {} : { redis }),
+      subscriptions: this.probes.subscriptions?.() ?? 0,
     };
   }
 

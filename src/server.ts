@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { RequestContext } from './graphql/context.js';
 import { logger } from './logger.js';
 import { newRequestTally, type RequestTally } from './observability/request-tally.js';
+import type { EventStreamHandler } from './subscriptions/sse-transport.js';
 import { RequestBodyError, type RequestBodies } from './request-bodies.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
@@ -31,6 +32,8 @@ export interface HttpServerOptions {
   corsOrigins: readonly string[];
   /** When set, GraphQL requests must carry it in the `Router-Secret` header. */
   routerSecret?: string | undefined;
+  /** `POST /graphql` with `Accept: text/event-stream`: subscriptions over SSE. */
+  eventStream?: EventStreamHandler;
   /** Further routes by exact path, each answering for itself (the webhooks). */
   routes?: ReadonlyMap<string, RequestHandler>;
   /** `/ready`: a probe, answered like `/health` without a request log line. */
@@ -75,7 +78,7 @@ const unobserved: RequestObservation = { observe: (_request, _response, _route, 
 
 /** The HTTP face of the subgraph: `/graphql`, `/health`, `/ready`, `/metrics`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const isRouter = options.routerSecret === undefined ? () => true : routerSecretCheck(options.routerSecret);
+  const isRouter = routerSecretCheck(options.routerSecret);
   const requests = options.requests ?? unobserved;
   const { timeouts } = options;
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -167,7 +170,7 @@ function isGraphQLPath(path: string): boolean {
 
 async function route(
   options: HttpServerOptions,
-  isRouter: (header: string | string[] | undefined) => boolean,
+  isRouter: (header: unknown) => boolean,
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
@@ -181,6 +184,12 @@ async function route(
     }
     if (!isRouter(request.headers['router-secret'])) {
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
+    }
+    if (options.eventStream && acceptsEventStream(request)) {
+      if (request.method !== 'POST') throw new HttpError(405, 'Subscribe over SSE with POST /graphql and Accept: text/event-stream');
+      const body = await readBody(request, headerMapOf(request), options.bodies);
+      await options.eventStream(request, response, body, tally);
+      return;
     }
     await serveGraphQL(options, request, response, url.search, tally);
     return;
@@ -200,16 +209,26 @@ async function serveGraphQL(
   search: string,
   tally: RequestTally,
 ): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
+  const headers = headerMapOf(request);
   const body = request.method === 'POST' ? await readBody(request, headers, options.bodies) : undefined;
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
     context: async () => options.createContext(tally),
   });
   await writeGraphQLResponse(response, result);
+}
+
+function headerMapOf(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** A client that lists `text/event-stream` among what it accepts wants the subscription's event stream. */
+function acceptsEventStream(request: IncomingMessage): boolean {
+  return (request.headers.accept ?? '').toLowerCase().includes('text/event-stream');
 }
 
 async function readBody(request: IncomingMessage, headers: HeaderMap, bodies: RequestBodies): Promise<unknown> {
@@ -244,8 +263,12 @@ function applyCors(allowedOrigins: readonly string[], request: IncomingMessage, 
   response.setHeader('access-control-max-age', '600');
 }
 
-/** Compares in constant time: digests first, so not even the secret's length shows. */
-function routerSecretCheck(secret: string): (header: string | string[] | undefined) => boolean {
+/**
+ * Whether a `Router-Secret` value is the router's (always, when no secret is set).
+ * Compares in constant time: digests first, so not even the secret's length shows.
+ */
+export function routerSecretCheck(secret: string | undefined): (header: unknown) => boolean {
+  if (secret === undefined) return () => true;
   const expected = createHash('sha256').update(secret).digest();
   return (header) => {
     if (typeof header !== 'string') return false;

@@ -1,11 +1,15 @@
 import type { Config } from '../config.js';
 import { convergeGateCompletedId } from './data/convergegate-sessions.js';
+import { convergeGateSettlingId } from './data/moving-sessions.js';
 import { stripeSeedExampleId } from './data/stripe-sessions.js';
 
 const exampleQueries = [
   `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`,
   `{ checkoutSession(id: "${convergeGateCompletedId}") { id provider status amountTotal { decimal currency } refunds { amount { decimal } status } fees { description amount { decimal } } } }`,
 ];
+
+/** A BLIK payment that settles about 10 s after it is first read: the stream shows PENDING, then COMPLETE and ends. */
+const exampleSubscription = `subscription { checkoutSessionUpdated(id: "${convergeGateSettlingId}") { id status paymentStatus amountTotal { decimal currency } } }`;
 
 /** A browser that opens the GraphQL URL gets Apollo Sandbox: the page is on, and no Router-Secret is asked for. */
 export function servesSandboxPage(config: Config): boolean {
@@ -28,9 +32,10 @@ export interface SandboxBannerOptions {
  */
 export function sandboxBanner({ graphqlUrl, emulatorUrl, browsable, routerSecret }: SandboxBannerOptions): string {
   const secretHeader = routerSecret ? ` -H "router-secret: $ROUTER_SECRET"` : '';
-  const tryLines = exampleQueries.map(
-    (query) => `  curl -s ${graphqlUrl} -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query })}'`,
-  );
+  const tryLines = [
+    ...exampleQueries.map((query) => `  curl -s ${graphqlUrl} -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query })}'`),
+    `  curl -sN ${graphqlUrl} -H 'accept: text/event-stream' -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query: exampleSubscription })}'`,
+  ];
   return [
     '',
     'SANDBOX MODE: no provider key is set (or SANDBOX=true), so the subgraph serves the made-up',

@@ -5,7 +5,10 @@ import { ConvergeGateRoutes } from './convergegate-routes.js';
 import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
 import { RateWindows, type EmulatorRateLimits } from './rate-windows.js';
 import { authorizes, json, sendAnswer, type ProviderRoutes, type WireObject } from './route.js';
+import { movingSessionDelayMs, movingSessions } from './data/moving-sessions.js';
+import { MovingSessions } from './moving-sessions.js';
 import { StripeRoutes } from './stripe-routes.js';
+import type { WebhookTarget } from './webhook-sender.js';
 
 export type { EmulatorFault, FaultOptions } from './faults.js';
 export type { EmulatorRateLimits } from './rate-windows.js';
@@ -32,6 +35,8 @@ export interface ProviderEmulatorOptions {
   maxListPageSize?: number;
   /** Told of every call as it arrives, before any latency or fault (the benchmark times calls with it). */
   onCall?: (call: EmulatorCall) => void;
+  /** How long after its first read a moving session moves; 10 s by default. */
+  movingSessionDelayMs?: number;
   /**
    * Stripe's rate limits, enforced by default as documented (with a live key 100 calls/s
    * for the account, with a test key 25, and 25 per endpoint); `lifted` for tests and
@@ -52,6 +57,8 @@ const convergeGatePrefix = 'convergegate';
 export class ProviderEmulator {
   readonly stripeSecretKey: string;
   readonly convergeGateSecretKey: string;
+  /** The endpoint secret its Stripe webhooks are signed with (Converge Gate's are signed with its secret key). */
+  readonly stripeWebhookSecret = `whsec_emulator${randomBytes(12).toString('hex')}`;
   readonly calls: EmulatorCall[] = [];
   /** Most requests it has held open at once since the last `resetCalls()`. */
   peakInFlight = 0;
@@ -62,6 +69,7 @@ export class ProviderEmulator {
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
   private readonly onCall: ((call: EmulatorCall) => void) | undefined;
+  private readonly moving: MovingSessions;
   private readonly stripeRateLimits: StripeRateLimitSetting;
   private readonly stripeWindows: RateWindows;
 
@@ -72,6 +80,11 @@ export class ProviderEmulator {
     this.onCall = options.onCall;
     this.stripe = new StripeRoutes({ secretKey: this.stripeSecretKey, maxListPageSize: options.maxListPageSize ?? 100 });
     this.convergeGate = new ConvergeGateRoutes(this.convergeGateSecretKey);
+    this.moving = new MovingSessions(
+      movingSessions(Math.floor(Date.now() / 1000)),
+      (moved, wire) => (moved.provider === 'stripe' ? this.stripe.putSession(wire) : this.convergeGate.putSession(moved.id, wire)),
+      options.movingSessionDelayMs ?? movingSessionDelayMs,
+    );
     this.stripeRateLimits = options.stripeRateLimits ?? 'documented';
     this.stripeWindows = new RateWindows(this.stripeLimits(this.stripeRateLimits));
   }
@@ -142,7 +155,13 @@ export class ProviderEmulator {
     this.stripeWindows.setLimits(this.stripeLimits(this.stripeRateLimits));
   }
 
+  /** Sends the webhooks of the sessions that move (signed with these secrets) to this subgraph. */
+  sendWebhooksTo(target: WebhookTarget): void {
+    this.moving.sendWebhooksTo(target);
+  }
+
   async close(): Promise<void> {
+    this.moving.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -179,6 +198,7 @@ export class ProviderEmulator {
     const route = authorizes(request.headers.authorization, provider.secretKey)
       ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
       : provider.unauthorized();
+    if (route.faultKey !== undefined) this.moving.noticeRead(route.faultKey);
     if (!isConvergeGate && route.endpoint !== undefined) {
       // Counted when it arrived, as Stripe counts: latency added by the emulator is the network's.
       const over = this.stripeWindows.admit(route.endpoint, call.at);

@@ -7,13 +7,12 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { PaymentsError } from '../errors.js';
 import { logger } from '../logger.js';
 import { cacheControlHeaderPlugin } from './cache-control-header.js';
 import type { RequestContext } from './context.js';
 import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
-import { loadSubgraphSchema } from './schema.js';
 
 export interface ApolloOptions extends QueryLimits {
   /** Introspection, the Sandbox landing page and field suggestions in error messages, all on or all off. */
@@ -22,19 +21,25 @@ export interface ApolloOptions extends QueryLimits {
   inlineTraces: boolean;
 }
 
-export function createApolloServer(options: ApolloOptions, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
+/** `schema` is the subgraph's (`loadSubgraphSchema()`), which the subscription transports execute too. */
+export function createApolloServer(
+  schema: GraphQLSchema,
+  options: ApolloOptions,
+  plugins: ApolloServerPlugin<RequestContext>[] = [],
+): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
-    schema: loadSubgraphSchema(),
+    schema,
     introspection: options.introspection,
     // "Did you mean …?" would tell what introspection is off to hide.
     hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: hideInternalErrors,
+    formatError: formatGraphQLError,
     logger,
     // The entry point owns SIGINT and SIGTERM: two owners would race to stop the server.
     stopOnTerminationSignals: false,
     plugins: [
+      subscriptionsElsewherePlugin,
       queryLimitsPlugin(options),
       // Cache-Control comes from the ages the resolvers record, without a hook on every field.
       ApolloServerPluginCacheControlDisabled(),
@@ -49,6 +54,22 @@ export function createApolloServer(options: ApolloOptions, plugins: ApolloServer
   });
 }
 
+/** A subscription sent as a plain JSON request is told where subscriptions are served. */
+const subscriptionsElsewherePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new PaymentsError(
+          'Subscriptions are served over SSE (POST /graphql with Accept: text/event-stream) or graphql-ws (the graphql-transport-ws protocol on /graphql), not as a JSON response',
+          'BAD_USER_INPUT',
+          { http: { status: 400 } },
+        );
+      },
+    };
+  },
+};
+
 /** Apollo Server's own words ("pass introspection: true to ApolloServer") name code the user does not write. */
 const introspectionOffMessage =
   'Introspection is off on this subgraph: set INTROSPECTION=true to turn it on (it is off by default with NODE_ENV=production). The router composes from _service { sdl }, which is always served.';
@@ -59,7 +80,7 @@ const introspectionOffMessage =
  * persisted query whose hash does not match) is the client's `BAD_REQUEST`; anything else
  * is a bug, logged and masked.
  */
-function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof PaymentsError) return formatted;
   if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {

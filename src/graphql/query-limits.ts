@@ -43,33 +43,50 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
-          const variables = operationVariables(schema, operation, request.variables ?? {});
-          // Variables that do not fit the operation: execution reports that itself, and runs nothing.
-          if (variables === undefined) return;
-          const shape = operationShape(operation, document);
-
-          const sessions = countSessionsAsked(shape.rootFields, variables);
-          if (sessions > limits.maxEntitiesPerRequest) {
-            throw limitError(
-              `This request asks for ${sessions} checkout sessions; at most ${limits.maxEntitiesPerRequest} are allowed in one request (MAX_ENTITIES_PER_REQUEST)`,
-            );
-          }
-          if (shape.depth > limits.maxQueryDepth) {
-            throw limitError(`Query depth ${shape.depth} exceeds the limit of ${limits.maxQueryDepth} (MAX_QUERY_DEPTH)`);
-          }
-          const cost = queryCostOf(schema, document, request.operationName, request.variables ?? {});
-          if (cost === 'too-many-selections') {
-            throw limitError(
-              `Query cost exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST): it has more than ${maxCostedSelections} selections once its fragments are expanded`,
-            );
-          }
-          if (cost.cost > limits.maxQueryCost) {
-            throw limitError(`Query cost ${cost.cost} exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST)`);
-          }
+          const problem = operationLimitProblem(limits, schema, document, operation, request.operationName, request.variables ?? {});
+          if (problem) throw problem;
         },
       };
     },
   };
+}
+
+/**
+ * Why the operation is over the limits, or undefined when it is within them (or when its
+ * variables do not fit it: execution reports that itself, and runs nothing). The
+ * subscription transports check their operations with it too.
+ */
+export function operationLimitProblem(
+  limits: QueryLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  operationName: string | undefined | null,
+  inputs: Record<string, unknown>,
+): PaymentsError | undefined {
+  const variables = operationVariables(schema, operation, inputs);
+  if (variables === undefined) return undefined;
+  const shape = operationShape(operation, document);
+
+  const sessions = countSessionsAsked(shape.rootFields, variables);
+  if (sessions > limits.maxEntitiesPerRequest) {
+    return limitError(
+      `This request asks for ${sessions} checkout sessions; at most ${limits.maxEntitiesPerRequest} are allowed in one request (MAX_ENTITIES_PER_REQUEST)`,
+    );
+  }
+  if (shape.depth > limits.maxQueryDepth) {
+    return limitError(`Query depth ${shape.depth} exceeds the limit of ${limits.maxQueryDepth} (MAX_QUERY_DEPTH)`);
+  }
+  const cost = queryCostOf(schema, document, operationName ?? undefined, inputs);
+  if (cost === 'too-many-selections') {
+    return limitError(
+      `Query cost exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST): it has more than ${maxCostedSelections} selections once its fragments are expanded`,
+    );
+  }
+  if (cost.cost > limits.maxQueryCost) {
+    return limitError(`Query cost ${cost.cost} exceeds the limit of ${limits.maxQueryCost} (MAX_QUERY_COST)`);
+  }
+  return undefined;
 }
 
 function limitError(message: string): PaymentsError {
@@ -90,7 +107,7 @@ function operationVariables(
 function countSessionsAsked(rootFields: OperationShape['rootFields'], variables: Record<string, unknown>): number {
   let count = 0;
   for (const field of rootFields) {
-    if (field.name.value === 'checkoutSession') count += 1;
+    if (field.name.value === 'checkoutSession' || field.name.value === 'checkoutSessionUpdated') count += 1;
     if (field.name.value === '_entities') {
       const argument = field.arguments?.find((candidate) => candidate.name.value === 'representations');
       const value = argument ? valueFromASTUntyped(argument.value, variables) : undefined;
@@ -105,7 +122,7 @@ const sessionEstimator: ComplexityEstimator = ({ field, args, childComplexity })
     const count = Array.isArray(args.representations) ? args.representations.length : 1;
     return count * (sessionLoadCost + childComplexity);
   }
-  if (field.name === 'checkoutSession') return sessionLoadCost + childComplexity;
+  if (field.name === 'checkoutSession' || field.name === 'checkoutSessionUpdated') return sessionLoadCost + childComplexity;
   return undefined;
 };
 

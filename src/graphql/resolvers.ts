@@ -4,7 +4,8 @@ import type { CheckoutSession } from '../model/checkout-session.js';
 import { formatDecimal } from '../model/money.js';
 import { orderIdOf } from '../model/order-reference.js';
 import { cacheAges, sessionCacheAge } from './cache-hints.js';
-import type { RequestContext } from './context.js';
+import type { SessionEvent } from '../sessions/session-subscriber.js';
+import type { RequestContext, SubscriptionScope } from './context.js';
 import type { Resolvers } from './generated/resolver-types.js';
 import { expansionsSelected } from './selected-expansions.js';
 
@@ -15,6 +16,17 @@ export const resolvers: Resolvers = {
 
   Query: {
     checkoutSession: (_parent, { id }, context, info) => loadSession(context, id, info),
+  },
+
+  Subscription: {
+    checkoutSessionUpdated: {
+      subscribe: (_parent, { id }, context) => subscriptionScope(context).watch(id),
+      resolve: (event: SessionEvent, _args: unknown, context: RequestContext) => {
+        subscriptionScope(context).eventArrived();
+        if (!event.ok) throw event.error;
+        return event.value;
+      },
+    },
   },
 
   CheckoutSession: {
@@ -33,6 +45,11 @@ export const resolvers: Resolvers = {
     decimal: (money) => formatDecimal(money.amount, money.minorUnitDigits),
   },
 };
+
+function subscriptionScope({ subscriptions }: RequestContext): SubscriptionScope {
+  if (!subscriptions) throw new Error('a subscription ran without a subscription transport');
+  return subscriptions;
+}
 
 async function loadSession({ loaders, cacheHints }: RequestContext, id: string, info: GraphQLResolveInfo): Promise<CheckoutSession> {
   const session = await loaders.checkoutSession.load(id, expansionsSelected(info));

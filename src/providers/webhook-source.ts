@@ -18,6 +18,8 @@ export interface WebhookSource {
   verify(delivery: SignedDelivery): SignatureCheck;
   /** Ids of the sessions a verified event says changed; empty when it is about none. */
   sessionIdsOf(event: unknown): string[];
+  /** Whether the event ends the session's payment whatever its status shows (Stripe's `checkout.session.async_payment_failed`). */
+  endsPayment(event: unknown): boolean;
   /** A fixed-size digest naming the event a verified delivery carries: the same event delivered again gives the same. */
   eventKeyOf(event: unknown, delivery: SignedDelivery): string;
 }

@@ -41,4 +41,19 @@ export class AccountKeySpace {
   rateBudget(endpoint?: string): string {
     return endpoint === undefined ? `${this.base}rate` : `${this.base}rate:${endpoint}`;
   }
+
+  /** When a subscribed session is polled next, shared by every replica watching it. */
+  pollSchedule(sessionId: string): string {
+    return `${this.base}poll:${sessionId}`;
+  }
+
+  /** Taken by the one replica that refetches a session after one webhook delivery. */
+  refetchClaim(nonce: string): string {
+    return `${this.base}refetch:${nonce}`;
+  }
+
+  /** The pub/sub channel that carries the account's session changes to every replica's subscribers. */
+  get sessionChanges(): string {
+    return `${this.base}session-changes`;
+  }
 }

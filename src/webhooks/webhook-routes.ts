@@ -7,6 +7,7 @@ import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
 import { RequestBodyError, type RequestBodies } from '../request-bodies.js';
 import type { RequestHandler } from '../server.js';
+import type { SessionChange } from '../sessions/change-bus.js';
 import type { DeliveredEvents } from './delivered-events.js';
 
 export interface WebhookRouteOptions {
@@ -21,6 +22,8 @@ export interface WebhookRouteOptions {
   evictSession(sessionId: string): Promise<boolean>;
   /** The events handled recently, so a replay changes nothing. */
   deliveredEvents: DeliveredEvents;
+  /** Told of the sessions a verified event changed, once they are evicted (the change feed refetches them for subscribers). */
+  sessionsChanged?(changes: SessionChange[]): void;
   nowSeconds?: () => number;
   /** Told of each delivery that reached a signature check, verified or rejected. */
   recorder?: WebhookRecorder;
@@ -123,6 +126,8 @@ async function receive(
     return sendJson(response, 503, { error: 'The eviction could not be shared with every replica; deliver the event again later' });
   }
   await delivered.remember(source.provider, eventKey);
+  const final = source.endsPayment(event);
+  options.sessionsChanged?.(sessionIds.map((sessionId) => ({ sessionId, final })));
   recorder.received(source.provider, 'verified');
   logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });

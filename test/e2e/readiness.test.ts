@@ -15,7 +15,7 @@ describe('GET /ready', () => {
     try {
       expect(await getJson(`${harness.subgraph.url}/ready`)).toEqual({
         status: 200,
-        body: { status: 'ready', providers: { Stripe: 'closed', 'Converge Gate': 'closed' } },
+        body: { status: 'ready', providers: { Stripe: 'closed', 'Converge Gate': 'closed' }, subscriptions: 0 },
       });
     } finally {
       await harness.close();
@@ -25,7 +25,7 @@ describe('GET /ready', () => {
   it('names only the providers that have a key', async () => {
     const harness = await startHarness({ CONVERGEGATE_SECRET_KEY: '' });
     try {
-      expect((await getJson(`${harness.subgraph.url}/ready`)).body).toEqual({ status: 'ready', providers: { Stripe: 'closed' } });
+      expect((await getJson(`${harness.subgraph.url}/ready`)).body).toEqual({ status: 'ready', providers: { Stripe: 'closed' }, subscriptions: 0 });
     } finally {
       await harness.close();
     }
@@ -40,7 +40,7 @@ describe('GET /ready', () => {
       }
       expect(await getJson(`${harness.subgraph.url}/ready`)).toEqual({
         status: 200,
-        body: { status: 'ready', providers: { Stripe: 'open', 'Converge Gate': 'closed' } },
+        body: { status: 'ready', providers: { Stripe: 'open', 'Converge Gate': 'closed' }, subscriptions: 0 },
       });
     } finally {
       await harness.close();
@@ -57,7 +57,7 @@ describe('GET /ready', () => {
       await redisServer.kill();
       await expect.poll(async () => await getJson(readyUrl), { timeout: 5_000 }).toEqual({
         status: 200,
-        body: { status: 'ready', providers: { Stripe: 'closed', 'Converge Gate': 'closed' }, redis: 'degraded' },
+        body: { status: 'ready', providers: { Stripe: 'closed', 'Converge Gate': 'closed' }, redis: 'degraded', subscriptions: 0 },
       });
       const served = await harness.query(`{ checkoutSession(id: "${stripeSeedExampleId}") { id } }`);
       expect(served.data).toEqual({ checkoutSession: { id: stripeSeedExampleId } });
@@ -76,7 +76,7 @@ describe('GET /ready', () => {
     try {
       expect(await getJson(`${harness.subgraph.url}/ready`)).toEqual({
         status: 503,
-        body: { status: 'not ready', reason: 'shutting down', providers: { Stripe: 'closed', 'Converge Gate': 'closed' } },
+        body: { status: 'not ready', reason: 'shutting down', providers: { Stripe: 'closed', 'Converge Gate': 'closed' }, subscriptions: 0 },
       });
       const served = await harness.query(`{ checkoutSession(id: "${stripeSeedExampleId}") { id } }`);
       expect(served.data).toEqual({ checkoutSession: { id: stripeSeedExampleId } });

@@ -30,12 +30,17 @@ export function newStripeEventId(): string {
   return `evt_test${randomBytes(12).toString('hex')}`;
 }
 
-/** Posts a signed `checkout.session.completed` event (a new event each time) for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
-export async function deliverStripeSessionEvent(baseUrl: string, secret: string, session: Record<string, unknown>): Promise<number> {
+/** Posts a signed event (`checkout.session.completed` unless `type` says; a new event each time) for `session` to a subgraph's `/webhooks/stripe`; resolves to the status. */
+export async function deliverStripeSessionEvent(
+  baseUrl: string,
+  secret: string,
+  session: Record<string, unknown>,
+  type = 'checkout.session.completed',
+): Promise<number> {
   const body = JSON.stringify({
     id: newStripeEventId(),
     object: 'event',
-    type: 'checkout.session.completed',
+    type,
     created: nowInSeconds(),
     data: { object: session },
   });

@@ -254,6 +254,15 @@ describe('slow client settings', () => {
   });
 });
 
+describe('subscription settings', () => {
+  it('refuses keep-alive pings as far apart as the idle timeout, which would cut a quiet stream between them', () => {
+    expect(() => loadConfig({ SUBSCRIPTION_KEEPALIVE_MS: '60000' })).toThrow(
+      /^SUBSCRIPTION_KEEPALIVE_MS=60000 is not below IDLE_TIMEOUT_MS=60000: .*SUBSCRIPTION_KEEPALIVE_MS=12000$/,
+    );
+    expect(loadConfig({ SUBSCRIPTION_KEEPALIVE_MS: '60000', IDLE_TIMEOUT_MS: '90000' }).subscriptions.keepAliveMs).toBe(60_000);
+  });
+});
+
 describe('observability settings', () => {
   it('serves metrics on PORT unless METRICS_PORT is set, and refuses METRICS_PORT equal to PORT', () => {
     expect(loadConfig({}).observability).toEqual({ metricsPort: undefined, otlpEndpoint: undefined });
@@ -362,6 +371,10 @@ const settings: Setting[] = [
   { variable: 'MAX_QUERY_DEPTH', bad: '0', read: (c) => c.graphql.maxQueryDepth, byDefault: 10 },
   { variable: 'MAX_QUERY_COST', bad: '0', read: (c) => c.graphql.maxQueryCost, byDefault: 50_000 },
   { variable: 'NODE_ENV', read: (c) => c.graphql.introspection, byDefault: true },
+  { variable: 'MAX_SUBSCRIPTIONS', bad: '0', read: (c) => c.subscriptions.maxPerProcess, byDefault: 10_000 },
+  { variable: 'MAX_SUBSCRIPTIONS_PER_CONNECTION', bad: '-3', read: (c) => c.subscriptions.maxPerConnection, byDefault: 1_000 },
+  { variable: 'SUBSCRIPTION_MAX_LIFETIME_MS', bad: '1h', read: (c) => c.subscriptions.maxLifetimeMs, byDefault: 3_600_000 },
+  { variable: 'SUBSCRIPTION_KEEPALIVE_MS', bad: '0', read: (c) => c.subscriptions.keepAliveMs, byDefault: 12_000 },
 ];
 
 describe('every configuration variable', () => {

@@ -1003,6 +1003,19 @@ export type QueryCheckoutSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** What a client can be told as it happens, over GraphQL over SSE (POST /graphql with Accept: text/event-stream) or graphql-ws (graphql-transport-ws on /graphql). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The session now, then again each time its status, payment status or amounts change; completes after a final payment state (expired, paid, or a delayed payment that failed). An unknown or malformed id gets its error and completes at once. */
+  checkoutSessionUpdated: CheckoutSession;
+};
+
+
+/** What a client can be told as it happens, over GraphQL over SSE (POST /graphql with Accept: text/event-stream) or graphql-ws (graphql-transport-ws on /graphql). */
+export type SubscriptionCheckoutSessionUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1181,6 +1194,7 @@ export type ResolversTypes = {
   Order: ResolverTypeWrapper<{ id: string }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1241,6 +1255,7 @@ export type ResolversParentTypes = {
   Order: { id: string };
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
+  Subscription: Record<PropertyKey, never>;
 };
 
 export type CheckoutAdjustableQuantityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutAdjustableQuantity'] = ResolversParentTypes['CheckoutAdjustableQuantity']> = {
@@ -1624,6 +1639,10 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  checkoutSessionUpdated?: SubscriptionResolver<ResolversTypes['CheckoutSession'], "checkoutSessionUpdated", ParentType, ContextType, RequireFields<SubscriptionCheckoutSessionUpdatedArgs, 'id'>>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   CheckoutAdjustableQuantity?: CheckoutAdjustableQuantityResolvers<ContextType>;
   CheckoutAfterExpiration?: CheckoutAfterExpirationResolvers<ContextType>;
@@ -1676,5 +1695,6 @@ export type Resolvers<ContextType = RequestContext> = {
   Order?: OrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

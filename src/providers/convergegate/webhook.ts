@@ -49,6 +49,11 @@ export class ConvergeGateWebhookSource implements WebhookSource {
    * The event body is not documented. Read the shapes a Stripe-like gateway sends: an
    * event wrapping the session (or a refund carrying `session_id`), or the session itself.
    */
+  /** Converge Gate's statuses say when a session is final; no event does. */
+  endsPayment(): boolean {
+    return false;
+  }
+
   sessionIdsOf(event: unknown): string[] {
     const body = asRecord(event);
     const object = asRecord(asRecord(body?.data)?.object);

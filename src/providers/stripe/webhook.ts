@@ -56,7 +56,15 @@ export class StripeWebhookSource implements WebhookSource {
     if (!parsed.success || parsed.data.data.object.object !== 'checkout.session') return [];
     return [parsed.data.data.object.id];
   }
+
+  endsPayment(event: unknown): boolean {
+    const parsed = stripeWireEvent.safeParse(event);
+    return parsed.success && parsed.data.type === paymentFailedEvent;
+  }
 }
+
+/** Sent when a delayed payment failed: the session stays `complete` and `unpaid`, and that is final. */
+const paymentFailedEvent = 'checkout.session.async_payment_failed';
 
 function parseSignatureHeader(header: string): { timestamp: string | undefined; candidates: string[] } {
   let timestamp: string | undefined;

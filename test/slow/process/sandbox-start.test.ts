@@ -27,15 +27,31 @@ describe('npm start without a provider key', () => {
     return subgraph;
   };
 
-  it('prints curl commands that, pasted into a shell as printed, answer with both providers\' example sessions; then Ctrl-C stops it', async () => {
+  it('prints curl commands that, pasted into a shell as printed, answer with both providers\' example sessions and follow a BLIK payment as it settles; then Ctrl-C stops it', { timeout: 60_000 }, async () => {
     const subgraph = start();
     await subgraph.ready();
-    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 2, 'two curl commands');
+    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 3, 'three curl commands');
 
     const commands = suggestedCommands(subgraph.stderr());
     expect(subgraph.stderr()).toContain('SANDBOX MODE');
-    expect(commands).toHaveLength(2);
-    const answers = await Promise.all(commands.map(async (command) => JSON.parse((await run('sh', ['-c', command])).stdout)));
+    expect(commands).toHaveLength(3);
+    const [stream, ...answers] = await Promise.all([
+      run('sh', ['-c', commands[2]!]).then(({ stdout }) => stdout),
+      ...commands.slice(0, 2).map(async (command) => JSON.parse((await run('sh', ['-c', command])).stdout)),
+    ]);
+
+    // The README's moving session: a BLIK payment of 89.50 PLN, pending at the bank, settled some seconds later,
+    // which the emulator's signed webhook tells the subgraph; the stream then completes.
+    const events = stream!.split('\n').filter((line: string) => line.startsWith('data: {')).map((line: string) => JSON.parse(line.slice('data: '.length)));
+    expect(events.map((event: any) => event.data.checkoutSessionUpdated.status)).toEqual(['PENDING', 'COMPLETE']);
+    expect(events[1].data.checkoutSessionUpdated).toEqual({
+      id: 'MvG4-BlikSettlesSoon01',
+      status: 'COMPLETE',
+      paymentStatus: 'PAID',
+      amountTotal: { decimal: '89.50', currency: 'PLN' },
+    });
+    expect(stream).toContain('event: complete');
+    await subgraph.waitForOutput('"msg":"webhook verified"');
 
     // The README's examples: a Stripe session of 21.98 USD, and a BLIK session of 126.20 PLN
     // with 25.00 refunded, a 1.20 processing fee and a 5.00 discount.
@@ -86,13 +102,13 @@ describe('npm start without a provider key', () => {
   it('serves the emulator in production only when SANDBOX=true says so, and then suggests no Sandbox page, which production turns off', async () => {
     const subgraph = start({ NODE_ENV: 'production', SANDBOX: 'true', ROUTER_SECRET: '' });
     const url = await subgraph.ready();
-    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 2, 'two curl commands');
+    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 3, 'three curl commands');
 
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(page.status).not.toBe(200);
     expect(subgraph.stderr()).toContain('SANDBOX MODE');
     expect(subgraph.stdout() + subgraph.stderr()).not.toMatch(/browser|Apollo Sandbox/);
-    const answers = await Promise.all(suggestedCommands(subgraph.stderr()).map(async (command) => JSON.parse((await run('sh', ['-c', command])).stdout)));
+    const answers = await Promise.all(suggestedCommands(subgraph.stderr()).slice(0, 2).map(async (command) => JSON.parse((await run('sh', ['-c', command])).stdout)));
     expect(answers.map((answer) => answer.data?.checkoutSession?.id)).toEqual(['cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u', 'CmP1_Order2001PaidBlik']);
 
     subgraph.kill('SIGTERM');
@@ -103,9 +119,9 @@ describe('npm start without a provider key', () => {
     const routerSecret = `router_${randomBytes(16).toString('hex')}`;
     const subgraph = start({ ROUTER_SECRET: routerSecret });
     await subgraph.ready();
-    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 2, 'two curl commands');
+    await subgraph.waitUntil(() => suggestedCommands(subgraph.stderr()).length === 3, 'three curl commands');
 
-    const commands = suggestedCommands(subgraph.stderr());
+    const commands = suggestedCommands(subgraph.stderr()).slice(0, 2);
     const shell = { PATH: process.env.PATH, ROUTER_SECRET: routerSecret };
     const answers = await Promise.all(commands.map(async (command) => JSON.parse((await run('sh', ['-c', command], { env: shell })).stdout)));
     expect(answers.map((answer) => answer.data?.checkoutSession?.id)).toEqual(['cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u', 'CmP1_Order2001PaidBlik']);

@@ -75,6 +75,10 @@ describe('Stripe webhook signatures', () => {
       stripe.sessionIdsOf({ type: 'charge.refunded', data: { object: { id: 'ch_1', object: 'charge' } } }),
     ).toEqual([]);
     expect(stripe.sessionIdsOf({ unexpected: true })).toEqual([]);
+    expect(stripe.endsPayment(JSON.parse(stripeEvent))).toBe(false);
+    expect(
+      stripe.endsPayment({ type: 'checkout.session.async_payment_failed', data: { object: { id: 'cs_test_failedDebit', object: 'checkout.session' } } }),
+    ).toBe(true);
   });
 });
 

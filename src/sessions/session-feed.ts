@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { PaymentsError } from '../errors.js';
+import type { CheckoutSession } from '../model/checkout-session.js';
+import type { AnnouncedChange, ChangeBus, SessionChange } from './change-bus.js';
+import { pollAfterExpiryMs, type PollSchedule } from './poll-schedule.js';
+import { SessionSubscriber, type SessionEvent } from './session-subscriber.js';
+
+/**
+ * Why the feed reads a session. Each is a priority for the provider budget to give its
+ * turns by (first reads, then refetches after a webhook, then polls, the lowest); today
+ * every read goes through the same read path as a query's.
+ */
+export type FeedReadPurpose = 'first-read' | 'refetch-after-webhook' | 'poll';
+
+export type FeedReader = (sessionId: string, purpose: FeedReadPurpose) => Promise<CheckoutSession>;
+
+export interface SessionFeedOptions {
+  read: FeedReader;
+  /** Throws `BAD_USER_INPUT` or `PROVIDER_NOT_CONFIGURED` for an id no provider here can have; never calls a provider. */
+  checkId(sessionId: string): void;
+  schedule: PollSchedule;
+  bus: ChangeBus;
+  /** A subscription still open after this long is ended. */
+  maxLifetimeMs: number;
+}
+
+/** Failures worth waiting out: the subscription stays open and the poll tries again. */
+const passingErrorCodes: ReadonlySet<string> = new Set(['PROVIDER_UNAVAILABLE', 'RATE_LIMITED']);
+
+interface WatchedSession {
+  readonly id: string;
+  readonly subscribers: Set<SessionSubscriber>;
+  expiresAtMs: number | undefined;
+  pollTimer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * The change feed behind `checkoutSessionUpdated`: every session some subscriber on this
+ * replica watches, the reads that tell them what changed, and the poll that keeps them
+ * honest. A verified webhook is refetched once for the whole fleet (the replica that
+ * claims it reads, and shares what it read over the bus); a watched session is polled once
+ * per interval for the whole fleet (the shared schedule says who and when).
+ */
+export class SessionFeed {
+  private readonly watched = new Map<string, WatchedSession>();
+  private sequence = 0;
+  private open = 0;
+
+  constructor(private readonly options: SessionFeedOptions) {
+    options.bus.listen({
+      changed: (change) => void this.refetch(change),
+      read: (session, final) => this.offer(session.id, this.nextSequence(), { ok: true, value: session }, final),
+    });
+  }
+
+  /** Subscriptions open on this replica. */
+  get openSubscriptions(): number {
+    return this.open;
+  }
+
+  /**
+   * A subscriber to the session, whose first event is the session as read now. Rejects,
+   * with nothing left open, for a malformed id (without a provider call) and for a session
+   * the provider says does not exist or will not serve; a passing failure is the first
+   * event instead, and the poll retries.
+   */
+  async watch(sessionId: string, onEnd: () => void = () => {}): Promise<SessionSubscriber> {
+    this.options.checkId(sessionId);
+    const watched = this.watchedSession(sessionId);
+    const lifetime = setTimeout(() => subscriber.end(), this.options.maxLifetimeMs);
+    lifetime.unref();
+    const subscriber = new SessionSubscriber((ended) => {
+      clearTimeout(lifetime);
+      this.leave(watched, ended);
+      onEnd();
+    });
+    watched.subscribers.add(subscriber);
+    this.open += 1;
+
+    const sequence = this.nextSequence();
+    const outcome = await settle(this.options.read(sessionId, 'first-read'));
+    if (!outcome.ok && !subscriber.hasDelivered && !isPassing(outcome.error)) {
+      void subscriber.return();
+      throw outcome.error;
+    }
+    this.offer(sessionId, sequence, outcome, false);
+    if (!outcome.ok) void this.options.schedule.restart(sessionId, watched.expiresAtMs).then((ms) => this.pollIn(watched, ms));
+    return subscriber;
+  }
+
+  /** Verified webhooks received by this replica: announced to the fleet, and refetched by whoever claims each. */
+  sessionsChanged(changes: readonly SessionChange[]): void {
+    for (const change of changes) {
+      const announced: AnnouncedChange = { ...change, nonce: randomUUID() };
+      this.options.bus.announce(announced);
+      void this.refetch(announced);
+    }
+  }
+
+  /** Ends every subscription (each gets its `complete`); new ones may still come until the transports refuse them. */
+  completeAll(): void {
+    for (const watched of [...this.watched.values()]) {
+      for (const subscriber of [...watched.subscribers]) subscriber.end();
+    }
+  }
+
+  private async refetch(change: AnnouncedChange): Promise<void> {
+    const watched = this.watched.get(change.sessionId);
+    if (!watched || !(await this.options.bus.claim(change.sessionId, change.nonce))) return;
+    const sequence = this.nextSequence();
+    const outcome = await settle(this.options.read(change.sessionId, 'refetch-after-webhook'));
+    if (outcome.ok) this.options.bus.share(outcome.value, change.final);
+    this.offer(change.sessionId, sequence, outcome, change.final);
+    if (!this.isWatched(watched)) return;
+    const { schedule } = this.options;
+    const nextInMs = outcome.ok
+      ? await schedule.postpone(watched.id, watched.expiresAtMs)
+      : await schedule.restart(watched.id, watched.expiresAtMs);
+    this.pollIn(watched, nextInMs);
+  }
+
+  private async pollWhenDue(watched: WatchedSession): Promise<void> {
+    const claim = await this.options.schedule.claim(watched.id, watched.expiresAtMs);
+    if (!this.isWatched(watched)) return;
+    if (!claim.won) {
+      this.pollIn(watched, claim.nextInMs);
+      return;
+    }
+    const sequence = this.nextSequence();
+    const outcome = await settle(this.options.read(watched.id, 'poll'));
+    if (outcome.ok) this.options.bus.share(outcome.value, false);
+    this.offer(watched.id, sequence, outcome, false);
+    // The poll that came just after the expiry was the last: a session still not final then is left to webhooks.
+    if (outcome.ok && outcome.value.expiresAt && outcome.value.expiresAt.getTime() + pollAfterExpiryMs <= Date.now()) return;
+    this.pollIn(watched, claim.nextInMs);
+  }
+
+  private offer(sessionId: string, sequence: number, outcome: SessionEvent, finalByEvent: boolean): void {
+    const watched = this.watched.get(sessionId);
+    if (!watched) return;
+    if (outcome.ok) watched.expiresAtMs = outcome.value.expiresAt?.getTime();
+    for (const subscriber of [...watched.subscribers]) subscriber.offer(sequence, outcome, finalByEvent);
+  }
+
+  private watchedSession(sessionId: string): WatchedSession {
+    let watched = this.watched.get(sessionId);
+    if (!watched) {
+      const created: WatchedSession = { id: sessionId, subscribers: new Set(), expiresAtMs: undefined, pollTimer: undefined };
+      this.watched.set(sessionId, created);
+      void this.options.schedule.join(sessionId, undefined).then((ms) => this.pollIn(created, ms));
+      watched = created;
+    }
+    return watched;
+  }
+
+  private pollIn(watched: WatchedSession, delayMs: number): void {
+    if (!this.isWatched(watched)) return;
+    clearTimeout(watched.pollTimer);
+    watched.pollTimer = setTimeout(() => void this.pollWhenDue(watched), delayMs);
+    watched.pollTimer.unref();
+  }
+
+  private leave(watched: WatchedSession, subscriber: SessionSubscriber): void {
+    if (!watched.subscribers.delete(subscriber)) return;
+    this.open -= 1;
+    if (watched.subscribers.size > 0) return;
+    clearTimeout(watched.pollTimer);
+    if (this.watched.get(watched.id) === watched) this.watched.delete(watched.id);
+  }
+
+  private isWatched(watched: WatchedSession): boolean {
+    return this.watched.get(watched.id) === watched && watched.subscribers.size > 0;
+  }
+
+  private nextSequence(): number {
+    this.sequence += 1;
+    return this.sequence;
+  }
+}
+
+function isPassing(error: unknown): boolean {
+  return error instanceof PaymentsError && passingErrorCodes.has(error.code);
+}
+
+async function settle(read: Promise<CheckoutSession>): Promise<SessionEvent> {
+  try {
+    return { ok: true, value: await read };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}

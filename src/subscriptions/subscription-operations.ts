@@ -1,0 +1,119 @@
+import {
+  getOperationAST,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { formatGraphQLError } from '../graphql/apollo-server.js';
+import type { RequestContext, SubscriptionScope } from '../graphql/context.js';
+import { operationLimitProblem, type QueryLimits } from '../graphql/query-limits.js';
+import type { RequestTally } from '../observability/request-tally.js';
+import type { SessionLoaders } from '../sessions/loaders.js';
+import type { SessionFeed } from '../sessions/session-feed.js';
+import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
+
+/** A GraphQL request as both protocols carry it. */
+export interface SubscriptionRequest {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+export interface SubscriptionOperationsOptions {
+  schema: GraphQLSchema;
+  limits: QueryLimits;
+  feed: SessionFeed;
+  admission: SubscriptionAdmission;
+  /** The context a query gets; a subscription's loaders are made again for each event. */
+  createContext: (request: RequestTally) => RequestContext;
+  createLoaders: (request: RequestTally) => SessionLoaders;
+}
+
+/**
+ * What the SSE and graphql-ws transports share: a request checked as a query is (parsed,
+ * validated against the schema, within the query limits) and only a subscription accepted,
+ * a context whose subscription scope is the change feed within the admission's limits, and
+ * results formatted as query results are.
+ */
+export class SubscriptionOperations {
+  constructor(private readonly options: SubscriptionOperationsOptions) {}
+
+  /** The execution arguments of a subscription, or the errors to answer instead. */
+  prepare(request: SubscriptionRequest, connection: ConnectionShare, tally: RequestTally): ExecutionArgs | GraphQLError[] {
+    const { schema } = this.options;
+    if (typeof request.query !== 'string' || request.query.trim() === '') {
+      return [badRequest('Send the subscription as a non-empty string in "query"')];
+    }
+    if (request.operationName != null && typeof request.operationName !== 'string') {
+      return [badRequest('"operationName" must be a string')];
+    }
+    const variables = request.variables ?? {};
+    if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
+      return [badRequest('"variables" must be an object')];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(request.query);
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : badRequest('The query could not be parsed')];
+    }
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) return [badRequest('The document has no operation of that name, or several and no operationName')];
+    if (operation.operation !== 'subscription') {
+      return [badRequest(`Only subscriptions are served over this transport: send a ${operation.operation} as POST /graphql with content-type application/json`)];
+    }
+    const invalid = validate(schema, document, specifiedRules);
+    if (invalid.length > 0) return [...invalid];
+    const problem = operationLimitProblem(this.options.limits, schema, document, operation, request.operationName, variables as Record<string, unknown>);
+    if (problem) return [problem];
+
+    tally.isGraphQL = true;
+    tally.operationType = 'subscription';
+    tally.operationName = operation.name?.value;
+    return {
+      schema,
+      document,
+      operationName: request.operationName ?? undefined,
+      variableValues: variables as Record<string, unknown>,
+      contextValue: this.subscriptionContext(connection, tally),
+    };
+  }
+
+  /** As a query's result would be: our typed errors as they are, anything unexpected masked. */
+  format(result: ExecutionResult): FormattedExecutionResult {
+    const formatted: FormattedExecutionResult = { ...(result.data === undefined ? {} : { data: result.data }) };
+    if (result.errors) return { ...formatted, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)) };
+    return formatted;
+  }
+
+  private subscriptionContext(connection: ConnectionShare, tally: RequestTally): RequestContext {
+    const { feed, admission, createContext, createLoaders } = this.options;
+    const context = createContext(tally);
+    const scope: SubscriptionScope = {
+      async watch(sessionId) {
+        const release = admission.admit(connection);
+        try {
+          return await feed.watch(sessionId, release);
+        } catch (error) {
+          release();
+          throw error;
+        }
+      },
+      eventArrived() {
+        context.loaders = createLoaders(tally);
+      },
+    };
+    context.subscriptions = scope;
+    return context;
+  }
+}
+
+function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
+}
