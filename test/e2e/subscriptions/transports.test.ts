@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { useHarness } from '../../support/harness.js';
 import { subscribeOverSse, subscribeOverWebSocket } from '../../support/subscription-clients.js';
-import { convergeGateSignatureHeaders, deliverStripeSessionEvent, nowInSeconds } from '../../support/webhook-signing.js';
+import { convergeGateSignatureHeaders, deliverStripeSessionEvent, nowInSeconds, stripeSignatureHeader } from '../../support/webhook-signing.js';
 
 const stripeWebhookSecret = 'whsec_subscriptionsEndpoint42';
 const convergeGateKeyForWebhooks = 'sk_test_subscriptionsConvergeGate42';
@@ -114,6 +114,45 @@ describe.each(transports)('checkoutSessionUpdated over $name', ({ subscribe }) =
     expect(await deliverStripeSessionEvent(harness.subgraph.url, stripeWebhookSecret, paid)).toBe(200);
     await updates.ended;
     expect(updates.events.map((event) => event.data?.checkoutSessionUpdated?.status)).toEqual(['OPEN', 'COMPLETE']);
+  });
+
+  it('reads nothing for a replayed webhook event', async () => {
+    const session = stripeSession();
+    harness.emulator.putStripeSession(session);
+    const updates = subscribe(harness.graphqlUrl, { query: updatesQuery, variables: { id: session.id } });
+    await updates.eventsAtLeast(1);
+    const body = JSON.stringify({ id: `evt_replayed${sequence}`, object: 'event', type: 'checkout.session.completed', data: { object: session } });
+    const deliver = async () => {
+      const response = await request(`${harness.subgraph.url}/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': stripeSignatureHeader(stripeWebhookSecret, body, nowInSeconds()) },
+        body,
+      });
+      await response.body.dump();
+      return response.statusCode;
+    };
+    const sessionCalls = () => harness.emulator.countCalls(`/v1/checkout/sessions/${session.id}`);
+    expect(await deliver()).toBe(200);
+    await expect.poll(sessionCalls).toBe(2);
+    expect(await deliver()).toBe(200);
+    expect(await deliver()).toBe(200);
+    // A read after a replay would come as fast as the first refetch did; a query in between proves the subgraph has moved on.
+    await harness.query(`{ checkoutSession(id: "cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa") { id } }`);
+    expect(sessionCalls()).toBe(2);
+    updates.unsubscribe();
+  });
+
+  it('sends a passing provider failure as the first event, stays open, and sends the session once the poll reads it', async () => {
+    const session = stripeSession();
+    harness.emulator.putStripeSession(session);
+    // The first read and its two retries.
+    harness.emulator.injectFault(session.id, { kind: 'status', status: 503 }, { times: 3 });
+    const updates = subscribe(harness.graphqlUrl, { query: updatesQuery, variables: { id: session.id } });
+    await updates.eventsAtLeast(2);
+    expect(updates.events[0]?.errors?.[0]?.extensions?.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(updates.events[1]?.data?.checkoutSessionUpdated?.status).toBe('OPEN');
+    expect(updates.completed).toBe(false);
+    updates.unsubscribe();
   });
 
   it('answers a malformed id with BAD_USER_INPUT and completes, without a provider call', async () => {
