@@ -145,6 +145,8 @@ const environmentSchema = z
   CACHE_REFUNDS_TTL_MS: nonNegativeInt(10_000),
   CACHE_LINE_ITEMS_TTL_MS: nonNegativeInt(30_000),
   CACHE_NOT_FOUND_TTL_MS: nonNegativeInt(2_000),
+  CACHE_STALE_WINDOW_MS: nonNegativeInt(60_000),
+  CACHE_STALE_ANSWER_AFTER_MS: nonNegativeInt(250),
   STRIPE_WEBHOOK_SECRET: providerKey(/^whsec_\w+$/, {
     expected: 'a Stripe webhook endpoint secret (whsec_...)',
     example: 'whsec_...',
@@ -292,6 +294,10 @@ export interface CacheConfig {
   maxEntries: number;
   maxBytes: number;
   ttlMs: CacheTtls;
+  /** How long a session's copy is kept past its cache age, to answer from when a fresh read cannot get a turn; 0: not at all. */
+  staleWindowMs: number;
+  /** Longest a read holding such a copy waits for its call to get a turn before it is answered from the copy. */
+  staleAnswerAfterMs: number;
 }
 
 /** How long each kind of provider answer is kept, in milliseconds; 0 keeps nothing. */
@@ -408,6 +414,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
         lineItems: env.CACHE_LINE_ITEMS_TTL_MS,
         notFound: env.CACHE_NOT_FOUND_TTL_MS,
       },
+      staleWindowMs: env.CACHE_STALE_WINDOW_MS,
+      staleAnswerAfterMs: env.CACHE_STALE_ANSWER_AFTER_MS,
     },
     webhooks: {
       stripeSecret: env.STRIPE_WEBHOOK_SECRET,

@@ -19,7 +19,7 @@ const uncacheable = 'no-store';
 /**
  * Writes `Cache-Control` from the ages the resolvers recorded in the request: the shortest
  * age, always `private` (sessions carry personal data), and `no-store` when the response
- * has an error, when no age was recorded, or when a root field outside the rule is selected.
+ * has an error, when a session was answered from a copy past its age, when no age was recorded, or when a root field outside the rule is selected.
  * It replaces Apollo's cache-control plugin, whose hook runs on every resolved field.
  */
 export function cacheControlHeaderPlugin(): ApolloServerPlugin<RequestContext> {
@@ -32,6 +32,8 @@ export function cacheControlHeaderPlugin(): ApolloServerPlugin<RequestContext> {
           const cacheable =
             response.body.kind === 'single' &&
             errors === undefined &&
+            // An answer from a copy past its age must not be kept any longer by anyone.
+            contextValue.request.answersFromCopy === 0 &&
             maxAge !== undefined &&
             maxAge > 0 &&
             operation !== undefined &&

@@ -75,6 +75,8 @@ export interface CheckoutSession extends CheckoutSessionDetails {
   cancelUrl: string | null;
   createdAt: Date | null;
   expiresAt: Date | null;
+  /** When the provider was read for this answer: an answer from a copy is as old as this. */
+  fetchedAt: Date;
   /** Fees and discounts the provider applied; empty when it reports none. */
   fees: CheckoutFee[];
   refundSource: RefundSource;

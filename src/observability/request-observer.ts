@@ -87,6 +87,7 @@ export class RequestObserver {
         sessionsAsked: tally.sessionsAsked,
         providerCalls: tally.providerCalls,
         sharedReads: tally.sharedReads,
+        answersFromCopy: tally.answersFromCopy,
         // Each distinct code once: a batch of 500 failed sessions logs one NOT_FOUND, not 500.
         errorCodes: [...new Set(tally.errorCodes)],
         durationMs: Math.round(ms * 10) / 10,

@@ -13,6 +13,8 @@ export interface RequestTally {
   providerCalls: number;
   /** Reads that joined a provider call another request had in flight. */
   sharedReads: number;
+  /** Sessions answered from a copy past its cache age, the provider being too busy to read them again at once. */
+  answersFromCopy: number;
   errorCodes: string[];
 }
 
@@ -25,6 +27,7 @@ export function newRequestTally(requestId: string): RequestTally {
     sessionsAsked: 0,
     providerCalls: 0,
     sharedReads: 0,
+    answersFromCopy: 0,
     errorCodes: [],
   };
 }
@@ -36,4 +39,6 @@ export function newRequestTally(requestId: string): RequestTally {
 export interface ReadOrigin {
   readonly request: RequestTally | undefined;
   joined: number;
+  /** Told when the call got its turn under the rate budgets and is sent. */
+  sent?: () => void;
 }

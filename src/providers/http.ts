@@ -112,6 +112,7 @@ export class ProviderHttpClient {
     try {
       const pacing = this.pacingOf(request);
       const slot = await pacing.takeTurn(request, this.queueTimeoutMs);
+      request.origin?.sent?.();
       const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
       const { result, attempts } = await this.attempts(request, pacing, slot);
       healthy = isHealthy(result);

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { PaymentsError } from '../errors.js';
 import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
 import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
 import type { ReadOrigin, RequestTally } from '../observability/request-tally.js';
@@ -14,6 +15,8 @@ export type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error
 export interface KeptRead<Value = unknown> {
   outcome: ReadOutcome<Value>;
   expansions: readonly SessionExpansion[];
+  /** In this process's level, for a copy kept past its age: when it stops being fresh, on the cache's clock. */
+  freshUntil?: number;
 }
 
 /** Fetches from the provider with these expansions; `origin` names the request the call is logged as. */
@@ -31,7 +34,8 @@ export interface SharedReads {
  * and the session's eviction generation, to keep a fresh answer under.
  */
 export interface SharedLook {
-  kept: (KeptRead & { ttlMs: number }) | undefined;
+  /** `ttlMs`: how long it is still fresh (0 or less: it is only a copy, kept `copyForMs` more). */
+  kept: (KeptRead & { ttlMs: number; copyForMs: number }) | undefined;
   generation: string;
 }
 
@@ -39,8 +43,11 @@ export interface SharedLook {
 export interface SharedReadLevel {
   /** Undefined when the level cannot answer now; never rejects. */
   look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined>;
-  /** Keeps the outcome, replacing what was there, unless the session was evicted after `look` gave `generation`; never rejects. */
-  keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void>;
+  /**
+   * Keeps the outcome for `ttlMs` and then `staleMs` more as a copy, replacing what was
+   * there, unless the session was evicted after `look` gave `generation`; never rejects.
+   */
+  keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs?: number): Promise<void>;
   /**
    * Evicts the session from the level and from every other replica's first level; never
    * rejects. False when Redis could not be reached: the eviction is sent once it is back.
@@ -64,6 +71,10 @@ export interface ProviderReadCacheOptions {
   recorder?: CacheRecorder;
   /** Hits and misses of the shared level (`redis`). */
   sharedRecorder?: CacheRecorder;
+  /** How long a session's answer is kept past its age, as a copy to answer from when a fresh read cannot get a turn; 0 (default): not at all. */
+  staleWindowMs?: number;
+  /** Longest a read holding a copy waits for its call to be sent before it is answered from the copy. */
+  staleAnswerAfterMs?: number;
 }
 
 interface CallInFlight {
@@ -76,6 +87,12 @@ interface CallInFlight {
    * way (the answer may predate the change), or a call asking for more expansions replaced it.
    */
   superseded: boolean;
+  /** Set once the call got its turn and went to the provider. */
+  sent: boolean;
+  /** A session's answer kept past its age, here or in the shared level: what a read answers from if the call cannot go soon. */
+  copy: KeptRead | undefined;
+  /** Told when `copy` arrives from the shared level. */
+  copyArrived: Set<() => void>;
 }
 
 const errorEntryBytes = 256;
@@ -92,6 +109,11 @@ const errorEntryBytes = 256;
  * level: a copy (or a call in flight) with every expansion a read needs answers it; a read
  * needing more fetches the union of both and replaces the copy. A "does not exist" answers
  * whatever is needed.
+ *
+ * A session's answer is kept `staleWindowMs` past its age as a copy (a webhook still evicts
+ * it). A read that finds only such a copy starts a fresh read as usual, and is answered
+ * from the copy when that read is not sent within `staleAnswerAfterMs` or is refused by the
+ * rate budgets (`RATE_LIMITED`); the fresh read, once sent, replaces the copy.
  */
 export class ProviderReadCache {
   private readonly entries: LRUCache<string, KeptRead> | undefined;
@@ -101,9 +123,15 @@ export class ProviderReadCache {
   private readonly sharedRecorder: CacheRecorder;
   /** Set while everything is dropped at once: that is no eviction of a kept answer by age, size or webhook. */
   private clearing = false;
+  private readonly staleWindowMs: number;
+  private readonly staleAnswerAfterMs: number;
+  private readonly clock: { now(): number };
 
   constructor(options: ProviderReadCacheOptions) {
     this.shared = options.shared;
+    this.staleWindowMs = options.staleWindowMs ?? 0;
+    this.staleAnswerAfterMs = options.staleAnswerAfterMs ?? 0;
+    this.clock = options.clock ?? performance;
     const recorder = (this.recorder = options.recorder ?? unrecordedCache);
     this.sharedRecorder = options.sharedRecorder ?? unrecordedCache;
     this.entries = options.enabled
@@ -140,9 +168,10 @@ export class ProviderReadCache {
   ): Promise<Value> {
     const key = `${kind}:${sessionId}`;
     const kept = this.entries?.get(key) as KeptRead<Value> | undefined;
-    if (kept && answers(kept, expansions)) {
+    const copy = kept && answers(kept, expansions) ? kept : undefined;
+    if (copy && (copy.freshUntil === undefined || copy.freshUntil > this.clock.now())) {
       this.recorder.hit();
-      return kept.outcome.ok ? Promise.resolve(kept.outcome.value) : Promise.reject(kept.outcome.error);
+      return copy.outcome.ok ? Promise.resolve(copy.outcome.value) : Promise.reject(copy.outcome.error);
     }
     this.recorder.miss();
     const joined = this.inFlight.get(key);
@@ -150,7 +179,8 @@ export class ProviderReadCache {
       this.recorder.joined();
       joined.origin.joined += 1;
       if (request) request.sharedReads += 1;
-      return joined.promise as Promise<Value>;
+      joined.copy ??= copy;
+      return this.answer(joined, request) as Promise<Value>;
     }
     // The copy or the call lacks an expansion: ask for everything either had too, so that
     // the new answer can replace the copy for every reader.
@@ -158,11 +188,22 @@ export class ProviderReadCache {
     const fetchWith = unionOfExpansions(expansions, kept?.expansions ?? [], joined?.expansions ?? []);
 
     const origin: ReadOrigin = { request, joined: 0 };
-    const call: CallInFlight = { promise: Promise.resolve(), origin, expansions: fetchWith, superseded: false };
+    const call: CallInFlight = {
+      promise: Promise.resolve(),
+      origin,
+      expansions: fetchWith,
+      superseded: false,
+      sent: false,
+      copy,
+      copyArrived: new Set(),
+    };
+    origin.sent = () => {
+      call.sent = true;
+    };
     const promise = this.load(kind, sessionId, key, call, (withExpansions) => fetch(origin, withExpansions), ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
-    return promise;
+    return this.answer(call, request) as Promise<Value>;
   }
 
   /**
@@ -180,6 +221,51 @@ export class ProviderReadCache {
     return this.entries?.size ?? 0;
   }
 
+  /**
+   * The call's answer, or its copy's when the call is not sent within the bound or is
+   * refused by the rate budgets. Without a stale window, the call's promise itself.
+   */
+  private answer(call: CallInFlight, request: RequestTally | undefined): Promise<unknown> {
+    if (this.staleWindowMs === 0) return call.promise;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let boundPassed = false;
+      const fromCopy = (): boolean => {
+        const copy = call.copy;
+        if (settled || !copy?.outcome.ok) return false;
+        settled = true;
+        if (request) request.answersFromCopy += 1;
+        resolve(copy.outcome.value);
+        return true;
+      };
+      const whenCopyArrives = () => {
+        if (boundPassed && !call.sent) fromCopy();
+      };
+      const timer = setTimeout(() => {
+        boundPassed = true;
+        whenCopyArrives();
+      }, this.staleAnswerAfterMs);
+      call.copyArrived.add(whenCopyArrives);
+      const done = () => {
+        clearTimeout(timer);
+        call.copyArrived.delete(whenCopyArrives);
+      };
+      call.promise.then(
+        (value) => {
+          done();
+          if (!settled) resolve(value);
+          settled = true;
+        },
+        (error: unknown) => {
+          done();
+          if (isRateLimited(error) && fromCopy()) return;
+          if (!settled) reject(error);
+          settled = true;
+        },
+      );
+    });
+  }
+
   private async load<Value>(
     kind: ReadKind,
     sessionId: string,
@@ -189,12 +275,17 @@ export class ProviderReadCache {
     ttlMs: (outcome: ReadOutcome<Value>) => number,
   ): Promise<Value> {
     const shared = this.entries && this.shared ? await this.shared.look(kind, sessionId) : undefined;
-    const sharedKept = shared?.kept as (KeptRead<Value> & { ttlMs: number }) | undefined;
+    const sharedKept = shared?.kept as (KeptRead<Value> & { ttlMs: number; copyForMs: number }) | undefined;
     const sharedAnswers = sharedKept !== undefined && answers(sharedKept, call.expansions);
-    if (shared) (sharedAnswers ? this.sharedRecorder.hit() : this.sharedRecorder.miss());
-    if (sharedKept && sharedAnswers) {
-      this.settle(key, call, sharedKept, () => sharedKept.ttlMs);
+    const sharedFresh = sharedAnswers && sharedKept.ttlMs > 0;
+    if (shared) (sharedFresh ? this.sharedRecorder.hit() : this.sharedRecorder.miss());
+    if (sharedKept && sharedFresh) {
+      this.settle(kind, key, call, sharedKept, () => sharedKept.ttlMs);
       return valueOf(sharedKept.outcome);
+    }
+    if (sharedKept && sharedAnswers && !call.superseded && call.copy === undefined) {
+      call.copy = { outcome: sharedKept.outcome, expansions: sharedKept.expansions };
+      for (const arrived of call.copyArrived) arrived();
     }
     // Asking for what the shared copy had too lets the answer replace it there as well.
     const expansions = unionOfExpansions(call.expansions, sharedKept?.expansions ?? []);
@@ -204,8 +295,10 @@ export class ProviderReadCache {
       (error: unknown): ReadOutcome<Value> => ({ ok: false, error }),
     );
     const fetched: KeptRead<Value> = { outcome, expansions };
-    const keptForMs = this.settle(key, call, fetched, ttlMs);
-    if (shared && keptForMs > 0) await this.shared?.keep(kind, sessionId, fetched, keptForMs, shared.generation);
+    const keptForMs = this.settle(kind, key, call, fetched, ttlMs);
+    if (shared && keptForMs > 0) {
+      await this.shared?.keep(kind, sessionId, fetched, keptForMs, shared.generation, this.staleWindowOf(kind, outcome));
+    }
     return valueOf(outcome);
   }
 
@@ -216,6 +309,7 @@ export class ProviderReadCache {
       const call = this.inFlight.get(key);
       if (call) {
         call.superseded = true;
+        call.copy = undefined;
         this.inFlight.delete(key);
       }
     }
@@ -225,12 +319,16 @@ export class ProviderReadCache {
     this.clearing = true;
     this.entries?.clear();
     this.clearing = false;
-    for (const call of this.inFlight.values()) call.superseded = true;
+    for (const call of this.inFlight.values()) {
+      call.superseded = true;
+      call.copy = undefined;
+    }
     this.inFlight.clear();
   }
 
   /** Ends the call's turn in flight; answers how long the outcome is kept (0: not kept). */
   private settle<Value>(
+    kind: ReadKind,
     key: string,
     call: CallInFlight,
     kept: KeptRead<Value>,
@@ -239,8 +337,16 @@ export class ProviderReadCache {
     if (this.inFlight.get(key) === call) this.inFlight.delete(key);
     if (call.superseded || !this.entries) return 0;
     const ttl = ttlMs(kept.outcome);
-    if (ttl > 0) this.entries.set(key, kept, { ttl });
+    if (ttl <= 0) return ttl;
+    const staleMs = this.staleWindowOf(kind, kept.outcome);
+    if (staleMs > 0) this.entries.set(key, { ...kept, freshUntil: this.clock.now() + ttl }, { ttl: ttl + staleMs });
+    else this.entries.set(key, kept, { ttl });
     return ttl;
+  }
+
+  /** Only a session's answer is kept as a copy past its age; failures never are. */
+  private staleWindowOf(kind: ReadKind, outcome: ReadOutcome<unknown>): number {
+    return kind === 'session' && outcome.ok ? this.staleWindowMs : 0;
   }
 }
 
@@ -255,6 +361,10 @@ const evictionCauses: Partial<Record<LRUCache.DisposeReason, CacheEvictionCause>
 /** A kept "does not exist" answers any read; an answer, only reads needing no expansion it lacks. */
 function answers(kept: KeptRead, expansions: readonly SessionExpansion[]): boolean {
   return !kept.outcome.ok || coversExpansions(kept.expansions, expansions);
+}
+
+function isRateLimited(error: unknown): boolean {
+  return error instanceof PaymentsError && error.code === 'RATE_LIMITED';
 }
 
 function valueOf<Value>(outcome: ReadOutcome<Value>): Value {

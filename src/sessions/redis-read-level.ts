@@ -89,19 +89,23 @@ export class RedisReadLevel implements SharedReadLevel {
     const [text, ttlMs, generation] = reply as [unknown, unknown, unknown];
     if (typeof generation !== 'string') return undefined;
     if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
-      const kept = decodeOutcome(kind, sessionId, text);
-      if (kept) return { kept: { ...kept, ttlMs }, generation };
+      const decoded = decodeOutcome(kind, sessionId, text);
+      if (decoded) {
+        const { staleMs, ...kept } = decoded;
+        return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation };
+      }
       warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
     return { kept: undefined, generation };
   }
 
-  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string): Promise<void> {
+  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs = 0): Promise<void> {
     const keys = this.keysFor(sessionId);
-    const text = encodeOutcome(kept);
+    const keptStaleMs = kept.outcome.ok ? Math.ceil(staleMs) : 0;
+    const text = encodeOutcome(kept, keptStaleMs);
     if (!keys || text === undefined || ttlMs <= 0) return;
     await this.redis
-      .run(keepScript, [keys.read(kind, sessionId), keys.generation(sessionId)], [generation, text, Math.ceil(ttlMs)])
+      .run(keepScript, [keys.read(kind, sessionId), keys.generation(sessionId)], [generation, text, Math.ceil(ttlMs) + keptStaleMs])
       .catch(() => undefined);
   }
 

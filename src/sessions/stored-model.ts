@@ -260,6 +260,7 @@ export const storedCheckoutSession: z.ZodType<CheckoutSession> = z.object({
   cancelUrl: text,
   createdAt: instant,
   expiresAt: instant,
+  fetchedAt: z.iso.datetime().transform((value) => new Date(value)),
   fees: z.array(z.object({ type: text, description: text, amount: optionalMoney })),
   refundSource: z.discriminatedUnion('kind', [
     z.object({

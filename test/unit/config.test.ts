@@ -95,6 +95,8 @@ describe('loadConfig', () => {
       maxEntries: 10_000,
       maxBytes: 16 * 1024 * 1024,
       ttlMs: { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 2_000 },
+      staleWindowMs: 60_000,
+      staleAnswerAfterMs: 250,
     });
     expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300, futureSkewSeconds: 30 });
   });
@@ -360,6 +362,8 @@ const settings: Setting[] = [
   { variable: 'CACHE_REFUNDS_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.refunds, byDefault: 10_000 },
   { variable: 'CACHE_LINE_ITEMS_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.lineItems, byDefault: 30_000 },
   { variable: 'CACHE_NOT_FOUND_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.notFound, byDefault: 2000 },
+  { variable: 'CACHE_STALE_WINDOW_MS', bad: '-1', read: (c) => c.cache.staleWindowMs, byDefault: 60_000 },
+  { variable: 'CACHE_STALE_ANSWER_AFTER_MS', bad: 'soon', read: (c) => c.cache.staleAnswerAfterMs, byDefault: 250 },
   { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', read: (c) => c.webhooks.stripeSecret, byDefault: undefined },
   { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.webhooks.convergeGateSecret, byDefault: undefined },
   { variable: 'WEBHOOK_TOLERANCE_SECONDS', bad: '0', read: (c) => c.webhooks.toleranceSeconds, byDefault: 300 },

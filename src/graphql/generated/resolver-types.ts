@@ -694,6 +694,8 @@ export type CheckoutSession = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Fees and discounts the provider applied; empty when it reports none. */
   fees: Array<CheckoutFee>;
+  /** When the provider was last read for this answer. Older than the session's cache age when the provider was too busy to read it again at once: the answer then came from a copy, and its Cache-Control is no-store. */
+  fetchedAt: Scalars['DateTime']['output'];
   /** The provider's session id. */
   id: Scalars['ID']['output'];
   /** The merchant's identifier for the integration that created the session. Stripe only. */
@@ -1505,6 +1507,7 @@ export type CheckoutSessionResolvers<ContextType = RequestContext, ParentType ex
   excludedPaymentMethodTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fees?: Resolver<Array<ResolversTypes['CheckoutFee']>, ParentType, ContextType>;
+  fetchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   integrationIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   invoiceCreation?: Resolver<Maybe<ResolversTypes['CheckoutInvoiceCreation']>, ParentType, ContextType>;

@@ -82,6 +82,7 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
     cancelUrl: nonBlank(wire.cancel_url),
     createdAt: fromUnixSeconds(wire.created_at ?? wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at ?? wire.expire_at),
+    fetchedAt: new Date(),
     fees: toFees(wire.fees, currency),
     refundSource: {
       kind: 'session-body',

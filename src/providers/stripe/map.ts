@@ -95,6 +95,7 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
     cancelUrl: wire.cancel_url ?? null,
     createdAt: fromUnixSeconds(wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at),
+    fetchedAt: new Date(),
     fees: [],
     refundSource: { kind: 'payment-intent' as const },
   };

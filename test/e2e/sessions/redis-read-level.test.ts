@@ -37,6 +37,7 @@ function session(id: string, amount: number): CheckoutSession {
     cancelUrl: null,
     createdAt: new Date('2026-07-01T10:00:00.000Z'),
     expiresAt: null,
+    fetchedAt: new Date('2026-01-02T03:04:05.000Z'),
     fees: [],
     refundSource: { kind: 'payment-intent' },
   };
@@ -79,8 +80,22 @@ describe('the cache level and eviction bus on Redis', () => {
     const answer = { outcome: { ok: true as const, value: session('cs_test_levelShared', 2198) }, expansions: [] };
     await replicaA.keep('session', 'cs_test_levelShared', answer, 60_000, lookGeneration(look));
     const found = await replicaB.look('session', 'cs_test_levelShared');
-    expect(found?.kept).toEqual({ ...answer, ttlMs: expect.any(Number) });
+    expect(found?.kept).toEqual({ ...answer, ttlMs: expect.any(Number), copyForMs: expect.any(Number) });
     expect(found?.kept?.ttlMs).toBeGreaterThan(59_000);
+  });
+
+  it('keeps an answer past its age as a copy for the stale window: fresh time left at or below 0, the copy still there', async () => {
+    const id = 'cs_test_levelStaleCopy';
+    const look = await replicaA.look('session', id);
+    const answer = { outcome: { ok: true as const, value: session(id, 1500) }, expansions: [] };
+    await replicaA.keep('session', id, answer, 1, lookGeneration(look), 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const found = await replicaB.look('session', id);
+    expect(found?.kept?.outcome).toEqual(answer.outcome);
+    expect(found?.kept?.ttlMs).toBeLessThanOrEqual(0);
+    expect(found?.kept?.copyForMs).toBeGreaterThan(59_000);
+    await replicaB.evictSession(id);
+    expect((await replicaA.look('session', id))?.kept).toBeUndefined();
   });
 
   it('records the expansions an answer was fetched with, and a wider answer replaces the copy in the same key', async () => {
