@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentsError } from '../errors.js';
+import type { SubscriptionReadPurpose } from '../observability/recorders.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import type { AnnouncedChange, ChangeBus, SessionChange } from './change-bus.js';
 import { pollAfterExpiryMs, type PollSchedule } from './poll-schedule.js';
@@ -10,7 +11,7 @@ import { SessionSubscriber, type SessionEvent } from './session-subscriber.js';
  * turns by (first reads, then refetches after a webhook, then polls, the lowest); today
  * every read goes through the same read path as a query's.
  */
-export type FeedReadPurpose = 'first-read' | 'refetch-after-webhook' | 'poll';
+export type FeedReadPurpose = SubscriptionReadPurpose;
 
 export type FeedReader = (sessionId: string, purpose: FeedReadPurpose) => Promise<CheckoutSession>;
 
