@@ -12,7 +12,7 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { PaymentsError } from '../errors.js';
 import { introspectionCostOf } from './introspection-cost.js';
-import { operationShape } from './operation-shape.js';
+import { operationShape, type OperationShape } from './operation-shape.js';
 
 export interface QueryLimits {
   /** Sessions one request may ask for: `_entities` representations plus `checkoutSession` fields. */
@@ -104,7 +104,7 @@ function operationVariables(
 }
 
 /** Sessions the operation will load: a `checkoutSession` field each, and each `_entities` representation. */
-function countSessionsAsked(rootFields: OperationShapeFields, variables: Record<string, unknown>): number {
+function countSessionsAsked(rootFields: OperationShape['rootFields'], variables: Record<string, unknown>): number {
   let count = 0;
   for (const field of rootFields) {
     if (field.name.value === 'checkoutSession' || field.name.value === 'checkoutSessionUpdated') count += 1;
@@ -116,8 +116,6 @@ function countSessionsAsked(rootFields: OperationShapeFields, variables: Record<
   }
   return count;
 }
-
-type OperationShapeFields = ReturnType<typeof operationShape>['rootFields'];
 
 const sessionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name === '_entities') {

@@ -23,7 +23,7 @@ describe('deploy/router.yaml and the payments subgraph\'s errors', () => {
 
   /** Every error of the subgraph's own answers to a few failing requests, one of each kind a client can meet. */
   async function errorsOfEveryKind(): Promise<Array<NonNullable<GraphQLResult['errors']>[number]>> {
-    for (const label of ['Refused', 'AuthFailed', 'BadBody', 'Outage', 'WhileOpen']) {
+    for (const label of ['Refused', 'AuthFailed', 'BadBody', 'RateLimited', 'Outage', 'WhileOpen']) {
       harness.emulator.putStripeSession({ id: stripeId(label), object: 'checkout.session', status: 'complete' });
     }
     harness.emulator.injectFault(stripeId('Refused'), {
@@ -34,6 +34,7 @@ describe('deploy/router.yaml and the payments subgraph\'s errors', () => {
     });
     harness.emulator.injectFault(stripeId('AuthFailed'), { kind: 'status', status: 401, body: JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } }) });
     harness.emulator.injectFault(stripeId('BadBody'), { kind: 'body', body: '<html>Bad gateway</html>', contentType: 'text/html' });
+    harness.emulator.injectFault(stripeId('RateLimited'), { kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
     const answers = [
       await harness.query(sessionQuery(stripeId('NeverCreated'))),
       await harness.query(sessionQuery('not a session id')),
@@ -45,6 +46,7 @@ describe('deploy/router.yaml and the payments subgraph\'s errors', () => {
       await harness.query(sessionQuery(stripeId('Refused'))),
       await harness.query(sessionQuery(stripeId('AuthFailed'))),
       await harness.query(sessionQuery(stripeId('BadBody'))),
+      await harness.query(sessionQuery(stripeId('RateLimited'))),
     ];
     harness.emulator.injectFault(stripeId('Outage'), { kind: 'status', status: 503 });
     answers.push(await harness.query(sessionQuery(stripeId('Outage'))));
@@ -64,6 +66,7 @@ describe('deploy/router.yaml and the payments subgraph\'s errors', () => {
       'PROVIDER_ERROR',
       'PROVIDER_AUTH_FAILED',
       'PROVIDER_BAD_RESPONSE',
+      'RATE_LIMITED',
       'PROVIDER_UNAVAILABLE',
       'PROVIDER_UNAVAILABLE',
     ]);

@@ -36,6 +36,7 @@ describe('clients that send slowly or never read', () => {
     HEADERS_TIMEOUT_MS: '500',
     REQUEST_BODY_TIMEOUT_MS: '1000',
     IDLE_TIMEOUT_MS: '1000',
+    SUBSCRIPTION_KEEPALIVE_MS: '500',
     MAX_REQUEST_BODY_BYTES: '4096',
     MAX_REQUEST_BODIES_IN_FLIGHT: '2',
     ROUTER_SECRET: 'a-router-secret-of-some-length',
@@ -111,7 +112,7 @@ describe('clients that send slowly or never read', () => {
 
 describe('a client that never reads its response', () => {
   // A big answer (about 34 MB of introspection), so that it cannot all sit in the socket's buffers.
-  const harness = useHarness({ IDLE_TIMEOUT_MS: '1000', INTROSPECTION: 'true', MAX_QUERY_COST: '100000000' });
+  const harness = useHarness({ IDLE_TIMEOUT_MS: '1000', SUBSCRIPTION_KEEPALIVE_MS: '500', INTROSPECTION: 'true', MAX_QUERY_COST: '100000000' });
   const sockets: Socket[] = [];
   const open = async () => {
     const socket = await openSocket(harness.subgraph.url);

@@ -27,6 +27,11 @@ serveBenchParent(
     },
     sessionCalls: () => emulator.countCalls(sessionPath),
     sessionCallTimes: () => sessionCallTimes,
+    /** When each session call the emulator answered 429 (over Stripe's limits) arrived, in ms since the epoch. */
+    rateLimitedCallTimes: () =>
+      emulator.calls
+        .filter((call) => call.rateLimited !== undefined && call.path.startsWith(sessionPath))
+        .map((call) => performance.timeOrigin + call.at),
     enforceStripeRateLimits: () => emulator.setStripeRateLimits('documented'),
     liftStripeRateLimits: () => emulator.setStripeRateLimits('lifted'),
   },

@@ -23,9 +23,10 @@ describe('scenario (g) figures', () => {
         unanswered: 0,
       },
       [['cs_test_a', 1_002]],
+      [900, 1_500],
       context,
     );
-    expect(figures).toMatchObject({ servedPerSecond: 3, refusals: 1, otherErrors: 0, providerCallsPerSecond: 1, missP50Ms: 16, hitP50Ms: 1 });
+    expect(figures).toMatchObject({ servedPerSecond: 3, refusals: 1, otherErrors: 0, providerCallsPerSecond: 1, rateLimitedCalls: 1, missP50Ms: 16, hitP50Ms: 1 });
     expect(figures.cacheHitRatio).toBeCloseTo(1 / 3);
   });
 

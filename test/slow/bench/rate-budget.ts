@@ -16,7 +16,12 @@ export interface RateBudgetContext {
  * until it was answered: it made that call or shared it. Every other served request was
  * answered from the cache (a hit).
  */
-export function rateBudgetFigures(run: OpenLoopResult, callTimes: ReadonlyArray<[string, number]>, context: RateBudgetContext): RateBudgetFigures {
+export function rateBudgetFigures(
+  run: OpenLoopResult,
+  callTimes: ReadonlyArray<[string, number]>,
+  rateLimitedTimes: readonly number[],
+  context: RateBudgetContext,
+): RateBudgetFigures {
   const callsBySession = new Map<string, number[]>();
   for (const [sessionId, at] of callTimes) {
     const times = callsBySession.get(sessionId) ?? [];
@@ -43,6 +48,7 @@ export function rateBudgetFigures(run: OpenLoopResult, callTimes: ReadonlyArray<
     cacheHitRatio: served === 0 ? 0 : hits.length / served,
     providerCallsPerSecond: windowCalls.length / context.durationSeconds,
     maxProviderCallsInOneSecond: mostInAnyWindow(callTimes.map(([, at]) => at), 1000),
+    rateLimitedCalls: rateLimitedTimes.filter((at) => at >= run.measuredFrom && at < run.measuredUntil).length,
     rateLimitPerSecond: context.rateLimitPerSecond,
     refusals,
     otherErrors: measured.length - served - refusals + run.unanswered,

@@ -36,7 +36,9 @@ export interface RateBudgetFigures {
   maxProviderCallsInOneSecond: number;
   /** The client-side rate limit the subgraph ran with. */
   rateLimitPerSecond: number;
-  /** `RATE_LIMITED`: refused at once because the rate-limit queue was full. */
+  /** Session calls of the measured time the provider answered 429, over Stripe's limits as the emulator enforces them. */
+  rateLimitedCalls: number;
+  /** `RATE_LIMITED`: refused at once because the rate-limit queue was full, or still answered 429 after retries. */
   refusals: number;
   /** Any other error, and requests not answered before the benchmark stopped waiting. */
   otherErrors: number;
@@ -162,7 +164,7 @@ export function formatRateBudgets(rows: readonly BenchRow[]): string {
   const budgets = rows.flatMap((row) => (row.rateBudget ? [row.rateBudget] : []));
   if (budgets.length === 0) return '';
   return formatTable(
-    ['(g) variant', 'offered/s', 'served/s', 'hit ratio', 'calls/s', 'max in 1 s', 'limit/s', 'refused', 'other errors', 'hit p50/p99 ms', 'miss p50/p99 ms'],
+    ['(g) variant', 'offered/s', 'served/s', 'hit ratio', 'calls/s', 'max in 1 s', 'limit/s', '429s', 'refused', 'other errors', 'hit p50/p99 ms', 'miss p50/p99 ms'],
     budgets.map((budget) => [
       budget.variant,
       budget.offeredPerSecond.toFixed(0),
@@ -171,6 +173,7 @@ export function formatRateBudgets(rows: readonly BenchRow[]): string {
       budget.providerCallsPerSecond.toFixed(1),
       String(budget.maxProviderCallsInOneSecond),
       String(budget.rateLimitPerSecond),
+      String(budget.rateLimitedCalls),
       String(budget.refusals),
       String(budget.otherErrors),
       `${budget.hitP50Ms.toFixed(1)} / ${budget.hitP99Ms.toFixed(1)}`,

@@ -368,6 +368,7 @@ async function measureOpenLoop(
   await usageReset;
   const usage = await usageOf(server);
   const callTimes = await phase.emulator.call<Array<[string, number]>>('sessionCallTimes');
+  const rateLimitedTimes = await phase.emulator.call<number[]>('rateLimitedCallTimes');
   const measured = run.requests.filter((request) => request.measured);
   const served = measured.filter((request) => request.ok).map((request) => request.latencyMs).sort((a, b) => a - b);
   // Calls made for the measured requests: for their sessions, from the measured time on.
@@ -388,7 +389,7 @@ async function measureOpenLoop(
     peakRssMb: usage.peakRssBytes / 1024 / 1024,
     ...(spec.rateBudgetVariant
       ? {
-          rateBudget: rateBudgetFigures(run, callTimes, {
+          rateBudget: rateBudgetFigures(run, callTimes, rateLimitedTimes, {
             variant: spec.rateBudgetVariant,
             providerLatencyMs: spec.latencyMs,
             offeredPerSecond: drive.ratePerSecond,
