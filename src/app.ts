@@ -109,7 +109,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   });
   const ttlPolicy = cacheTtlPolicy(config);
   const feed = new SessionFeed({
-    read: createFeedReader(router, reads, ttlPolicy),
+    read: createFeedReader(router, reads, ttlPolicy, observability.subscriptions),
     checkId: (sessionId) => void router.providerFor(sessionId),
     schedule: redis ? new RedisPollSchedule(redis, accountOf, new LocalPollSchedule()) : new LocalPollSchedule(),
     bus: redis ? new RedisChangeBus(redis, accountOf, accounts) : localChangeBus,
@@ -128,6 +128,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     recorder: observability.webhooks,
   });
   const admission = new SubscriptionAdmission(config.subscriptions);
+  observability.subscriptions.countOpen(() => admission.openSubscriptions);
   const readiness = new Readiness({
     providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
     ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),

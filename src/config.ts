@@ -157,7 +157,12 @@ const environmentSchema = z
   MAX_SUBSCRIPTIONS: positiveInt(10_000),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
   SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
-  SUBSCRIPTION_KEEPALIVE_MS: positiveInt(12_000),
+  SUBSCRIPTION_KEEPALIVE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .register(settingRules, { expected: 'a whole number of 1 or more', example: '12000' }),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()
@@ -427,7 +432,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxPerProcess: env.MAX_SUBSCRIPTIONS,
       maxPerConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxLifetimeMs: env.SUBSCRIPTION_MAX_LIFETIME_MS,
-      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
+      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS ?? defaultKeepAliveMs(env),
     },
     redis: {
       url: env.REDIS_URL,
@@ -543,10 +548,15 @@ function headersTimeoutProblem(env: Environment): string | undefined {
   return `HEADERS_TIMEOUT_MS=${env.HEADERS_TIMEOUT_MS} is longer than REQUEST_BODY_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}, which covers the headers too: make it at most that, for example HEADERS_TIMEOUT_MS=${env.REQUEST_BODY_TIMEOUT_MS}`;
 }
 
+/** 12 s (graphql-ws's and graphql-sse's own interval), or half the idle timeout when that is shorter. */
+function defaultKeepAliveMs(env: Environment): number {
+  return Math.max(1, Math.min(12_000, Math.floor(env.IDLE_TIMEOUT_MS / 2)));
+}
+
 /** A quiet subscription stream is kept open by its pings: they must come more often than the idle timeout cuts. */
 function keepAliveProblem(env: Environment): string | undefined {
-  if (env.SUBSCRIPTION_KEEPALIVE_MS < env.IDLE_TIMEOUT_MS) return undefined;
-  return `SUBSCRIPTION_KEEPALIVE_MS=${env.SUBSCRIPTION_KEEPALIVE_MS} is not below IDLE_TIMEOUT_MS=${env.IDLE_TIMEOUT_MS}: a quiet subscription stream would be cut between its pings; for example SUBSCRIPTION_KEEPALIVE_MS=12000`;
+  if (env.SUBSCRIPTION_KEEPALIVE_MS === undefined || env.SUBSCRIPTION_KEEPALIVE_MS < env.IDLE_TIMEOUT_MS) return undefined;
+  return `SUBSCRIPTION_KEEPALIVE_MS=${env.SUBSCRIPTION_KEEPALIVE_MS} is not below IDLE_TIMEOUT_MS=${env.IDLE_TIMEOUT_MS}: a quiet subscription stream would be cut between its pings; for example SUBSCRIPTION_KEEPALIVE_MS=${defaultKeepAliveMs(env)}`;
 }
 
 function metricsPortProblem(env: Environment): string | undefined {

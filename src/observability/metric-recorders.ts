@@ -1,5 +1,5 @@
 import type { SubgraphMetrics } from './metrics.js';
-import type { CacheEvictionCause, CacheLevel, CacheRecorder, WebhookRecorder } from './recorders.js';
+import type { CacheEvictionCause, CacheLevel, CacheRecorder, SubscriptionRecorder, WebhookRecorder } from './recorders.js';
 
 /** One cache level's counters, labels bound once. */
 export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): CacheRecorder {
@@ -17,4 +17,13 @@ export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): Cache
 
 export function webhookMetrics(metrics: SubgraphMetrics): WebhookRecorder {
   return { received: (provider, result) => metrics.webhooksReceived.labels(provider, result).inc() };
+}
+
+export function subscriptionMetrics(metrics: SubgraphMetrics): SubscriptionRecorder {
+  return {
+    read: (purpose) => metrics.subscriptionReads.labels(purpose).inc(),
+    countOpen: (source) => {
+      metrics.openSubscriptionsSource = source;
+    },
+  };
 }

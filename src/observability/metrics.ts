@@ -137,6 +137,25 @@ export class SubgraphMetrics {
     registers: [this.registry],
   });
 
+  /** How many subscriptions are open, read when scraped. */
+  openSubscriptionsSource: (() => number) | undefined;
+
+  readonly subscriptionsOpen = new Gauge({
+    name: `${prefix}subscriptions_open`,
+    help: 'Subscriptions open on this replica, over SSE and graphql-ws',
+    registers: [this.registry],
+    collect: () => {
+      if (this.openSubscriptionsSource) this.subscriptionsOpen.set(this.openSubscriptionsSource());
+    },
+  });
+
+  readonly subscriptionReads = new Counter({
+    name: `${prefix}subscription_reads_total`,
+    help: "The change feed's session reads by purpose (first-read, refetch-after-webhook, poll)",
+    labelNames: ['purpose'] as const,
+    registers: [this.registry],
+  });
+
   /** The text format Prometheus scrapes: this subgraph's families, then the process's. */
   async scrape(): Promise<string> {
     const [own, processWide] = await Promise.all([this.registry.metrics(), this.processWide.metrics()]);

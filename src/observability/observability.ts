@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { requestTallyPlugin } from './graphql-plugin.js';
-import { cacheMetrics, webhookMetrics } from './metric-recorders.js';
+import { cacheMetrics, subscriptionMetrics, webhookMetrics } from './metric-recorders.js';
 import { SubgraphMetrics } from './metrics.js';
 import { ProviderCallObserver } from './provider-calls.js';
-import type { CacheLevel, CacheRecorder, WebhookRecorder } from './recorders.js';
+import type { CacheLevel, CacheRecorder, SubscriptionRecorder, WebhookRecorder } from './recorders.js';
 import type { RequestTally } from './request-tally.js';
 import { RequestObserver } from './request-observer.js';
 import { startTracing, type Tracing, type TracingOptions } from './tracing.js';
@@ -23,6 +23,7 @@ export class Observability {
   readonly requests: RequestObserver;
   readonly providerCalls: ProviderCallObserver;
   readonly webhooks: WebhookRecorder;
+  readonly subscriptions: SubscriptionRecorder;
   readonly graphqlPlugin: ApolloServerPlugin<{ request: RequestTally }> = requestTallyPlugin;
   private readonly tracing: Tracing | undefined;
 
@@ -31,6 +32,7 @@ export class Observability {
     this.requests = new RequestObserver(this.metrics, options.logger, this.tracing);
     this.providerCalls = new ProviderCallObserver(this.metrics, options.logger, this.tracing);
     this.webhooks = webhookMetrics(this.metrics);
+    this.subscriptions = subscriptionMetrics(this.metrics);
   }
 
   cache(level: CacheLevel): CacheRecorder {

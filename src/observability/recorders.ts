@@ -63,6 +63,16 @@ export interface WebhookRecorder {
   received(provider: string, result: WebhookResult): void;
 }
 
+/** Why the change feed read a session. */
+export type SubscriptionReadPurpose = 'first-read' | 'refetch-after-webhook' | 'poll';
+
+export interface SubscriptionRecorder {
+  /** The change feed read a session (through the read cache: a hit costs no provider call). */
+  read(purpose: SubscriptionReadPurpose): void;
+  /** Where the number of open subscriptions is read from. */
+  countOpen(source: () => number): void;
+}
+
 /** For a layer used without observability (unit tests, tools): records nothing. */
 export const unrecordedProviderCalls: ProviderCallRecorder = {
   callStarted: () => ({ finished: () => {} }),
@@ -76,3 +86,5 @@ export const unrecordedProviderCalls: ProviderCallRecorder = {
 export const unrecordedCache: CacheRecorder = { hit: () => {}, miss: () => {}, joined: () => {}, evicted: () => {} };
 
 export const unrecordedWebhooks: WebhookRecorder = { received: () => {} };
+
+export const unrecordedSubscriptions: SubscriptionRecorder = { read: () => {}, countOpen: () => {} };

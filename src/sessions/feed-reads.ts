@@ -1,4 +1,5 @@
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { unrecordedSubscriptions, type SubscriptionRecorder } from '../observability/recorders.js';
 import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
 import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
@@ -8,13 +9,19 @@ import type { FeedReader } from './session-feed.js';
  * The change feed's reads, through the same read cache as a query's: a poll or a refetch
  * shares a call in flight, and keeps what it read for the queries that follow. Each is
  * made with every expansion the provider offers, since any subscriber may select any
- * field. The purpose is not used yet; it is where a provider budget with priorities takes
- * its turn.
+ * field. The purpose is counted on `/metrics`; it is where a provider budget with
+ * priorities will take its turn, which today is the same for every read.
  */
-export function createFeedReader(router: SessionRouter, reads: ProviderReadCache, ttlPolicy: CacheTtlPolicy): FeedReader {
+export function createFeedReader(
+  router: SessionRouter,
+  reads: ProviderReadCache,
+  ttlPolicy: CacheTtlPolicy,
+  recorder: SubscriptionRecorder = unrecordedSubscriptions,
+): FeedReader {
   const ttlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, ttlPolicy);
-  return (sessionId) => {
+  return (sessionId, purpose) => {
     const provider = router.providerFor(sessionId);
+    recorder.read(purpose);
     return reads.read(
       'session',
       sessionId,

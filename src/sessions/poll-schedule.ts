@@ -1,6 +1,6 @@
 /**
  * When a subscribed session is polled, shared by every replica watching it: the first poll
- * 2 s after anyone started watching, then 4, 8, 16 … at most 60 s apart, and never later
+ * 2 s after the first subscriber's first read, then 4, 8, 16 … at most 60 s apart, and never later
  * than just after the session's expiry. Whoever claims a due poll makes it; the others
  * learn when the next one is due.
  */

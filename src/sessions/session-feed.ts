@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentsError } from '../errors.js';
+import type { SubscriptionReadPurpose } from '../observability/recorders.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import type { AnnouncedChange, ChangeBus, SessionChange } from './change-bus.js';
 import { pollAfterExpiryMs, type PollSchedule } from './poll-schedule.js';
@@ -10,7 +11,7 @@ import { SessionSubscriber, type SessionEvent } from './session-subscriber.js';
  * turns by (first reads, then refetches after a webhook, then polls, the lowest); today
  * every read goes through the same read path as a query's.
  */
-export type FeedReadPurpose = 'first-read' | 'refetch-after-webhook' | 'poll';
+export type FeedReadPurpose = SubscriptionReadPurpose;
 
 export type FeedReader = (sessionId: string, purpose: FeedReadPurpose) => Promise<CheckoutSession>;
 
@@ -66,7 +67,7 @@ export class SessionFeed {
    */
   async watch(sessionId: string, onEnd: () => void = () => {}): Promise<SessionSubscriber> {
     this.options.checkId(sessionId);
-    const watched = this.watchedSession(sessionId);
+    const { watched, created } = this.watchedSession(sessionId);
     const lifetime = setTimeout(() => subscriber.end(), this.options.maxLifetimeMs);
     lifetime.unref();
     const subscriber = new SessionSubscriber((ended) => {
@@ -84,7 +85,11 @@ export class SessionFeed {
       throw outcome.error;
     }
     this.offer(sessionId, sequence, outcome, false);
-    if (!outcome.ok) void this.options.schedule.restart(sessionId, watched.expiresAtMs).then((ms) => this.pollIn(watched, ms));
+    // The schedule starts from this read, so that the first poll comes once its copy in the read cache is too old to answer it.
+    const { schedule } = this.options;
+    if (!this.isWatched(watched)) return subscriber;
+    if (!outcome.ok) void schedule.restart(sessionId, watched.expiresAtMs).then((ms) => this.pollIn(watched, ms));
+    else if (created) void schedule.join(sessionId, watched.expiresAtMs).then((ms) => this.pollIn(watched, ms));
     return subscriber;
   }
 
@@ -142,15 +147,12 @@ export class SessionFeed {
     for (const subscriber of [...watched.subscribers]) subscriber.offer(sequence, outcome, finalByEvent);
   }
 
-  private watchedSession(sessionId: string): WatchedSession {
-    let watched = this.watched.get(sessionId);
-    if (!watched) {
-      const created: WatchedSession = { id: sessionId, subscribers: new Set(), expiresAtMs: undefined, pollTimer: undefined };
-      this.watched.set(sessionId, created);
-      void this.options.schedule.join(sessionId, undefined).then((ms) => this.pollIn(created, ms));
-      watched = created;
-    }
-    return watched;
+  private watchedSession(sessionId: string): { watched: WatchedSession; created: boolean } {
+    const known = this.watched.get(sessionId);
+    if (known) return { watched: known, created: false };
+    const watched: WatchedSession = { id: sessionId, subscribers: new Set(), expiresAtMs: undefined, pollTimer: undefined };
+    this.watched.set(sessionId, watched);
+    return { watched, created: true };
   }
 
   private pollIn(watched: WatchedSession, delayMs: number): void {

@@ -263,6 +263,12 @@ describe('subscription settings', () => {
     );
     expect(loadConfig({ SUBSCRIPTION_KEEPALIVE_MS: '60000', IDLE_TIMEOUT_MS: '90000' }).subscriptions.keepAliveMs).toBe(60_000);
   });
+
+  it('pings every 12 s by default, or every half idle timeout when that is shorter', () => {
+    expect(loadConfig({}).subscriptions.keepAliveMs).toBe(12_000);
+    expect(loadConfig({ IDLE_TIMEOUT_MS: '10000' }).subscriptions.keepAliveMs).toBe(5_000);
+    expect(() => loadConfig({ IDLE_TIMEOUT_MS: '10000', SUBSCRIPTION_KEEPALIVE_MS: '10000' })).toThrow(/for example SUBSCRIPTION_KEEPALIVE_MS=5000$/);
+  });
 });
 
 describe('observability settings', () => {

@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { useHarness } from '../../support/harness.js';
+import { scrape } from '../../support/prometheus-text.js';
 import { subscribeOverSse, subscribeOverWebSocket } from '../../support/subscription-clients.js';
 import { convergeGateSignatureHeaders, deliverStripeSessionEvent, nowInSeconds, stripeSignatureHeader } from '../../support/webhook-signing.js';
 
@@ -223,6 +224,7 @@ describe('subscriptions and their limits', () => {
   it('refuses a third subscription on one WebSocket past MAX_SUBSCRIPTIONS_PER_CONNECTION, and one past MAX_SUBSCRIPTIONS', async () => {
     const sessions = [stripeSession(), stripeSession(), stripeSession(), stripeSession()];
     for (const session of sessions) harness.emulator.putStripeSession(session);
+    const metricsBefore = await scrape(harness.subgraph.metricsUrl);
     const socket = await openGraphQLWebSocket(harness.graphqlUrl.replace(/^http/, 'ws'), withSecret);
     const answers = sessions.slice(0, 3).map((session, index) => socket.subscribe(String(index), updatesQuery, { id: session.id }));
     const third = await answers[2]!.first;
@@ -232,6 +234,9 @@ describe('subscriptions and their limits', () => {
 
     const ready = async () => (await (await request(`${harness.subgraph.url}/ready`)).body.json()) as { subscriptions: number };
     expect((await ready()).subscriptions).toBe(2);
+    const metrics = await scrape(harness.subgraph.metricsUrl);
+    expect(metrics.value('payments_subgraph_subscriptions_open')).toBe(2);
+    expect(metrics.since(metricsBefore, 'payments_subgraph_subscription_reads_total', { purpose: 'first-read' })).toBe(2);
     const fourth = subscribeOverSse(harness.graphqlUrl, { query: updatesQuery, variables: { id: sessions[3]!.id }, headers: withSecret });
     const another = subscribeOverSse(harness.graphqlUrl, { query: updatesQuery, variables: { id: sessions[3]!.id }, headers: withSecret });
     await Promise.all([fourth.eventsAtLeast(1), another.eventsAtLeast(1)]);
@@ -252,6 +257,28 @@ describe('subscriptions and their limits', () => {
       body: JSON.stringify({ query: updatesQuery, variables: { id: stripeSession().id } }),
     });
     expect(await response.body.text()).toMatch(/text\/event-stream|graphql-ws|[Ss]ubscription/);
+  });
+});
+
+describe('a subscription\'s lifetime and size', () => {
+  const harness = useHarness({ SUBSCRIPTION_MAX_LIFETIME_MS: '500', MAX_QUERY_DEPTH: '3' });
+
+  it('completes a subscription still open after SUBSCRIPTION_MAX_LIFETIME_MS', async () => {
+    const session = stripeSession();
+    harness.emulator.putStripeSession(session);
+    const updates = subscribeOverSse(harness.graphqlUrl, { query: updatesQuery, variables: { id: session.id } });
+    await updates.ended;
+    expect(updates.events.map((event) => event.data?.checkoutSessionUpdated?.status)).toEqual(['OPEN']);
+  });
+
+  it('refuses a subscription over MAX_QUERY_DEPTH before any provider call', async () => {
+    const updates = subscribeOverWebSocket(harness.graphqlUrl, {
+      query: 'subscription ($id: ID!) { checkoutSessionUpdated(id: $id) { customerDetails { address { city } } totalDetails { breakdown { taxes { rate { id } } } } } }',
+      variables: { id: stripeSession().id },
+    });
+    const reported = await updates.ended.then(() => JSON.stringify(updates.events), (error: unknown) => JSON.stringify(error));
+    expect(reported).toContain('MAX_QUERY_DEPTH');
+    expect(harness.emulator.countCalls()).toBe(0);
   });
 });
 
