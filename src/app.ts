@@ -138,8 +138,11 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin]);
   await apollo.start();
 
-  const createLoaders = (request: RequestTally) =>
-    createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest, reads, ttlPolicy, request });
+  const createLoaders = (request: RequestTally) => {
+    // Each request's (or subscription event's) provider work starts its deadline here.
+    request.providerDeadlineAt = performance.now() + config.provider.requestDeadlineMs;
+    return createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest, reads, ttlPolicy, request });
+  };
   const createContext = (request: RequestTally): RequestContext => ({
     loaders: createLoaders(request),
     request,

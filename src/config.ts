@@ -100,7 +100,8 @@ const environmentSchema = z
     .min(0)
     .optional()
     .register(settingRules, { expected: 'a number of calls per second to a provider account, 0 or more', example: '80' }),
-  PROVIDER_QUEUE_TIMEOUT_MS: nonNegativeInt(30_000),
+  PROVIDER_QUEUE_TIMEOUT_MS: nonNegativeInt(5_000),
+  PROVIDER_REQUEST_DEADLINE_MS: positiveInt(15_000),
   PROVIDER_BREAKER_MIN_CALLS: nonNegativeInt(50),
   PROVIDER_BREAKER_FAILURE_RATE: z.coerce
     .number()
@@ -228,7 +229,10 @@ export interface Config {
     endpointRateLimit: number | undefined;
     /** Calls per second to a provider account over all endpoints. Undefined: 80% of its documented limit, or 20; 0: none. */
     globalRateLimit: number | undefined;
+    /** Longest a call waits for its turn under the rate budgets: a call whose turn would come later is refused at once. */
     queueTimeoutMs: number;
+    /** Bound on one GraphQL request's provider work (queueing and calls), kept below the router's subgraph timeout. */
+    requestDeadlineMs: number;
     breaker: {
       /** Calls within the window before their failure rate is judged; 0 turns the breaker off. */
       minCalls: number;
@@ -380,6 +384,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       endpointRateLimit: env.PROVIDER_RATE_LIMIT,
       globalRateLimit: env.PROVIDER_GLOBAL_RATE_LIMIT,
       queueTimeoutMs: env.PROVIDER_QUEUE_TIMEOUT_MS,
+      requestDeadlineMs: env.PROVIDER_REQUEST_DEADLINE_MS,
       breaker: {
         minCalls: env.PROVIDER_BREAKER_MIN_CALLS,
         failureRate: env.PROVIDER_BREAKER_FAILURE_RATE,

@@ -16,6 +16,8 @@ export interface RequestTally {
   /** Sessions answered from a copy past its cache age, the provider being too busy to read them again at once. */
   answersFromCopy: number;
   errorCodes: string[];
+  /** When its provider work must be done by (`performance.now()` time): no call waits or runs past it. Undefined: no deadline. */
+  providerDeadlineAt: number | undefined;
 }
 
 export function newRequestTally(requestId: string): RequestTally {
@@ -29,6 +31,7 @@ export function newRequestTally(requestId: string): RequestTally {
     sharedReads: 0,
     answersFromCopy: 0,
     errorCodes: [],
+    providerDeadlineAt: undefined,
   };
 }
 

@@ -31,7 +31,11 @@ export interface ProviderHttpOptions {
    * Undefined: a share of the provider's documented global limit, or 20 where it documents none.
    */
   globalRateLimit?: number | undefined;
-  /** Longest a call waits for its turn under the rate limit; not part of `timeoutMs`. */
+  /**
+   * Longest a call waits for its turn under the rate budgets (not part of `timeoutMs`): a
+   * call whose turn would come later is refused at once. The request's deadline
+   * (`providerDeadlineAt` of its origin) bounds both the wait and the call.
+   */
   queueTimeoutMs?: number;
   breaker?: CircuitBreakerOptions;
   /** Makes each provider account's budgets; kept in this process by default. */
@@ -67,7 +71,7 @@ export interface ProviderJsonResponse {
 const defaults = {
   maxResponseBytes: 1024 * 1024,
   retry: { maxRetries: 2, baseDelayMs: 250, maxDelayMs: 2000 } satisfies RetryOptions,
-  queueTimeoutMs: 30_000,
+  queueTimeoutMs: 5_000,
   breaker: { minCalls: 50, failureRate: 0.5, windowMs: 10_000, cooldownMs: 10_000 } satisfies CircuitBreakerOptions,
 };
 
@@ -111,14 +115,18 @@ export class ProviderHttpClient {
     let healthy: boolean | undefined;
     try {
       const pacing = this.pacingOf(request);
-      const slot = await pacing.takeTurn(request, this.queueTimeoutMs);
+      const deadlineAt = request.origin?.request?.providerDeadlineAt ?? Number.POSITIVE_INFINITY;
+      // Past the request's deadline nobody waits for the answer: the call is not made.
+      if (deadlineAt <= performance.now()) throw new QueueFullError(0);
+      const slot = await pacing.takeTurn(request, Math.min(this.queueTimeoutMs, deadlineAt - performance.now()));
       request.origin?.sent?.();
+      const timeoutMs = Math.max(1, Math.round(Math.min(this.options.timeoutMs, deadlineAt - performance.now())));
       const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
-      const { result, attempts } = await this.attempts(request, pacing, slot);
+      const { result, attempts } = await this.attempts(request, pacing, slot, timeoutMs);
       healthy = isHealthy(result);
       const outcome = classifyFinal(result, {
         provider,
-        timeoutMs: this.options.timeoutMs,
+        timeoutMs,
         maxResponseBytes: this.maxResponseBytes,
         readErrorType: request.readErrorType,
         readErrorMessage: request.readErrorMessage,
@@ -167,9 +175,10 @@ export class ProviderHttpClient {
     request: ProviderGetRequest,
     pacing: AccountPacing,
     firstSlot: ReleaseSlot,
+    timeoutMs: number,
   ): Promise<{ result: AttemptResult; attempts: number }> {
     const startedAt = performance.now();
-    const deadline = startedAt + this.options.timeoutMs;
+    const deadline = startedAt + timeoutMs;
     const pool = this.pool(request.url.origin);
     let attempts = 0;
     let slot = firstSlot;

@@ -86,7 +86,7 @@ describe('deploy/router.yaml', () => {
     expect(named).toContain('payments');
   });
 
-  it('waits for the payments subgraph longer than its worst case with the default settings, 15 s', () => {
+  it('waits for the payments subgraph longer than its worst case, its request deadline of 15 s by default', () => {
     const timeout = readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret }).traffic_shaping?.subgraphs?.payments?.timeout;
     const [, amount, unit] = /^(\d+)(ms|s|m)$/.exec(timeout ?? '') ?? [];
     const milliseconds = Number(amount) * { ms: 1, s: 1_000, m: 60_000 }[unit as 'ms' | 's' | 'm'];
