@@ -97,9 +97,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     // The route as the request log names it: a path no route serves is not repeated.
     const routeName = isGraphQLPath(url.pathname) || options.routes?.has(url.pathname) ? url.pathname : 'unknown';
-    void requests.observe(request, response, routeName, (tally) =>
-      route(options, isRouter, request, response, url, tally).catch((error: unknown) => answerFailure(error, request, response, tally)),
-    );
+    void requests.observe(request, response, routeName, (tally) => {
+      // A response closed before it was written: the client went away, and calls only it waits for are not made.
+      response.once('close', () => {
+        if (!response.writableFinished) tally.clientGone = true;
+      });
+      return route(options, isRouter, request, response, url, tally).catch((error: unknown) => answerFailure(error, request, response, tally));
+    });
   };
   const server = createServer(
     {

@@ -33,7 +33,7 @@ export class SubgraphMetrics {
 
   readonly providerCallsRefused = new Counter({
     name: `${prefix}provider_calls_refused_total`,
-    help: 'Provider calls refused without a request to the provider (breaker_open, rate_limit_queue_full)',
+    help: 'Provider calls refused without a request to the provider (breaker_open, rate_limit_queue_full, abandoned)',
     labelNames: ['provider', 'reason'] as const,
     registers: [this.registry],
   });

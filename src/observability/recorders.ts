@@ -10,7 +10,8 @@ import type { ReadOrigin } from './request-tally.js';
 export type ProviderCallOutcome = 'ok' | 'not_found' | 'unavailable' | 'rate_limited' | 'bad_response' | 'auth_failed' | 'error';
 
 /** Why a call was refused without reaching the provider. */
-export type ProviderCallRefusal = 'breaker_open' | 'rate_limit_queue_full';
+/** `abandoned`: every request waiting for the call gave up on it before its turn came. */
+export type ProviderCallRefusal = 'breaker_open' | 'rate_limit_queue_full' | 'abandoned';
 
 export interface ProviderCallEnd {
   outcome: ProviderCallOutcome;

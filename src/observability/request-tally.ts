@@ -18,6 +18,8 @@ export interface RequestTally {
   errorCodes: string[];
   /** When its provider work must be done by (`performance.now()` time): no call waits or runs past it. Undefined: no deadline. */
   providerDeadlineAt: number | undefined;
+  /** Set when the client went away before its answer was written. */
+  clientGone: boolean;
 }
 
 export function newRequestTally(requestId: string): RequestTally {
@@ -32,7 +34,13 @@ export function newRequestTally(requestId: string): RequestTally {
     answersFromCopy: 0,
     errorCodes: [],
     providerDeadlineAt: undefined,
+    clientGone: false,
   };
+}
+
+/** True once nobody waits for the request's provider calls: its client went away or its deadline passed. */
+export function hasGivenUp(request: RequestTally, now = performance.now()): boolean {
+  return request.clientGone || (request.providerDeadlineAt !== undefined && request.providerDeadlineAt <= now);
 }
 
 /**
@@ -44,4 +52,6 @@ export interface ReadOrigin {
   joined: number;
   /** Told when the call got its turn under the rate budgets and is sent. */
   sent?: () => void;
+  /** False once every read waiting for the call has given up on it: a call not yet sent is then dropped. */
+  wanted?: () => boolean;
 }

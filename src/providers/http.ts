@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { PaymentsError, ProviderUnavailableError } from '../errors.js';
+import { PaymentsError, ProviderUnavailableError, RateLimitedError } from '../errors.js';
 import { logger } from '../logger.js';
 import type { ReadOrigin } from '../observability/request-tally.js';
 import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../observability/recorders.js';
@@ -118,7 +118,12 @@ export class ProviderHttpClient {
       const deadlineAt = request.origin?.request?.providerDeadlineAt ?? Number.POSITIVE_INFINITY;
       // Past the request's deadline nobody waits for the answer: the call is not made.
       if (deadlineAt <= performance.now()) throw new QueueFullError(0);
+      if (isAbandoned(request)) this.drop(request);
       const slot = await pacing.takeTurn(request, Math.min(this.queueTimeoutMs, deadlineAt - performance.now()));
+      if (isAbandoned(request)) {
+        slot();
+        this.drop(request);
+      }
       request.origin?.sent?.();
       const timeoutMs = Math.max(1, Math.round(Math.min(this.options.timeoutMs, deadlineAt - performance.now())));
       const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
@@ -145,6 +150,12 @@ export class ProviderHttpClient {
       if (healthy === undefined) breaker.release(admission);
       else breaker.record(admission, healthy);
     }
+  }
+
+  /** Every request waiting for the call gave up on it (its client went away, its deadline passed): it is not made. */
+  private drop(request: ProviderGetRequest): never {
+    this.recorder.callRefused(request.provider, 'abandoned');
+    throw new RateLimitedError(request.provider, 'every request waiting for the call gave up on it before its turn came', { retryAfter: 1 });
   }
 
   /** Providers' circuit states, for health reporting and tests. */
@@ -259,6 +270,10 @@ export class ProviderHttpClient {
     }
     return pool;
   }
+}
+
+function isAbandoned(request: ProviderGetRequest): boolean {
+  return request.origin?.wanted?.() === false;
 }
 
 function parseJsonOrUndefined(text: string): unknown {

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { PaymentsError } from '../errors.js';
 import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
 import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
-import type { ReadOrigin, RequestTally } from '../observability/request-tally.js';
+import { hasGivenUp, type ReadOrigin, type RequestTally } from '../observability/request-tally.js';
 import type { CacheTtlPolicy } from './cache-ttl.js';
 
 /** What the cache keeps, each kind keyed by the id of the session it belongs to. */
@@ -93,6 +93,10 @@ interface CallInFlight {
   copy: KeptRead | undefined;
   /** Told when `copy` arrives from the shared level. */
   copyArrived: Set<() => void>;
+  /** The requests whose reads wait for the call (undefined: a read outside any request, which never gives up). */
+  readers: Array<RequestTally | undefined>;
+  /** Set once a read was answered from the copy: the call still refreshes it, whoever else gives up. */
+  refreshes: boolean;
 }
 
 const errorEntryBytes = 256;
@@ -114,6 +118,10 @@ const errorEntryBytes = 256;
  * it). A read that finds only such a copy starts a fresh read as usual, and is answered
  * from the copy when that read is not sent within `staleAnswerAfterMs` or is refused by the
  * rate budgets (`RATE_LIMITED`); the fresh read, once sent, replaces the copy.
+ *
+ * A call not yet sent that every request reading it has given up on (its client went
+ * away, its deadline passed) is dropped: the HTTP client asks `origin.wanted` before
+ * sending. A refresh of a copy some read was answered from is always made.
  */
 export class ProviderReadCache {
   private readonly entries: LRUCache<string, KeptRead> | undefined;
@@ -180,6 +188,7 @@ export class ProviderReadCache {
       joined.origin.joined += 1;
       if (request) request.sharedReads += 1;
       joined.copy ??= copy;
+      joined.readers.push(request);
       return this.answer(joined, request) as Promise<Value>;
     }
     // The copy or the call lacks an expansion: ask for everything either had too, so that
@@ -196,10 +205,13 @@ export class ProviderReadCache {
       sent: false,
       copy,
       copyArrived: new Set(),
+      readers: [request],
+      refreshes: false,
     };
     origin.sent = () => {
       call.sent = true;
     };
+    origin.wanted = () => call.refreshes || call.readers.some((reader) => reader === undefined || !hasGivenUp(reader));
     const promise = this.load(kind, sessionId, key, call, (withExpansions) => fetch(origin, withExpansions), ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
@@ -234,6 +246,7 @@ export class ProviderReadCache {
         const copy = call.copy;
         if (settled || !copy?.outcome.ok) return false;
         settled = true;
+        call.refreshes = true;
         if (request) request.answersFromCopy += 1;
         resolve(copy.outcome.value);
         return true;
