@@ -1,3 +1,5 @@
+import type { CallPriority } from '../providers/http/turn-queue.js';
+
 /**
  * What one request did, counted as it happens and logged when it ends. It travels with
  * the request explicitly (GraphQL context → loaders → provider reads) rather than in an
@@ -54,4 +56,6 @@ export interface ReadOrigin {
   sent?: () => void;
   /** False once every read waiting for the call has given up on it: a call not yet sent is then dropped. */
   wanted?: () => boolean;
+  /** What the call is for, which orders it among the calls waiting for a turn; `first-ask` when unset. */
+  priority?: CallPriority;
 }

@@ -13,6 +13,7 @@ import type { ReleaseSlot } from './http/concurrency-limits.js';
 import { LocalRateBudgets } from './http/local-rate-budgets.js';
 import type { ProviderRateLimits, RateLimitFactory } from './http/rate-limit.js';
 import { headerValue, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
+import { TurnNotWantedError, type QueuedCall } from './http/turn-queue.js';
 
 export interface ProviderHttpOptions {
   maxConnectionsPerOrigin: number;
@@ -119,7 +120,11 @@ export class ProviderHttpClient {
       // Past the request's deadline nobody waits for the answer: the call is not made.
       if (deadlineAt <= performance.now()) throw new QueueFullError(0);
       if (isAbandoned(request)) this.drop(request);
-      const slot = await pacing.takeTurn(request, Math.min(this.queueTimeoutMs, deadlineAt - performance.now()));
+      const queued = queuedCall(request);
+      const slot = await pacing.takeTurn(request, Math.min(this.queueTimeoutMs, deadlineAt - performance.now()), queued).catch((error: unknown) => {
+        if (error instanceof TurnNotWantedError) this.drop(request);
+        throw error;
+      });
       if (isAbandoned(request)) {
         slot();
         this.drop(request);
@@ -127,7 +132,7 @@ export class ProviderHttpClient {
       request.origin?.sent?.();
       const timeoutMs = Math.max(1, Math.round(Math.min(this.options.timeoutMs, deadlineAt - performance.now())));
       const call = this.recorder.callStarted(provider, request.pathTemplate, url.pathname, request.origin);
-      const { result, attempts } = await this.attempts(request, pacing, slot, timeoutMs);
+      const { result, attempts } = await this.attempts(request, pacing, slot, timeoutMs, queued);
       healthy = isHealthy(result);
       const outcome = classifyFinal(result, {
         provider,
@@ -187,6 +192,7 @@ export class ProviderHttpClient {
     pacing: AccountPacing,
     firstSlot: ReleaseSlot,
     timeoutMs: number,
+    queued: QueuedCall,
   ): Promise<{ result: AttemptResult; attempts: number }> {
     const startedAt = performance.now();
     const deadline = startedAt + timeoutMs;
@@ -218,7 +224,7 @@ export class ProviderHttpClient {
       if (delayMs === undefined || delayMs >= remainingMs) return done;
       await sleep(delayMs);
       try {
-        slot = await pacing.takeTurn(request, deadline - performance.now());
+        slot = await pacing.takeTurn(request, deadline - performance.now(), queued);
       } catch {
         return done;
       }
@@ -270,6 +276,12 @@ export class ProviderHttpClient {
     }
     return pool;
   }
+}
+
+/** The call's place in its endpoint's queue: its priority, and its request's share. */
+function queuedCall(request: ProviderGetRequest): QueuedCall {
+  const { origin } = request;
+  return { priority: origin?.priority ?? 'first-ask', group: origin?.request ?? origin ?? request, wanted: () => !isAbandoned(request) };
 }
 
 function isAbandoned(request: ProviderGetRequest): boolean {

@@ -100,6 +100,8 @@ interface CallInFlight {
 }
 
 const errorEntryBytes = 256;
+/** Bound on the sessions remembered as evicted and not read since. */
+const maxEvictedUnread = 10_000;
 
 /**
  * Provider answers shared by every request in the process. Concurrent reads of the same
@@ -134,6 +136,8 @@ export class ProviderReadCache {
   private readonly staleWindowMs: number;
   private readonly staleAnswerAfterMs: number;
   private readonly clock: { now(): number };
+  /** Sessions a webhook evicted and nobody has read since: their next call is a refetch after a webhook. */
+  private readonly evictedUnread = new Set<string>();
 
   constructor(options: ProviderReadCacheOptions) {
     this.shared = options.shared;
@@ -212,6 +216,9 @@ export class ProviderReadCache {
       call.sent = true;
     };
     origin.wanted = () => call.refreshes || call.readers.some((reader) => reader === undefined || !hasGivenUp(reader));
+    const afterWebhook = this.evictedUnread.delete(sessionId);
+    // A read outside any request is the change feed's poll.
+    origin.priority = afterWebhook ? 'after-webhook' : request === undefined ? 'poll' : copy ? 'refresh' : 'first-ask';
     const promise = this.load(kind, sessionId, key, call, (withExpansions) => fetch(origin, withExpansions), ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
@@ -298,6 +305,7 @@ export class ProviderReadCache {
     }
     if (sharedKept && sharedAnswers && !call.superseded && call.copy === undefined) {
       call.copy = { outcome: sharedKept.outcome, expansions: sharedKept.expansions };
+      if (call.origin.priority === 'first-ask') call.origin.priority = 'refresh';
       for (const arrived of call.copyArrived) arrived();
     }
     // Asking for what the shared copy had too lets the answer replace it there as well.
@@ -316,6 +324,8 @@ export class ProviderReadCache {
   }
 
   private forgetSession(sessionId: string): void {
+    if (this.evictedUnread.size >= maxEvictedUnread) this.evictedUnread.clear();
+    this.evictedUnread.add(sessionId);
     for (const kind of readKinds) {
       const key = `${kind}:${sessionId}`;
       this.entries?.delete(key);

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimitedError } from '../../errors.js';
 import type { ProviderCallRecorder } from '../../observability/recorders.js';
 import { ConcurrencyLimits, type ReleaseSlot } from './concurrency-limits.js';
-import type { AccountBudgets, ProviderRateLimits, RateLimit, RateLimitedAnswer, RateLimitSignal } from './rate-limit.js';
+import { spacingMs, type AccountBudgets, type ProviderRateLimits, type RateLimit, type RateLimitedAnswer, type RateLimitSignal } from './rate-limit.js';
 import { SendLogs } from './send-log.js';
+import { TurnQueue, TurnTooLateError, type QueuedCall } from './turn-queue.js';
 
 /** What the pacing needs to know of a call. */
 export interface PacedCall {
@@ -66,6 +67,7 @@ export function accountBudgets(call: PacedCall, account: string, configured: Con
 export class AccountPacing {
   private readonly sent = new SendLogs();
   private readonly concurrency = new ConcurrencyLimits();
+  private readonly queues = new Map<string, TurnQueue>();
 
   constructor(
     private readonly rate: RateLimit | undefined,
@@ -74,19 +76,18 @@ export class AccountPacing {
 
   /**
    * Waits for a slot under the concurrency caps, then for the call's turn under its
-   * budgets; a turn overtaken by a slowdown while waiting is taken again at the slower
-   * pace. Resolves the slot's release; throws `QueueFullError` when either would come
-   * later than `maxWaitMs`.
+   * budgets, in the endpoint's queue (by priority, then round the requests waiting; a
+   * turn overtaken by a slowdown is taken again at the slower pace). Resolves the slot's
+   * release; throws `QueueFullError` when either would come later than `maxWaitMs`, and
+   * `TurnNotWantedError` when nobody waits for the call any more.
    */
-  async takeTurn(call: PacedCall, maxWaitMs: number): Promise<ReleaseSlot> {
+  async takeTurn(call: PacedCall, maxWaitMs: number, queued: QueuedCall): Promise<ReleaseSlot> {
     const waitUntil = performance.now() + maxWaitMs;
     const slot = await this.concurrency.acquire(call.pathTemplate, maxWaitMs);
     if (!slot) throw new QueueFullError(maxWaitMs);
     try {
       if (!this.rate) return slot;
-      for (let turn = await this.nextTurn(call, this.rate, waitUntil); turn.overtaken(); ) {
-        turn = await this.nextTurn(call, this.rate, waitUntil);
-      }
+      await this.waitInQueue(call, this.rate, queued, Math.max(0, waitUntil - performance.now()));
       await this.keepSpacingAsSent(call.pathTemplate, this.rate);
       return slot;
     } catch (error) {
@@ -103,18 +104,34 @@ export class AccountPacing {
     else if (signal.slow === 'concurrency') this.concurrency.lower(signal.scope, call.pathTemplate);
   }
 
-  /** Reserves the call's turn and waits for it. */
-  private async nextTurn(call: PacedCall, rate: RateLimit, waitUntil: number): Promise<{ overtaken(): boolean }> {
-    const turn = await rate.nextTurn(call.pathTemplate, Math.max(0, waitUntil - performance.now()));
-    if (!turn.granted) throw new QueueFullError(turn.waitMs);
-    if (turn.waitMs === 0) return turn;
-    const turnCame = this.recorder.waitingForTurn(call.provider, turn.waitMs);
+  private async waitInQueue(call: PacedCall, rate: RateLimit, queued: QueuedCall, maxWaitMs: number): Promise<void> {
+    const queue = this.queueOf(call.pathTemplate, rate);
+    const expectedMs = queue.expectedWaitMs(queued.priority, queued.group);
+    const turnCame = expectedMs > 0 ? this.recorder.waitingForTurn(call.provider, expectedMs) : () => {};
     try {
-      await sleep(turn.waitMs);
+      await queue.take(queued, maxWaitMs);
+    } catch (error) {
+      if (error instanceof TurnTooLateError) throw new QueueFullError(error.waitMs);
+      throw error;
     } finally {
       turnCame();
     }
-    return turn;
+  }
+
+  private queueOf(endpoint: string, rate: RateLimit): TurnQueue {
+    let queue = this.queues.get(endpoint);
+    if (!queue) {
+      queue = new TurnQueue(
+        () => rate.nextTurn(endpoint, queueTurnHorizonMs),
+        () => {
+          const rates = rate.currentRates();
+          const slowest = Math.min(rates.get(endpoint) ?? Number.POSITIVE_INFINITY, rates.get('global') ?? Number.POSITIVE_INFINITY);
+          return Number.isFinite(slowest) ? spacingMs(slowest) : 0;
+        },
+      );
+      this.queues.set(endpoint, queue);
+    }
+    return queue;
   }
 
   /** Holds a call whose turn came while earlier calls left late, so that calls as sent stay as far apart as their turns. */
@@ -131,6 +148,9 @@ export class AccountPacing {
     }
   }
 }
+
+/** The queue holds one turn at a time: however far out the budget's next turn is, it waits for it. */
+const queueTurnHorizonMs = 60_000;
 
 /** A reason as a metric label: a provider's header value is not trusted to be short or tame. */
 function boundedReason(reason: string): string {
