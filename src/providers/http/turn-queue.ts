@@ -48,6 +48,8 @@ export class TurnQueue {
   private heldTurnAt: number | undefined;
   /** The time between turns as they came while calls waited (other replicas share a budget kept in Redis). */
   private observedSpacingMs = 0;
+  /** When the last turn was given. */
+  private lastTurnAt = Number.NEGATIVE_INFINITY;
 
   /** `nextTurn` reserves the budget's next turn; `spacingMs` is the time between turns now. */
   constructor(
@@ -64,8 +66,11 @@ export class TurnQueue {
     const place = (level.get(group)?.length ?? 0) + 1;
     for (const [other, calls] of level) if (other !== group) ahead += Math.min(calls.length, place);
     ahead += place - 1;
-    const held = this.heldTurnAt === undefined ? 0 : Math.max(0, this.heldTurnAt - performance.now());
-    return this.pumping ? held + ahead * Math.max(this.spacingMs(), this.observedSpacingMs) : 0;
+    const spacing = Math.max(this.spacingMs(), this.observedSpacingMs);
+    const now = performance.now();
+    // The turn the queue holds, or else the budget's next one, goes to the first call in the order.
+    const firstTurnAt = this.heldTurnAt ?? this.lastTurnAt + spacing;
+    return Math.max(0, firstTurnAt - now) + ahead * spacing;
   }
 
   /** Resolves when the call's turn has come; rejects with `TurnTooLateError` or `TurnNotWantedError`. */
@@ -112,7 +117,7 @@ export class TurnQueue {
 
   private async pump(): Promise<void> {
     this.pumping = true;
-    let lastTurnAt: number | undefined;
+    let tookTurn = false;
     try {
       while (this.hasWaiters()) {
         const turn = await this.nextTurn();
@@ -125,8 +130,10 @@ export class TurnQueue {
         this.heldTurnAt = undefined;
         if (turn.overtaken()) continue;
         const now = performance.now();
-        if (lastTurnAt !== undefined) this.observedSpacingMs = 0.8 * this.observedSpacingMs + 0.2 * (now - lastTurnAt);
-        lastTurnAt = now;
+        // Only the gaps between turns taken back to back say how fast the budget goes.
+        if (tookTurn) this.observedSpacingMs = 0.8 * this.observedSpacingMs + 0.2 * (now - this.lastTurnAt);
+        tookTurn = true;
+        this.lastTurnAt = now;
         this.next()?.give();
       }
     } finally {
