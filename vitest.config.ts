@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -13,8 +14,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Vitest's default is one worker less than the cores, which on a 2-core machine runs one file
-    // at a time while most files wait on sockets and child processes: two halve the wall time.
-    maxWorkers: 2,
+    // at a time while most files wait on sockets and child processes: two at least halve the wall time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
