@@ -1,24 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderEmulator } from '../../src/emulator/server.js';
 import { scrape } from '../support/prometheus-text.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { callsFor, putOpenSessions } from '../support/open-sessions.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id } } }`;
 const refusedMetric = 'payments_subgraph_provider_calls_refused_total';
 
-let sessionNumber = 0;
-function putOpenSessions(emulator: ProviderEmulator, count: number): string[] {
-  return Array.from({ length: count }, () => {
-    sessionNumber += 1;
-    const id = `cs_test_abandoned${String(sessionNumber).padStart(5, '0')}abcdef`;
-    emulator.putStripeSession({ id, object: 'checkout.session', status: 'open', currency: 'usd', amount_total: 100 });
-    return id;
-  });
-}
-
-const callsFor = (emulator: ProviderEmulator, id: string) => emulator.calls.filter((call) => call.path.split('?')[0]!.endsWith(`/${id}`)).length;
 const body = (ids: string[]) => JSON.stringify({ query: entitiesQuery, variables: { representations: ids.map((id) => ({ __typename: 'CheckoutSession', id })) } });
 
 async function until(condition: () => boolean): Promise<void> {
@@ -34,7 +23,7 @@ describe('queued calls nobody waits for any more', () => {
   afterAll(() => harness?.close());
 
   it('are dropped before they are sent once the client went away; a call another request still waits for is made', async () => {
-    const ids = putOpenSessions(harness.emulator, 4);
+    const ids = putOpenSessions(harness.emulator, 'abandoned', 4);
     const refusedBefore = (await scrape(harness.subgraph.metricsUrl)).value(refusedMetric, { provider: 'Stripe', reason: 'abandoned' });
     const leaving = new AbortController();
     const abandoned = request(harness.graphqlUrl, {

@@ -5,6 +5,7 @@ import { ProviderEmulator } from '../../src/emulator/server.js';
 import { postGraphQL, startHarness, startSubgraphFor, type GraphQLResult, type Harness } from '../support/harness.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { deliverStripeSessionEvent } from '../support/webhook-signing.js';
+import { callsFor } from '../support/open-sessions.js';
 
 const webhookSecret = 'whsec_answersFromCopy42';
 /** A budget small enough that a handful of first asks fills seconds of turns. */
@@ -31,7 +32,6 @@ function putOpenSession(emulator: ProviderEmulator, amountTotal = 100): string {
   return id;
 }
 
-const callsFor = (emulator: ProviderEmulator, id: string) => emulator.calls.filter((call) => call.path.split('?')[0]!.endsWith(`/${id}`)).length;
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await delay(10);

@@ -2,18 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderEmulator } from '../../src/emulator/server.js';
 import { startHarness, type GraphQLResult, type Harness } from '../support/harness.js';
+import { putOpenSessions } from '../support/open-sessions.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id } } }`;
-
-let sessionNumber = 0;
-function putOpenSessions(emulator: ProviderEmulator, count: number): string[] {
-  return Array.from({ length: count }, () => {
-    sessionNumber += 1;
-    const id = `cs_test_admission${String(sessionNumber).padStart(5, '0')}abcdef`;
-    emulator.putStripeSession({ id, object: 'checkout.session', status: 'open', currency: 'usd', amount_total: 100 });
-    return id;
-  });
-}
 
 const askFor = (harness: Harness, ids: string[]) =>
   harness.query<{ _entities: Array<{ id: string } | null> }>(entitiesQuery, {
@@ -38,7 +29,7 @@ describe('a call whose turn would come later than PROVIDER_QUEUE_TIMEOUT_MS, 5 s
   afterAll(() => harness?.close());
 
   it('is refused at once with RATE_LIMITED and a retryAfter from the expected wait; the calls within the bound are made', async () => {
-    const ids = putOpenSessions(harness.emulator, 8);
+    const ids = putOpenSessions(harness.emulator, 'admission', 8);
     const result = await askFor(harness, ids);
     const served = result.data!._entities.filter((session) => session !== null);
     const refused = refusals(result);
@@ -66,7 +57,7 @@ describe('the request deadline, PROVIDER_REQUEST_DEADLINE_MS', () => {
   afterAll(() => harness?.close());
 
   it("bounds the request's provider work: calls whose turn comes after it are refused at once and never made", async () => {
-    const ids = putOpenSessions(harness.emulator, 6);
+    const ids = putOpenSessions(harness.emulator, 'admission', 6);
     const result = await askFor(harness, ids);
     const served = result.data!._entities.filter((session) => session !== null);
     const refused = refusals(result);

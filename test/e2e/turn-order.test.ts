@@ -2,21 +2,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderEmulator } from '../../src/emulator/server.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { callsFor, putOpenSessions } from '../support/open-sessions.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id } } }`;
 const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id fetchedAt } }`;
 
-let sessionNumber = 0;
-function putOpenSessions(emulator: ProviderEmulator, count: number): string[] {
-  return Array.from({ length: count }, () => {
-    sessionNumber += 1;
-    const id = `cs_test_turnOrder${String(sessionNumber).padStart(5, '0')}abcdef`;
-    emulator.putStripeSession({ id, object: 'checkout.session', status: 'open', currency: 'usd', amount_total: 100 });
-    return id;
-  });
-}
-
-const callsFor = (emulator: ProviderEmulator, id: string) => emulator.calls.filter((call) => call.path.split('?')[0]!.endsWith(`/${id}`)).length;
 /** Where each call for the session came in the emulator's log of calls. */
 const callIndexes = (emulator: ProviderEmulator, id: string) =>
   emulator.calls.flatMap((call, index) => (call.path.split('?')[0]!.endsWith(`/${id}`) ? [index] : []));
@@ -39,8 +29,8 @@ describe('turns under a busy budget', () => {
     harness.query<{ _entities: Array<{ id: string } | null> }>(entitiesQuery, { representations: ids.map((id) => ({ __typename: 'CheckoutSession', id })) });
 
   it('go round the waiting requests: a request for one session is not starved by one asking for many', async () => {
-    const many = putOpenSessions(harness.emulator, 8);
-    const [one] = putOpenSessions(harness.emulator, 1);
+    const many = putOpenSessions(harness.emulator, 'turnOrder', 8);
+    const [one] = putOpenSessions(harness.emulator, 'turnOrder', 1);
     const state = { manyDone: false };
     const manyAnswer = askFor(many).finally(() => {
       state.manyDone = true;
@@ -55,16 +45,16 @@ describe('turns under a busy budget', () => {
   });
 
   it('serve first asks before refreshes of sessions already served', async () => {
-    const [known] = putOpenSessions(harness.emulator, 1);
+    const [known] = putOpenSessions(harness.emulator, 'turnOrder', 1);
     expect((await harness.query(sessionQuery, { id: known })).errors).toBeUndefined();
     await delay(300); // past its 200 ms age: only a copy is left
-    const flood = putOpenSessions(harness.emulator, 4);
+    const flood = putOpenSessions(harness.emulator, 'turnOrder', 4);
     const floodAnswer = askFor(flood);
     await until(() => callsFor(harness.emulator, flood[0]!) === 1);
     // Answered from its copy; its refresh waits in the queue.
     const refreshed = await harness.query(sessionQuery, { id: known });
     expect(refreshed.headers['cache-control']).toBe('no-store');
-    const [firstAsk] = putOpenSessions(harness.emulator, 1);
+    const [firstAsk] = putOpenSessions(harness.emulator, 'turnOrder', 1);
     const firstAskAnswer = await askFor([firstAsk!]);
     expect(firstAskAnswer.data?._entities).toEqual([{ id: firstAsk }]);
     await floodAnswer;
