@@ -17,6 +17,19 @@ function openSocket(url: string): Promise<Socket> {
 }
 
 /** Sends `text` a byte every `everyMs` until the socket closes; resolves to what the server answered, if anything. */
+/** Opens raw sockets to the subgraph for a `describe` block and destroys them after each test. */
+function useSockets(url: () => string): () => Promise<Socket> {
+  const sockets: Socket[] = [];
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.destroy();
+  });
+  return async () => {
+    const socket = await openSocket(url());
+    sockets.push(socket);
+    return socket;
+  };
+}
+
 async function trickle(socket: Socket, text: string, everyMs: number): Promise<string> {
   let answer = '';
   socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
@@ -42,15 +55,7 @@ describe('clients that send slowly or never read', () => {
     ROUTER_SECRET: 'a-router-secret-of-some-length',
     STRIPE_WEBHOOK_SECRET: webhookSecret,
   });
-  const sockets: Socket[] = [];
-  const open = async () => {
-    const socket = await openSocket(harness.subgraph.url);
-    sockets.push(socket);
-    return socket;
-  };
-  afterEach(() => {
-    for (const socket of sockets.splice(0)) socket.destroy();
-  });
+  const open = useSockets(() => harness.subgraph.url);
 
   it('cuts a request whose headers trickle in past HEADERS_TIMEOUT_MS', async () => {
     const socket = await open();
@@ -113,15 +118,7 @@ describe('clients that send slowly or never read', () => {
 describe('a client that never reads its response', () => {
   // A big answer (about 34 MB of introspection), so that it cannot all sit in the socket's buffers.
   const harness = useHarness({ IDLE_TIMEOUT_MS: '1000', SUBSCRIPTION_KEEPALIVE_MS: '500', INTROSPECTION: 'true', MAX_QUERY_COST: '100000000' });
-  const sockets: Socket[] = [];
-  const open = async () => {
-    const socket = await openSocket(harness.subgraph.url);
-    sockets.push(socket);
-    return socket;
-  };
-  afterEach(() => {
-    for (const socket of sockets.splice(0)) socket.destroy();
-  });
+  const open = useSockets(() => harness.subgraph.url);
 
   it('closes a connection that stops reading its response after IDLE_TIMEOUT_MS', async () => {
     const schemas = Array.from({ length: 1000 }, (_, index) => `s${index}: __schema { types { name description fields { name description } } }`);
