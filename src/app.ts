@@ -31,6 +31,7 @@ import { RedisChangeBus } from './sessions/redis-change-bus.js';
 import { RedisPollSchedule } from './sessions/redis-poll-schedule.js';
 import { SessionFeed } from './sessions/session-feed.js';
 import { SubscriptionAdmission } from './subscriptions/admission.js';
+import { callbackTransportPlugin } from './subscriptions/callback-transport.js';
 import { createEventStreamHandler } from './subscriptions/sse-transport.js';
 import { SubscriptionOperations } from './subscriptions/subscription-operations.js';
 import { attachWebSocketTransport } from './subscriptions/websocket-transport.js';
@@ -61,8 +62,9 @@ export interface SubgraphOptions {
 
 /** Wires config → observability → Redis → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
 export async function startSubgraph(config: Config, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+  const log = options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger;
   const observability = new Observability({
-    logger: options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger,
+    logger: log,
     otlpEndpoint: config.observability.otlpEndpoint,
     spanProcessor: options.spanProcessor,
   });
@@ -135,9 +137,6 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     subscriptions: () => admission.openSubscriptions,
   });
   const schema = loadSubgraphSchema();
-  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin]);
-  await apollo.start();
-
   const createLoaders = (request: RequestTally) => {
     // Each request's (or subscription event's) provider work starts its deadline here.
     request.providerDeadlineAt = performance.now() + config.provider.requestDeadlineMs;
@@ -157,6 +156,14 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     createContext,
     createLoaders,
   });
+  const callbacks = callbackTransportPlugin({
+    operations,
+    isRouter: config.server.routerSecret === undefined ? undefined : routerSecretCheck(config.server.routerSecret),
+    logger: log.child({ transport: 'callback' }),
+    drainTimeoutMs: config.server.shutdownTimeoutMs,
+  });
+  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin, callbacks]);
+  await apollo.start();
 
   const { metricsPort } = config.observability;
   const server = createHttpServer({

@@ -85,6 +85,14 @@ export class SubscriptionOperations {
     };
   }
 
+  /**
+   * Gives a context Apollo Server made its subscription scope: the callback protocol's
+   * subscriptions run inside Apollo Server's own request, with the context a query gets.
+   */
+  addScope(context: RequestContext, connection: ConnectionShare): void {
+    context.subscriptions = this.scope(context, connection);
+  }
+
   /** As a query's result would be: our typed errors as they are, anything unexpected masked. */
   format(result: ExecutionResult): FormattedExecutionResult {
     const formatted: FormattedExecutionResult = { ...(result.data === undefined ? {} : { data: result.data }) };
@@ -93,9 +101,14 @@ export class SubscriptionOperations {
   }
 
   private subscriptionContext(connection: ConnectionShare, tally: RequestTally): RequestContext {
-    const { feed, admission, createContext, createLoaders } = this.options;
-    const context = createContext(tally);
-    const scope: SubscriptionScope = {
+    const context = this.options.createContext(tally);
+    this.addScope(context, connection);
+    return context;
+  }
+
+  private scope(context: RequestContext, connection: ConnectionShare): SubscriptionScope {
+    const { feed, admission, createLoaders } = this.options;
+    return {
       async watch(sessionId) {
         const release = admission.admit(connection);
         try {
@@ -106,11 +119,9 @@ export class SubscriptionOperations {
         }
       },
       eventArrived() {
-        context.loaders = createLoaders(tally);
+        context.loaders = createLoaders(context.request);
       },
     };
-    context.subscriptions = scope;
-    return context;
   }
 }
 
