@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig, parseSettings, portNumber } from '../src/config.js';
-import { checkListenAddress } from '../src/listen-address.js';
+import { checkListenAddress } from '../src/server/listen-address.js';
 import { logger } from '../src/logger.js';
-import { stopOnTerminationSignals } from '../src/termination-signals.js';
+import { stopOnTerminationSignals } from '../src/server/termination-signals.js';
 import { startDemoStack } from './demo-stack.js';
 import { crossSubgraphQuery } from './orders-subgraph/example-orders.js';
 

@@ -6,20 +6,20 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { loadSubgraphSchema } from './graphql/schema.js';
-import { ResponseCacheHints } from './graphql/cache-hints.js';
-import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './listen-address.js';
+import { ResponseMaxAge } from './graphql/response-max-age.js';
+import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './server/listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
 import type { CheckoutProvider } from './providers/checkout-provider.js';
 import { ConvergeGateClient } from './providers/convergegate/client.js';
-import { ProviderHttpClient } from './providers/http.js';
-import { sharedRateBudgets } from './providers/http/shared-rate-budgets.js';
+import { ProviderHttpClient } from './providers/http/provider-http-client.js';
+import { redisRateLimit } from './providers/http/redis-rate-limit.js';
 import { StripeClient } from './providers/stripe/client.js';
-import { Readiness } from './readiness.js';
-import { RequestBodies } from './request-bodies.js';
+import { Readiness } from './server/readiness.js';
+import { RequestBodies } from './server/request-bodies.js';
 import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
-import { createHttpServer, createMetricsServer } from './server.js';
-import { cacheTtlPolicy } from './sessions/cache-ttl.js';
+import { createHttpServer, createMetricsServer } from './server/http-server.js';
+import { readCacheTtlPolicy } from './sessions/read-cache-ttl.js';
 import { createSessionLoaders } from './sessions/loaders.js';
 import { ProviderReadCache } from './sessions/provider-read-cache.js';
 import { RedisReadLevel } from './sessions/redis-read-level.js';
@@ -39,7 +39,7 @@ import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 import type { RequestContext } from './graphql/context.js';
 import type { RequestTally } from './observability/request-tally.js';
-import { routerSecretCheck } from './server.js';
+import { routerSecretCheck } from './server/http-server.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -84,7 +84,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     globalRateLimit: config.provider.globalRateLimit,
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: config.provider.breaker,
-    ...(redis ? { rateLimits: sharedRateBudgets(redis, config.redis.fallbackReplicas) } : {}),
+    ...(redis ? { rateLimits: redisRateLimit(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
   });
   const providers: CheckoutProvider[] = [];
@@ -109,7 +109,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
         }
       : {}),
   });
-  const ttlPolicy = cacheTtlPolicy(config);
+  const ttlPolicy = readCacheTtlPolicy(config);
   const feed = new SessionFeed({
     read: createFeedReader(router, reads, ttlPolicy, observability.subscriptions),
     checkId: (sessionId) => void router.providerFor(sessionId),
@@ -145,7 +145,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   const createContext = (request: RequestTally): RequestContext => ({
     loaders: createLoaders(request),
     request,
-    cacheHints: new ResponseCacheHints(),
+    responseMaxAge: new ResponseMaxAge(),
     orderIdMetadataKey: config.orderIdMetadataKey,
   });
   const operations = new SubscriptionOperations({

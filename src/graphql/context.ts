@@ -1,7 +1,7 @@
 import type { RequestTally } from '../observability/request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
 import type { SessionEvent } from '../sessions/session-subscriber.js';
-import type { ResponseCacheHints } from './cache-hints.js';
+import type { ResponseMaxAge } from './response-max-age.js';
 
 /** What every resolver gets: loaders and cache hints made fresh for each GraphQL request, and settings. */
 export interface RequestContext {
@@ -10,7 +10,7 @@ export interface RequestContext {
   /** What the request did, for its log line and metrics. */
   request: RequestTally;
   /** The ages of what the request loaded, from which its `Cache-Control` header is written. */
-  cacheHints: ResponseCacheHints;
+  responseMaxAge: ResponseMaxAge;
   /** The metadata key holding a session's order id when it has no client reference id. */
   orderIdMetadataKey: string;
   /** Set for a subscription (over SSE or graphql-ws); a query has none. */

@@ -3,7 +3,7 @@ import { PaymentsError } from '../errors.js';
 import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
 import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
 import { hasGivenUp, type ReadOrigin, type RequestTally } from '../observability/request-tally.js';
-import type { CacheTtlPolicy } from './cache-ttl.js';
+import type { ReadCacheTtlPolicy } from './read-cache-ttl.js';
 
 /** What the cache keeps, each kind keyed by the id of the session it belongs to. */
 export const readKinds = ['session', 'refunds', 'lineItems'] as const;
@@ -25,7 +25,7 @@ export type ReadFetch<Value> = (origin: ReadOrigin, expansions: readonly Session
 /** The read cache with the ages it keeps each kind for, as the loaders use them, and the request reading. */
 export interface SharedReads {
   reads: ProviderReadCache;
-  ttlPolicy: CacheTtlPolicy;
+  ttlPolicy: ReadCacheTtlPolicy;
   request?: RequestTally | undefined;
 }
 

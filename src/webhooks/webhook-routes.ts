@@ -5,8 +5,8 @@ import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recor
 import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
 import { StripeWebhookSource } from '../providers/stripe/webhook.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
-import { RequestBodyError, type RequestBodies } from '../request-bodies.js';
-import type { RequestHandler } from '../server.js';
+import { RequestBodyError, type RequestBodies } from '../server/request-bodies.js';
+import type { RequestHandler } from '../server/http-server.js';
 import type { SessionChange } from '../sessions/change-bus.js';
 import type { DeliveredEvents } from './delivered-events.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalRateBudgets } from '../../../../src/providers/http/local-rate-budgets.js';
+import { LocalRateLimit } from '../../../../src/providers/http/local-rate-limit.js';
 
 const sessions = '/v1/checkout/sessions/{id}';
 const refunds = '/v1/refunds';
@@ -10,7 +10,7 @@ function clock() {
 }
 
 function budgets(globalPerSecond: number | undefined, endpoints: Record<string, number>, now: () => number) {
-  const limit = new LocalRateBudgets({ globalPerSecond, endpointPerSecond: new Map(Object.entries(endpoints)) }, now);
+  const limit = new LocalRateLimit({ globalPerSecond, endpointPerSecond: new Map(Object.entries(endpoints)) }, now);
   return { limit, rates: { get: (budget: string) => limit.currentRates().get(budget) } };
 }
 

@@ -33,7 +33,7 @@ function requestIdFrom(header: string | string[] | undefined): string {
  * caller's `traceparent`, and when the response is sent writes one `info` line and counts
  * the GraphQL request.
  */
-export class RequestObserver {
+export class RequestTelemetry {
   private readonly operationLabels = new BoundedLabels(maxOperationNames, 'other');
   private readonly errorCodeLabels = new BoundedLabels(maxErrorCodes, 'OTHER');
 
@@ -43,7 +43,7 @@ export class RequestObserver {
     private readonly tracing: Tracing | undefined,
   ) {}
 
-  observe(
+  record(
     request: IncomingMessage,
     response: ServerResponse,
     path: string,

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { stopOnTerminationSignals } from '../../src/termination-signals.js';
+import { stopOnTerminationSignals } from '../../../src/server/termination-signals.js';
 
 /** A process stand-in: signals are emitted by the test, exits and log lines are recorded. */
 function fakeProcess(close: () => Promise<void>, graceMs = 10_000) {

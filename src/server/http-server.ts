@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import type { RequestContext } from './graphql/context.js';
-import { logger } from './logger.js';
-import { newRequestTally, type RequestTally } from './observability/request-tally.js';
-import type { EventStreamHandler } from './subscriptions/sse-transport.js';
+import type { RequestContext } from '../graphql/context.js';
+import { logger } from '../logger.js';
+import { newRequestTally, type RequestTally } from '../observability/request-tally.js';
+import { subscriptionInSearch, type EventStreamHandler } from '../subscriptions/sse-transport.js';
 import { RequestBodyError, type RequestBodies } from './request-bodies.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
@@ -14,8 +14,8 @@ export interface MetricsSource {
 }
 
 /** Wraps the handling of each request that is not a probe or a scrape (ids, request log, span). */
-export interface RequestObservation {
-  observe(
+export interface RequestRecorder {
+  record(
     request: IncomingMessage,
     response: ServerResponse,
     route: string,
@@ -40,7 +40,7 @@ export interface HttpServerOptions {
   readiness?: (request: IncomingMessage, response: ServerResponse) => void;
   /** Served at `GET /metrics`, as open as `/health`; leave unset when metrics have a port of their own. */
   metrics?: MetricsSource | undefined;
-  requests?: RequestObservation;
+  requests?: RequestRecorder;
 }
 
 /** How long a client may take, in milliseconds (see `Config['server']`). */
@@ -74,12 +74,12 @@ const corsAllowedHeaders = [
   'router-secret',
 ].join(', ');
 
-const unobserved: RequestObservation = { observe: (_request, _response, _route, handle) => handle(newRequestTally('')) };
+const unrecorded: RequestRecorder = { record: (_request, _response, _route, handle) => handle(newRequestTally('')) };
 
 /** The HTTP face of the subgraph: `/graphql`, `/health`, `/ready`, `/metrics`, CORS, the router secret and body limits. */
 export function createHttpServer(options: HttpServerOptions): Server {
   const isRouter = routerSecretCheck(options.routerSecret);
-  const requests = options.requests ?? unobserved;
+  const requests = options.requests ?? unrecorded;
   const { timeouts } = options;
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const url = requestUrl(request);
@@ -97,7 +97,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     // The route as the request log names it: a path no route serves is not repeated.
     const routeName = isGraphQLPath(url.pathname) || options.routes?.has(url.pathname) ? url.pathname : 'unknown';
-    void requests.observe(request, response, routeName, (tally) => {
+    void requests.record(request, response, routeName, (tally) => {
       // A response closed before it was written: the client went away, and calls only it waits for are not made.
       response.once('close', () => {
         if (!response.writableFinished) tally.clientGone = true;
@@ -190,8 +190,10 @@ async function route(
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
     }
     if (options.eventStream && acceptsEventStream(request)) {
-      if (request.method !== 'POST') throw new HttpError(405, 'Subscribe over SSE with POST /graphql and Accept: text/event-stream');
-      const body = await readBody(request, headerMapOf(request), options.bodies);
+      if (request.method !== 'POST' && request.method !== 'GET') {
+        throw new HttpError(405, 'Subscribe over SSE with GET or POST /graphql and Accept: text/event-stream');
+      }
+      const body = request.method === 'GET' ? subscriptionInSearch(url.searchParams) : await readBody(request, headerMapOf(request), options.bodies);
       await options.eventStream(request, response, body, tally);
       return;
     }

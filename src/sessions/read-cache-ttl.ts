@@ -11,13 +11,13 @@ export interface SessionState {
   paymentStatus: CheckoutPaymentStatus | null;
 }
 
-export interface CacheTtlPolicy {
+export interface ReadCacheTtlPolicy {
   ttlMs: CacheTtls;
   /** Providers whose webhooks are verified here, so a change evicts the session at once. */
   providersWithWebhooks: ReadonlySet<string>;
 }
 
-export function cacheTtlPolicy(config: Pick<Config, 'cache' | 'webhooks'>): CacheTtlPolicy {
+export function readCacheTtlPolicy(config: Pick<Config, 'cache' | 'webhooks'>): ReadCacheTtlPolicy {
   const providersWithWebhooks = new Set<string>();
   if (config.webhooks.stripeSecret) providersWithWebhooks.add('STRIPE');
   if (config.webhooks.convergeGateSecret) providersWithWebhooks.add('CONVERGE_GATE');
@@ -27,7 +27,7 @@ export function cacheTtlPolicy(config: Pick<Config, 'cache' | 'webhooks'>): Cach
 /** Providers whose session body embeds its refunds: a final session still changes when refunded. */
 const sessionsEmbeddingRefunds: ReadonlySet<string> = new Set(['CONVERGE_GATE']);
 
-export function sessionTtlMs(session: SessionState, policy: CacheTtlPolicy): number {
+export function sessionTtlMs(session: SessionState, policy: ReadCacheTtlPolicy): number {
   const ttl = isFinalSession(session) ? policy.ttlMs.final : policy.ttlMs.open;
   if (sessionsEmbeddingRefunds.has(session.provider) && !policy.providersWithWebhooks.has(session.provider)) {
     return Math.min(ttl, policy.ttlMs.refunds);
@@ -36,14 +36,14 @@ export function sessionTtlMs(session: SessionState, policy: CacheTtlPolicy): num
 }
 
 /** Failures are never kept, except a brief memory that a session does not exist. */
-export function errorTtlMs(error: unknown, policy: CacheTtlPolicy): number {
+export function errorTtlMs(error: unknown, policy: ReadCacheTtlPolicy): number {
   return error instanceof PaymentsError && error.code === 'NOT_FOUND' ? policy.ttlMs.notFound : 0;
 }
 
 /** How long one provider answer is kept: the policy for each kind the read cache holds. */
-export function readTtlMs(kind: 'session', outcome: ReadOutcome<SessionState>, policy: CacheTtlPolicy): number;
-export function readTtlMs(kind: Exclude<ReadKind, 'session'>, outcome: ReadOutcome<unknown>, policy: CacheTtlPolicy): number;
-export function readTtlMs(kind: ReadKind, outcome: ReadOutcome<unknown>, policy: CacheTtlPolicy): number {
+export function readTtlMs(kind: 'session', outcome: ReadOutcome<SessionState>, policy: ReadCacheTtlPolicy): number;
+export function readTtlMs(kind: Exclude<ReadKind, 'session'>, outcome: ReadOutcome<unknown>, policy: ReadCacheTtlPolicy): number;
+export function readTtlMs(kind: ReadKind, outcome: ReadOutcome<unknown>, policy: ReadCacheTtlPolicy): number {
   if (!outcome.ok) return errorTtlMs(outcome.error, policy);
   switch (kind) {
     case 'session':

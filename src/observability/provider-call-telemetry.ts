@@ -23,7 +23,7 @@ interface ProviderInstruments {
  * client span (when tracing is on, the child of the current span), a `debug` line, and
  * one more call in the tally of the request that made it.
  */
-export class ProviderCallObserver implements ProviderCallRecorder {
+export class ProviderCallTelemetry implements ProviderCallRecorder {
   private readonly instruments = new Map<string, ProviderInstruments>();
 
   constructor(

@@ -47,7 +47,7 @@ class LocalBudget {
  * A call learns its place at once: further out than the caller waits, it is refused and
  * reserves nothing.
  */
-export class LocalRateBudgets implements RateLimit {
+export class LocalRateLimit implements RateLimit {
   private readonly global: LocalBudget | undefined;
   private readonly endpoints = new Map<string, LocalBudget>();
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CircuitState } from './providers/http/circuit-breaker.js';
+import type { CircuitState } from '../providers/http/circuit-breaker.js';
 
 /** A shared dependency the subgraph can serve without: `degraded` is reported, never a reason to stop serving. */
 export type DependencyState = 'ok' | 'degraded';

@@ -8,16 +8,16 @@ import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../../../src/
 import { loadConfig } from '../../../src/config.js';
 import { isFinalSession } from '../../../src/model/session-finality.js';
 import {
-  cacheTtlPolicy,
+  readCacheTtlPolicy,
   errorTtlMs,
   readTtlMs,
   sessionTtlMs,
-  type CacheTtlPolicy,
-} from '../../../src/sessions/cache-ttl.js';
+  type ReadCacheTtlPolicy,
+} from '../../../src/sessions/read-cache-ttl.js';
 
 const ttlMs = { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 1_500 };
-const withoutWebhooks: CacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set() };
-const withWebhooks: CacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set(['STRIPE', 'CONVERGE_GATE']) };
+const withoutWebhooks: ReadCacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set() };
+const withWebhooks: ReadCacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set(['STRIPE', 'CONVERGE_GATE']) };
 
 type Row = [string, CheckoutSessionStatus | null, CheckoutPaymentStatus | null, 'with' | 'without', 'open' | 'final' | 'refunds'];
 
@@ -43,14 +43,14 @@ describe('how long a session is kept', () => {
   });
 
   it('never keeps a Converge Gate session longer than its refunds when its webhooks are off, even with short refunds', () => {
-    const policy: CacheTtlPolicy = { ttlMs: { ...ttlMs, refunds: 500 }, providersWithWebhooks: new Set() };
+    const policy: ReadCacheTtlPolicy = { ttlMs: { ...ttlMs, refunds: 500 }, providersWithWebhooks: new Set() };
     expect(sessionTtlMs({ provider: 'CONVERGE_GATE', status: 'OPEN', paymentStatus: null }, policy)).toBe(500);
   });
 
   it('counts a provider as invalidated by webhooks once its webhook secret is configured', () => {
     const completed = { provider: 'CONVERGE_GATE', status: 'COMPLETE', paymentStatus: 'PAID' } as const;
-    const without = cacheTtlPolicy(loadConfig({}));
-    const withSecret = cacheTtlPolicy(loadConfig({ CONVERGEGATE_WEBHOOK_SECRET: 'sk_test_gateKey1' }));
+    const without = readCacheTtlPolicy(loadConfig({}));
+    const withSecret = readCacheTtlPolicy(loadConfig({ CONVERGEGATE_WEBHOOK_SECRET: 'sk_test_gateKey1' }));
     expect(sessionTtlMs(completed, without)).toBe(10_000);
     expect(sessionTtlMs(completed, withSecret)).toBe(600_000);
     expect([...withSecret.providersWithWebhooks]).toEqual(['CONVERGE_GATE']);

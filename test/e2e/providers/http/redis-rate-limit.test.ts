@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../../../src/logger.js';
-import { LocalRateBudgets } from '../../../../src/providers/http/local-rate-budgets.js';
-import { SharedRateBudgets } from '../../../../src/providers/http/shared-rate-budgets.js';
+import { LocalRateLimit } from '../../../../src/providers/http/local-rate-limit.js';
+import { RedisRateLimit } from '../../../../src/providers/http/redis-rate-limit.js';
 import { connectSharedRedis, type SharedRedis } from '../../../../src/redis/shared-redis.js';
 import { startRedisServer, type RedisServer } from '../../../support/redis-server.js';
 
@@ -34,12 +34,12 @@ describe('the rate budgets shared through Redis', () => {
   const newAccount = () => `stripe:test:account${(accountNumber += 1)}`;
   const shared = (redis: SharedRedis, account: string, budgets: Budgets, fallbackShare = 1) => {
     const configured = { globalPerSecond: budgets.globalPerSecond, endpointPerSecond: new Map(Object.entries(budgets.endpoints ?? {})) };
-    const fallback = new LocalRateBudgets({
+    const fallback = new LocalRateLimit({
       globalPerSecond: budgets.globalPerSecond === undefined ? undefined : budgets.globalPerSecond * fallbackShare,
       endpointPerSecond: new Map(Object.entries(budgets.endpoints ?? {}).map(([endpoint, rate]) => [endpoint, rate * fallbackShare])),
     });
     const keys = redis.keysOf(account);
-    return new SharedRateBudgets(redis, (endpoint) => keys.rateBudget(endpoint), configured, fallback);
+    return new RedisRateLimit(redis, (endpoint) => keys.rateBudget(endpoint), configured, fallback);
   };
 
   beforeAll(async () => {

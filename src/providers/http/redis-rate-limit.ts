@@ -1,5 +1,5 @@
 import { redisScript, type SharedRedis } from '../../redis/shared-redis.js';
-import { LocalRateBudgets } from './local-rate-budgets.js';
+import { LocalRateLimit } from './local-rate-limit.js';
 import {
   rateAdaptation,
   recoveredRate,
@@ -15,7 +15,7 @@ import {
 const keyLifetimeMs = 60_000;
 
 /**
- * `LocalRateBudgets`' turn, with each budget (a hash: `next_at`, `slowed_to`, `slowed_at`)
+ * `LocalRateLimit`' turn, with each budget (a hash: `next_at`, `slowed_to`, `slowed_at`)
  * kept in Redis and read on Redis's own clock, so every replica takes its turns from the
  * same budgets. KEYS: the call's budgets; ARGV: longest wait, spacing, recovery per second,
  * lifetime, then each budget's rate. Returns {granted (1/0), wait in ms, then per budget its
@@ -86,7 +86,7 @@ interface SharedBudget {
  * One provider account's budgets, shared through Redis by every replica: turns, slowdowns
  * and recovery alike. While Redis cannot answer, a local share of them (`fallback`).
  */
-export class SharedRateBudgets implements RateLimit {
+export class RedisRateLimit implements RateLimit {
   private readonly global: SharedBudget | undefined;
   private readonly endpoints = new Map<string, SharedBudget>();
 
@@ -205,14 +205,14 @@ function numbers(reply: unknown, count: number): number[] | undefined {
  * Budgets keyed by the account's key space and the budget, shared by every replica on the Redis;
  * while it is unreachable each replica paces at the rates divided by `fallbackReplicas`.
  */
-export function sharedRateBudgets(redis: SharedRedis, fallbackReplicas: number): RateLimitFactory {
+export function redisRateLimit(redis: SharedRedis, fallbackReplicas: number): RateLimitFactory {
   return (budgets) => {
     const share = (perSecond: number) => perSecond / fallbackReplicas;
-    const fallback = new LocalRateBudgets({
+    const fallback = new LocalRateLimit({
       globalPerSecond: budgets.globalPerSecond === undefined ? undefined : share(budgets.globalPerSecond),
       endpointPerSecond: new Map([...budgets.endpointPerSecond].map(([endpoint, perSecond]) => [endpoint, share(perSecond)])),
     });
     const keys = redis.keysOf(budgets.account);
-    return new SharedRateBudgets(redis, (endpoint) => keys.rateBudget(endpoint), budgets, fallback);
+    return new RedisRateLimit(redis, (endpoint) => keys.rateBudget(endpoint), budgets, fallback);
   };
 }

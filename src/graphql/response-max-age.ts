@@ -6,7 +6,7 @@ import { isFinalSession } from '../model/session-finality.js';
  * `Cache-Control` takes the shortest age of everything in it; a response with errors
  * is never cached (`no-store`).
  */
-export const cacheAges = {
+export const responseMaxAges = {
   /** A session that can no longer change: expired, or complete with its payment settled. */
   settledSession: 600,
   /** A session that may still change: open, pending, complete but still awaiting its payment, or unknown. */
@@ -15,15 +15,15 @@ export const cacheAges = {
   refunds: 30,
 } as const;
 
-export function sessionCacheAge(session: CheckoutSession): number {
-  return isFinalSession(session) ? cacheAges.settledSession : cacheAges.changingSession;
+export function sessionMaxAge(session: CheckoutSession): number {
+  return isFinalSession(session) ? responseMaxAges.settledSession : responseMaxAges.changingSession;
 }
 
 /**
  * The ages one GraphQL request's resolvers found for what they loaded. Each restricts
  * rather than replaces: `_entities` resolves a whole batch, and the shortest age must win.
  */
-export class ResponseCacheHints {
+export class ResponseMaxAge {
   private shortestAge: number | undefined;
 
   restrict(maxAgeSeconds: number): void {

@@ -1,19 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { PaymentsError, ProviderUnavailableError, RateLimitedError } from '../errors.js';
-import { logger } from '../logger.js';
-import type { ReadOrigin } from '../observability/request-tally.js';
-import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../observability/recorders.js';
-import { attemptGet, type AttemptResult } from './http/attempt.js';
-import { CircuitBreaker, type CircuitBreakerOptions } from './http/circuit-breaker.js';
-import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './http/classify.js';
-import { DeadlineSweep } from './http/deadline-sweep.js';
-import { AccountPacing, accountBudgets, QueueFullError } from './http/account-pacing.js';
-import type { ReleaseSlot } from './http/concurrency-limits.js';
-import { LocalRateBudgets } from './http/local-rate-budgets.js';
-import type { ProviderRateLimits, RateLimitFactory } from './http/rate-limit.js';
-import { headerValue, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './http/retry-policy.js';
-import { TurnNotWantedError, type QueuedCall } from './http/turn-queue.js';
+import { PaymentsError, ProviderUnavailableError, RateLimitedError } from '../../errors.js';
+import { logger } from '../../logger.js';
+import type { ReadOrigin } from '../../observability/request-tally.js';
+import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../../observability/recorders.js';
+import { attemptGet, type AttemptResult } from './attempt.js';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
+import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './classify.js';
+import { DeadlineSweep } from './deadline-sweep.js';
+import { AccountPacing, accountBudgets, QueueFullError } from './account-pacing.js';
+import type { ReleaseSlot } from './concurrency-limits.js';
+import { LocalRateLimit } from './local-rate-limit.js';
+import type { ProviderRateLimits, RateLimitFactory } from './rate-limit.js';
+import { headerValue, isRetryable, parseRetryAfter, retryDelayMs, type RetryOptions } from './retry-policy.js';
+import { TurnNotWantedError, type QueuedCall } from './turn-queue.js';
 
 export interface ProviderHttpOptions {
   maxConnectionsPerOrigin: number;
@@ -102,7 +102,7 @@ export class ProviderHttpClient {
     this.retry = options.retry ?? defaults.retry;
     this.queueTimeoutMs = options.queueTimeoutMs ?? defaults.queueTimeoutMs;
     this.breakerOptions = options.breaker ?? defaults.breaker;
-    this.makeRateLimit = options.rateLimits ?? ((budgets) => new LocalRateBudgets(budgets));
+    this.makeRateLimit = options.rateLimits ?? ((budgets) => new LocalRateLimit(budgets));
   }
 
   async getJson(request: ProviderGetRequest): Promise<ProviderJsonResponse> {
