@@ -199,6 +199,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     async close() {
       readiness.markStopping();
       admission.stop();
+      // Requests waiting for the provider budget are answered (their data, or RATE_LIMITED) before the sockets close.
+      const { readinessDelayMs, shutdownTimeoutMs } = config.server;
+      http.drainBy(performance.now() + readinessDelayMs + shutdownTimeoutMs - answerAllowanceMs(shutdownTimeoutMs));
       // Time for the load balancer's next probe to see /ready fail while this replica still serves.
       if (config.server.readinessDelayMs > 0) await delay(config.server.readinessDelayMs);
       // Every subscription gets its `complete`: SSE streams then end, WebSockets close once theirs are sent.
@@ -215,6 +218,11 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       await observability.close();
     },
   };
+}
+
+/** The end of a drain's grace kept for writing the answers of the requests whose provider calls were refused. */
+function answerAllowanceMs(shutdownTimeoutMs: number): number {
+  return Math.min(500, shutdownTimeoutMs / 5);
 }
 
 /** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */

@@ -4,7 +4,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/
 import type { RequestContext } from '../graphql/context.js';
 import { logger } from '../logger.js';
 import { newRequestTally, type RequestTally } from '../observability/request-tally.js';
-import type { EventStreamHandler } from '../subscriptions/sse-transport.js';
+import { subscriptionInSearch, type EventStreamHandler } from '../subscriptions/sse-transport.js';
 import { RequestBodyError, type RequestBodies } from './request-bodies.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
@@ -190,8 +190,10 @@ async function route(
       throw new HttpError(401, 'This subgraph only serves its router: send the Router-Secret header');
     }
     if (options.eventStream && acceptsEventStream(request)) {
-      if (request.method !== 'POST') throw new HttpError(405, 'Subscribe over SSE with POST /graphql and Accept: text/event-stream');
-      const body = await readBody(request, headerMapOf(request), options.bodies);
+      if (request.method !== 'POST' && request.method !== 'GET') {
+        throw new HttpError(405, 'Subscribe over SSE with GET or POST /graphql and Accept: text/event-stream');
+      }
+      const body = request.method === 'GET' ? subscriptionInSearch(url.searchParams) : await readBody(request, headerMapOf(request), options.bodies);
       await options.eventStream(request, response, body, tally);
       return;
     }

@@ -79,6 +79,24 @@ export function createEventStreamHandler(options: SseTransportOptions): EventStr
 }
 
 /**
+ * A subscription sent as `GET /graphql?query=...&variables=...`, as Hive Gateway sends
+ * them: `variables` is JSON, left as sent when it is not, so the request's check names
+ * the field.
+ */
+export function subscriptionInSearch(search: URLSearchParams): SubscriptionRequest {
+  const json = (name: string) => {
+    const text = search.get(name);
+    if (text === null) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  return { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables: json('variables') };
+}
+
+/**
  * Writes each event as the client takes it, and a keep-alive comment whenever the stream
  * has been quiet for `keepAliveMs`; a client gone, or a write it has not taken within
  * `writeStallMs`, ends the subscription.

@@ -96,6 +96,11 @@ export class AccountPacing {
     }
   }
 
+  /** Refuses at once the calls waiting for a turn that would come after `deadlineAt` (`performance.now()` time). */
+  refuseTurnsAfter(deadlineAt: number): void {
+    for (const queue of this.queues.values()) queue.refuseTurnsAfter(deadlineAt);
+  }
+
   /** A 429: the budget it names slows down (or its concurrency cap comes down), as the provider client reads it. */
   async rateLimited(call: PacedCall, answer: RateLimitedAnswer): Promise<void> {
     const signal = call.rateLimits?.readRateLimited?.(answer) ?? unreadRateLimit;

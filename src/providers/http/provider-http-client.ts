@@ -97,6 +97,8 @@ export class ProviderHttpClient {
   private readonly queueTimeoutMs: number;
   private readonly breakerOptions: CircuitBreakerOptions;
   private readonly recorder: ProviderCallRecorder;
+  /** When a drain ends (`performance.now()` time): no call waits for a turn or runs past it. */
+  private drainEndsAt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: ProviderHttpOptions) {
     this.recorder = options.recorder ?? unrecordedProviderCalls;
@@ -120,7 +122,7 @@ export class ProviderHttpClient {
     let healthy: boolean | undefined;
     try {
       const pacing = this.pacingOf(request);
-      const deadlineAt = request.origin?.request?.providerDeadlineAt ?? Number.POSITIVE_INFINITY;
+      const deadlineAt = Math.min(request.origin?.request?.providerDeadlineAt ?? Number.POSITIVE_INFINITY, this.drainEndsAt);
       // Past the request's deadline nobody waits for the answer: the call is not made.
       if (deadlineAt <= performance.now()) throw new QueueFullError(0);
       if (isAbandoned(request)) this.drop(request);
@@ -170,6 +172,21 @@ export class ProviderHttpClient {
   /** Providers' circuit states, for health reporting and tests. */
   circuitState(provider: string): CircuitBreaker['state'] {
     return this.breaker(provider).state;
+  }
+
+  /**
+   * From a drain's start: calls waiting for a turn that would come after `endsAt`
+   * (`performance.now()` time) are refused at once with `RATE_LIMITED`, later calls wait
+   * and run no later than then, and at `endsAt` whatever still waits is refused: every
+   * request waiting on the budget is answered before the sockets close.
+   */
+  drainBy(endsAt: number): void {
+    this.drainEndsAt = endsAt;
+    const refuseAfter = (deadlineAt: number) => {
+      for (const pacing of this.accounts.values()) pacing.refuseTurnsAfter(deadlineAt);
+    };
+    refuseAfter(endsAt);
+    setTimeout(() => refuseAfter(Number.NEGATIVE_INFINITY), Math.max(0, endsAt - performance.now())).unref();
   }
 
   /** Waits for calls in flight, then closes every connection. */
