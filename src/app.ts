@@ -10,11 +10,9 @@ import { ResponseMaxAge } from './graphql/response-max-age.js';
 import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './server/listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
-import type { CheckoutProvider } from './providers/checkout-provider.js';
-import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http/provider-http-client.js';
 import { redisRateLimit } from './providers/http/redis-rate-limit.js';
-import { StripeClient } from './providers/stripe/client.js';
+import { providerRegistry } from './providers/registry.js';
 import { Readiness } from './server/readiness.js';
 import { RequestBodies } from './server/request-bodies.js';
 import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
@@ -87,15 +85,8 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...(redis ? { rateLimits: redisRateLimit(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
   });
-  const providers: CheckoutProvider[] = [];
-  if (config.stripe.secretKey) {
-    providers.push(new StripeClient(http, { ...config.stripe, secretKey: config.stripe.secretKey }));
-  }
-  const { secretKey: convergeGateKey, apiUrl: convergeGateUrl } = config.convergeGate;
-  if (convergeGateKey && convergeGateUrl) {
-    providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
-  }
-  const router = new SessionRouter(providers);
+  const providers = providerRegistry.flatMap((module) => module.createClient(config, http) ?? []);
+  const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);
   const reads = new ProviderReadCache({
@@ -109,7 +100,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
         }
       : {}),
   });
-  const ttlPolicy = readCacheTtlPolicy(config);
+  const ttlPolicy = readCacheTtlPolicy(config, providerRegistry);
   const feed = new SessionFeed({
     read: createFeedReader(router, reads, ttlPolicy, observability.subscriptions),
     checkId: (sessionId) => void router.providerFor(sessionId),
@@ -128,7 +119,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
     }),
     recorder: observability.webhooks,
-  });
+  }, providerRegistry);
   const admission = new SubscriptionAdmission(config.subscriptions);
   observability.subscriptions.countOpen(() => admission.openSubscriptions);
   const readiness = new Readiness({

@@ -111,6 +111,8 @@ export class StripeClient implements CheckoutProvider {
       url: providerUrl(this.options.apiUrl, path.segments, query),
       pathTemplate: path.template,
       headers: this.headers,
+      requestIdHeader: 'request-id',
+      shouldRetryHeader: 'stripe-should-retry',
       rateLimits: this.rateLimits,
       readErrorType,
       readErrorMessage,
