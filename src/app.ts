@@ -36,7 +36,7 @@ import { attachWebSocketTransport } from './subscriptions/websocket-transport.js
 import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
 import type { RequestContext } from './graphql/context.js';
-import type { RequestTally } from './observability/request-tally.js';
+import type { RequestTally } from './request-tally.js';
 import { routerSecretCheck } from './server/http-server.js';
 
 export interface RunningSubgraph {

@@ -1,4 +1,4 @@
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
 import type { SessionEvent } from '../sessions/session-subscriber.js';
 import type { ResponseMaxAge } from './response-max-age.js';

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { RequestContext } from '../graphql/context.js';
 import { logger } from '../logger.js';
-import { newRequestTally, type RequestTally } from '../observability/request-tally.js';
+import { newRequestTally, type RequestTally } from '../request-tally.js';
 import { subscriptionInSearch, type EventStreamHandler } from '../subscriptions/sse-transport.js';
 import { RequestBodyError, type RequestBodies } from './request-bodies.js';
 

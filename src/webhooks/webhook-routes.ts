@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config.js';
 import { logger, logRepeatable } from '../logger.js';
-import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
+import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
