@@ -4,7 +4,7 @@ import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/chec
 import { isFinalSession } from '../model/session-finality.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
-import type { ReadKind, ReadOutcome } from './provider-read-cache.js';
+import type { ReadKind, ReadOutcome } from './read-outcome.js';
 
 /** What the time-to-live of a session depends on. */
 export interface SessionState {

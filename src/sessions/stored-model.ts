@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CheckoutSessionDetails } from '../model/checkout-session-details.js';
-import type { CheckoutSession, PaymentProvider, PostalAddress } from '../model/checkout-session.js';
+import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { PostalAddress } from '../model/postal-address.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Money } from '../model/money.js';
 import type { Refund } from '../model/refund.js';

@@ -14,7 +14,7 @@ import { LRUCache } from 'lru-cache';
 import { formatGraphQLError } from '../graphql/apollo-server.js';
 import type { RequestContext, SubscriptionScope } from '../graphql/context.js';
 import { operationLimitProblem, type QueryLimits } from '../graphql/query-limits.js';
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
 import type { SessionFeed } from '../sessions/session-feed.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';

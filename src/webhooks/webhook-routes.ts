@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config.js';
 import { logger, logRepeatable } from '../logger.js';
-import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
+import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
 import { RequestBodyError, type RequestBodies } from '../server/request-bodies.js';
 import type { RequestHandler } from '../server/http-server.js';
+import { sendJson } from '../server/json-response.js';
 import type { SessionChange } from '../sessions/change-bus.js';
 import type { DeliveredEvents } from './delivered-events.js';
 
@@ -124,8 +125,4 @@ async function receive(
   recorder.received(source.provider, 'verified');
   logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { convergeGateCompletedId, convergeGateSessions } from '../../../src/emulator/data/convergegate-sessions.js';
 import type { CheckoutSession, PaymentProvider } from '../../../src/model/checkout-session.js';
-import { newRequestTally } from '../../../src/observability/request-tally.js';
+import { newRequestTally } from '../../../src/request-tally.js';
 import type { CheckoutProvider } from '../../../src/providers/checkout-provider.js';
 import { toCheckoutSession } from '../../../src/providers/convergegate/map.js';
 import { convergeGateProvider } from '../../../src/providers/convergegate/provider.js';
