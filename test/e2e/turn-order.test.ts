@@ -76,7 +76,7 @@ describe('turns under a busy budget', () => {
     await until(() => callsFor(harness.emulator, flood[0]!) === 1);
     // Answered from its copy; its refresh waits in the queue.
     expect((await harness.query(sessionQuery, { id: refreshed })).headers['cache-control']).toBe('no-store');
-    const changedSession = { id: changed, object: 'checkout.session', status: 'open', currency: 'usd', amount_total: 700 };
+    const changedSession = { id: changed!, object: 'checkout.session', status: 'open', currency: 'usd', amount_total: 700 };
     harness.emulator.putStripeSession(changedSession);
     expect(await deliverStripeSessionEvent(harness.subgraph.url, webhookSecret, changedSession, 'checkout.session.async_payment_failed')).toBe(200);
     // The webhook evicted its copy: the read waits for the refetch, queued after the refresh.
