@@ -5,30 +5,28 @@ import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { requestContexts } from './graphql/context.js';
+import { createGraphQLRoute } from './graphql/http-route.js';
 import { loadSubgraphSchema } from './graphql/schema.js';
-import { ResponseMaxAge } from './graphql/response-max-age.js';
-import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './server/listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
-import type { CheckoutProvider } from './providers/checkout-provider.js';
-import { ConvergeGateClient } from './providers/convergegate/client.js';
 import { ProviderHttpClient } from './providers/http/provider-http-client.js';
 import { redisRateLimit } from './providers/http/redis-rate-limit.js';
-import { StripeClient } from './providers/stripe/client.js';
+import { providerRegistry } from './providers/registry.js';
+import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
+import { createHttpServer, createMetricsServer, routerSecretCheck } from './server/http-server.js';
+import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './server/listen-address.js';
 import { Readiness } from './server/readiness.js';
 import { RequestBodies } from './server/request-bodies.js';
-import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
-import { createHttpServer, createMetricsServer } from './server/http-server.js';
-import { readCacheTtlPolicy } from './sessions/read-cache-ttl.js';
-import { createSessionLoaders } from './sessions/loaders.js';
-import { ProviderReadCache } from './sessions/provider-read-cache.js';
-import { RedisReadLevel } from './sessions/redis-read-level.js';
-import { SessionRouter } from './sessions/router.js';
 import { localChangeBus } from './sessions/change-bus.js';
 import { createFeedReader } from './sessions/feed-reads.js';
 import { LocalPollSchedule } from './sessions/poll-schedule.js';
+import { ProviderReadCache } from './sessions/provider-read-cache.js';
+import { readCacheTtlPolicy } from './sessions/read-cache-ttl.js';
 import { RedisChangeBus } from './sessions/redis-change-bus.js';
 import { RedisPollSchedule } from './sessions/redis-poll-schedule.js';
+import { RedisReadLevel } from './sessions/redis-read-level.js';
+import { SessionRouter } from './sessions/router.js';
 import { SessionFeed } from './sessions/session-feed.js';
 import { SubscriptionAdmission } from './subscriptions/admission.js';
 import { callbackTransportPlugin } from './subscriptions/callback-transport.js';
@@ -37,9 +35,6 @@ import { SubscriptionOperations } from './subscriptions/subscription-operations.
 import { attachWebSocketTransport } from './subscriptions/websocket-transport.js';
 import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
-import type { RequestContext } from './graphql/context.js';
-import type { RequestTally } from './observability/request-tally.js';
-import { routerSecretCheck } from './server/http-server.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -87,15 +82,8 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...(redis ? { rateLimits: redisRateLimit(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
   });
-  const providers: CheckoutProvider[] = [];
-  if (config.stripe.secretKey) {
-    providers.push(new StripeClient(http, { ...config.stripe, secretKey: config.stripe.secretKey }));
-  }
-  const { secretKey: convergeGateKey, apiUrl: convergeGateUrl } = config.convergeGate;
-  if (convergeGateKey && convergeGateUrl) {
-    providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
-  }
-  const router = new SessionRouter(providers);
+  const providers = providerRegistry.flatMap((module) => module.createClient(config, http) ?? []);
+  const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);
   const reads = new ProviderReadCache({
@@ -109,7 +97,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
         }
       : {}),
   });
-  const ttlPolicy = readCacheTtlPolicy(config);
+  const ttlPolicy = readCacheTtlPolicy(config, providerRegistry);
   const feed = new SessionFeed({
     read: createFeedReader(router, reads, ttlPolicy, observability.subscriptions),
     checkId: (sessionId) => void router.providerFor(sessionId),
@@ -128,7 +116,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
     }),
     recorder: observability.webhooks,
-  });
+  }, providerRegistry);
   const admission = new SubscriptionAdmission(config.subscriptions);
   observability.subscriptions.countOpen(() => admission.openSubscriptions);
   const readiness = new Readiness({
@@ -137,15 +125,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     subscriptions: () => admission.openSubscriptions,
   });
   const schema = loadSubgraphSchema();
-  const createLoaders = (request: RequestTally) => {
-    // Each request's (or subscription event's) provider work starts its deadline here.
-    request.providerDeadlineAt = performance.now() + config.provider.requestDeadlineMs;
-    return createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest, reads, ttlPolicy, request });
-  };
-  const createContext = (request: RequestTally): RequestContext => ({
-    loaders: createLoaders(request),
-    request,
-    responseMaxAge: new ResponseMaxAge(),
+  const { createContext, createLoaders } = requestContexts({
+    router,
+    reads,
+    ttlPolicy,
+    concurrencyPerRequest: config.provider.concurrencyPerRequest,
+    requestDeadlineMs: config.provider.requestDeadlineMs,
     orderIdMetadataKey: config.orderIdMetadataKey,
   });
   const operations = new SubscriptionOperations({
@@ -167,8 +152,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
 
   const { metricsPort } = config.observability;
   const server = createHttpServer({
-    apollo,
-    createContext,
+    graphql: createGraphQLRoute({ apollo, createContext, bodies }),
     eventStream: createEventStreamHandler({ operations, admission, keepAliveMs: config.subscriptions.keepAliveMs }),
     bodies,
     timeouts: {

@@ -1,5 +1,7 @@
 import type { SubgraphMetrics } from './metrics.js';
-import type { CacheEvictionCause, CacheLevel, CacheRecorder, SubscriptionRecorder, WebhookRecorder } from './recorders.js';
+import type { CacheEvictionCause, CacheLevel, CacheRecorder } from '../sessions/cache-recorder.js';
+import type { SubscriptionRecorder } from '../sessions/subscription-recorder.js';
+import type { WebhookRecorder } from '../webhooks/webhook-recorder.js';
 
 /** One cache level's counters, labels bound once. */
 export function cacheRecorder(metrics: SubgraphMetrics, level: CacheLevel): CacheRecorder {

@@ -4,8 +4,10 @@ import { requestTallyPlugin } from './request-tally-plugin.js';
 import { cacheRecorder, subscriptionRecorder, webhookRecorder } from './metric-recorders.js';
 import { SubgraphMetrics } from './metrics.js';
 import { ProviderCallTelemetry } from './provider-call-telemetry.js';
-import type { CacheLevel, CacheRecorder, SubscriptionRecorder, WebhookRecorder } from './recorders.js';
-import type { RequestTally } from './request-tally.js';
+import type { CacheLevel, CacheRecorder } from '../sessions/cache-recorder.js';
+import type { SubscriptionRecorder } from '../sessions/subscription-recorder.js';
+import type { WebhookRecorder } from '../webhooks/webhook-recorder.js';
+import type { RequestTally } from '../request-tally.js';
 import { RequestTelemetry } from './request-telemetry.js';
 import { startTracing, type Tracing, type TracingOptions } from './tracing.js';
 

@@ -2,8 +2,8 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { CircuitState } from '../providers/http/circuit-breaker.js';
 import type { SubgraphMetrics } from './metrics.js';
-import type { ProviderCallEnd, ProviderCallOutcome, ProviderCallRecorder, ProviderCallRefusal } from './recorders.js';
-import type { ReadOrigin } from './request-tally.js';
+import type { ProviderCallEnd, ProviderCallOutcome, ProviderCallRecorder, ProviderCallRefusal } from '../providers/http/provider-call-recorder.js';
+import type { ReadOrigin } from '../request-tally.js';
 import type { Tracing } from './tracing.js';
 
 const outcomes: readonly ProviderCallOutcome[] = ['ok', 'not_found', 'unavailable', 'rate_limited', 'bad_response', 'auth_failed', 'error'];

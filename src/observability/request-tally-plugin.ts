@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestTally } from './request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 
 /** Longest operation name or error code written to a log line, metric label or span. */
 const maxOperationNameLength = 100;

@@ -4,7 +4,7 @@ import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { BoundedLabels } from './bounded-labels.js';
 import type { SubgraphMetrics } from './metrics.js';
-import { newRequestTally, type RequestTally } from './request-tally.js';
+import { newRequestTally, type RequestTally } from '../request-tally.js';
 import type { Tracing } from './tracing.js';
 
 /** Distinct operation names and error codes counted by name before the rest are grouped. */

@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
-import type { RequestContext } from '../graphql/context.js';
+import type { GraphQLRoute } from '../graphql/http-route.js';
 import { logger } from '../logger.js';
-import { newRequestTally, type RequestTally } from '../observability/request-tally.js';
+import { newRequestTally, type RequestTally } from '../request-tally.js';
 import { subscriptionInSearch, type EventStreamHandler } from '../subscriptions/sse-transport.js';
-import { RequestBodyError, type RequestBodies } from './request-bodies.js';
+import { HttpError } from './http-error.js';
+import { sendJson } from './json-response.js';
+import { readRequestBody, RequestBodyError, type RequestBodies } from './request-bodies.js';
 
 /** The metrics Prometheus scrapes, in its text format. */
 export interface MetricsSource {
@@ -24,9 +25,9 @@ export interface RequestRecorder {
 }
 
 export interface HttpServerOptions {
-  apollo: ApolloServer<RequestContext>;
-  createContext: (request: RequestTally) => RequestContext;
-  /** Reads GraphQL request bodies; the webhooks share it, so the cap on bodies read at once covers both. */
+  /** Queries and mutations at `/graphql`, once CORS and the router secret are passed. */
+  graphql: GraphQLRoute;
+  /** Reads subscription request bodies (SSE); GraphQL and the webhooks share it, so the cap on bodies read at once covers all. */
   bodies: RequestBodies;
   timeouts: ServerTimeouts;
   corsOrigins: readonly string[];
@@ -55,15 +56,6 @@ export interface ServerTimeouts {
 const timeoutCheckIntervalMs = 1000;
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse, tally: RequestTally) => Promise<void>;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const corsAllowedHeaders = [
   'content-type',
@@ -193,11 +185,11 @@ async function route(
       if (request.method !== 'POST' && request.method !== 'GET') {
         throw new HttpError(405, 'Subscribe over SSE with GET or POST /graphql and Accept: text/event-stream');
       }
-      const body = request.method === 'GET' ? subscriptionInSearch(url.searchParams) : await readBody(request, headerMapOf(request), options.bodies);
+      const body = request.method === 'GET' ? subscriptionInSearch(url.searchParams) : await readRequestBody(request, options.bodies);
       await options.eventStream(request, response, body, tally);
       return;
     }
-    await serveGraphQL(options, request, response, url.search, tally);
+    await options.graphql(request, response, url.search, tally);
     return;
   }
   const handler = options.routes?.get(url.pathname);
@@ -208,55 +200,9 @@ async function route(
   throw new HttpError(404, `No route for ${request.method} ${url.pathname}; GraphQL is served at /graphql`);
 }
 
-async function serveGraphQL(
-  options: HttpServerOptions,
-  request: IncomingMessage,
-  response: ServerResponse,
-  search: string,
-  tally: RequestTally,
-): Promise<void> {
-  const headers = headerMapOf(request);
-  const body = request.method === 'POST' ? await readBody(request, headers, options.bodies) : undefined;
-  const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
-    context: async () => options.createContext(tally),
-  });
-  await writeGraphQLResponse(response, result);
-}
-
-function headerMapOf(request: IncomingMessage): HeaderMap {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
-}
-
 /** A client that lists `text/event-stream` among what it accepts wants the subscription's event stream. */
 function acceptsEventStream(request: IncomingMessage): boolean {
   return (request.headers.accept ?? '').toLowerCase().includes('text/event-stream');
-}
-
-async function readBody(request: IncomingMessage, headers: HeaderMap, bodies: RequestBodies): Promise<unknown> {
-  const text = (await bodies.read(request)).toString('utf8');
-  if (!(headers.get('content-type') ?? '').includes('json')) return text;
-  if (text.trim() === '') throw new HttpError(400, 'Request body is empty; send a JSON GraphQL request');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'Request body is not valid JSON');
-  }
-}
-
-async function writeGraphQLResponse(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {
-  for (const [name, value] of result.headers) response.setHeader(name, value);
-  response.statusCode = result.status ?? 200;
-  if (result.body.kind === 'complete') {
-    response.end(result.body.string);
-    return;
-  }
-  for await (const chunk of result.body.asyncIterator) response.write(chunk);
-  response.end();
 }
 
 function applyCors(allowedOrigins: readonly string[], request: IncomingMessage, response: ServerResponse): void {
@@ -280,8 +226,4 @@ export function routerSecretCheck(secret: string | undefined): (header: unknown)
     if (typeof header !== 'string') return false;
     return timingSafeEqual(createHash('sha256').update(header).digest(), expected);
   };
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }

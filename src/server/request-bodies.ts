@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { HttpError } from './http-error.js';
 
 /** A request body that cannot be read: answered with `status` and `message`, before anything else is done. */
 export class RequestBodyError extends Error {
@@ -71,5 +72,17 @@ export class RequestBodies {
   private tooLarge(request: IncomingMessage): RequestBodyError {
     request.resume();
     return new RequestBodyError(413, `Request body is larger than ${this.maxBytes} bytes`);
+  }
+}
+
+/** A GraphQL request's body: parsed when it is sent as JSON, else its text for Apollo Server to judge; 400 for an empty or broken JSON body. */
+export async function readRequestBody(request: IncomingMessage, bodies: RequestBodies): Promise<unknown> {
+  const text = (await bodies.read(request)).toString('utf8');
+  if (!(request.headers['content-type'] ?? '').includes('json')) return text;
+  if (text.trim() === '') throw new HttpError(400, 'Request body is empty; send a JSON GraphQL request');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
   }
 }

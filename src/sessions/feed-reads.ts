@@ -1,7 +1,8 @@
 import type { CheckoutSession } from '../model/checkout-session.js';
-import { unrecordedSubscriptions, type SubscriptionRecorder } from '../observability/recorders.js';
+import { unrecordedSubscriptions, type SubscriptionRecorder } from './subscription-recorder.js';
 import { readTtlMs, type ReadCacheTtlPolicy } from './read-cache-ttl.js';
-import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
+import type { ProviderReadCache } from './provider-read-cache.js';
+import type { ReadOutcome } from './read-outcome.js';
 import type { SessionRouter } from './router.js';
 import type { FeedReader } from './session-feed.js';
 

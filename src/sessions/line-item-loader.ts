@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
-import type { ReadOrigin } from '../observability/request-tally.js';
+import type { ReadOrigin } from '../request-tally.js';
 import { readTtlMs } from './read-cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';

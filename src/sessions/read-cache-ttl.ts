@@ -2,7 +2,9 @@ import type { CacheTtls, Config } from '../config.js';
 import { PaymentsError } from '../errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/checkout-session.js';
 import { isFinalSession } from '../model/session-finality.js';
-import type { ReadKind, ReadOutcome } from './provider-read-cache.js';
+import type { ProviderModule } from '../providers/provider-module.js';
+import { providerRegistry } from '../providers/registry.js';
+import type { ReadKind, ReadOutcome } from './read-outcome.js';
 
 /** What the time-to-live of a session depends on. */
 export interface SessionState {
@@ -15,21 +17,26 @@ export interface ReadCacheTtlPolicy {
   ttlMs: CacheTtls;
   /** Providers whose webhooks are verified here, so a change evicts the session at once. */
   providersWithWebhooks: ReadonlySet<string>;
+  /** Providers whose session body carries its refunds: a final session still changes when refunded. */
+  providersWithRefundsOnSession: ReadonlySet<string>;
 }
 
-export function readCacheTtlPolicy(config: Pick<Config, 'cache' | 'webhooks'>): ReadCacheTtlPolicy {
-  const providersWithWebhooks = new Set<string>();
-  if (config.webhooks.stripeSecret) providersWithWebhooks.add('STRIPE');
-  if (config.webhooks.convergeGateSecret) providersWithWebhooks.add('CONVERGE_GATE');
-  return { ttlMs: config.cache.ttlMs, providersWithWebhooks };
+export function readCacheTtlPolicy(
+  config: Pick<Config, 'cache' | 'webhooks'>,
+  registry: readonly ProviderModule[] = providerRegistry,
+): ReadCacheTtlPolicy {
+  const providersWith = (has: (module: ProviderModule) => boolean) =>
+    new Set(registry.filter(has).map((module) => module.schemaValue));
+  return {
+    ttlMs: config.cache.ttlMs,
+    providersWithWebhooks: providersWith((module) => module.webhooks.secretOf(config.webhooks) !== undefined),
+    providersWithRefundsOnSession: providersWith((module) => module.refundsOnSession),
+  };
 }
-
-/** Providers whose session body embeds its refunds: a final session still changes when refunded. */
-const sessionsEmbeddingRefunds: ReadonlySet<string> = new Set(['CONVERGE_GATE']);
 
 export function sessionTtlMs(session: SessionState, policy: ReadCacheTtlPolicy): number {
   const ttl = isFinalSession(session) ? policy.ttlMs.final : policy.ttlMs.open;
-  if (sessionsEmbeddingRefunds.has(session.provider) && !policy.providersWithWebhooks.has(session.provider)) {
+  if (policy.providersWithRefundsOnSession.has(session.provider) && !policy.providersWithWebhooks.has(session.provider)) {
     return Math.min(ttl, policy.ttlMs.refunds);
   }
   return ttl;

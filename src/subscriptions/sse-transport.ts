@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult } from 'graphql';
 import { createHandler, type OperationArgs } from 'graphql-sse';
 import { ShuttingDownError } from '../errors.js';
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
 import type { SubscriptionOperations, SubscriptionRequest } from './subscription-operations.js';
 

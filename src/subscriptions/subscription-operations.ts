@@ -13,7 +13,7 @@ import {
 import { formatGraphQLError } from '../graphql/apollo-server.js';
 import type { RequestContext, SubscriptionScope } from '../graphql/context.js';
 import { operationLimitProblem, type QueryLimits } from '../graphql/query-limits.js';
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
 import type { SessionFeed } from '../sessions/session-feed.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';

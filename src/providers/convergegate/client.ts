@@ -1,7 +1,7 @@
 import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { SessionExpansion } from '../../model/session-expansion.js';
-import type { ReadOrigin } from '../../observability/request-tally.js';
+import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http/provider-http-client.js';
 import { basicAuthorization } from '../http/basic-authorization.js';

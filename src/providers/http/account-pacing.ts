@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimitedError } from '../../errors.js';
-import type { ProviderCallRecorder } from '../../observability/recorders.js';
+import type { ProviderCallRecorder } from './provider-call-recorder.js';
 import { ConcurrencyLimits, type ReleaseSlot } from './concurrency-limits.js';
 import { spacingMs, type AccountBudgets, type ProviderRateLimits, type RateLimit, type RateLimitedAnswer, type RateLimitSignal } from './rate-limit.js';
 import { SendLogs } from './send-log.js';

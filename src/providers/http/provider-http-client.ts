@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { PaymentsError, ProviderUnavailableError, RateLimitedError } from '../../errors.js';
 import { logger } from '../../logger.js';
-import type { ReadOrigin } from '../../observability/request-tally.js';
-import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from '../../observability/recorders.js';
+import type { ReadOrigin } from '../../request-tally.js';
+import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from './provider-call-recorder.js';
 import { attemptGet, type AttemptResult } from './attempt.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { classifyFinal, type FinalOutcome, type ProviderErrorReaders } from './classify.js';
@@ -55,6 +55,10 @@ export interface ProviderGetRequest extends ProviderErrorReaders {
   /** The path with its ids as placeholders (`/v1/checkout/sessions/{id}`), for metrics and traces. */
   pathTemplate: string;
   headers: Record<string, string>;
+  /** The response header carrying the provider's id of the request (Stripe's `request-id`); undefined when it sends none. */
+  requestIdHeader?: string | undefined;
+  /** The response header in which the provider says whether to retry (`stripe-should-retry`: `true`/`false`); it outranks the status. */
+  shouldRetryHeader?: string | undefined;
   /** The provider's endpoints and documented limits, and how it names the budget a 429 is about. */
   rateLimits?: ProviderRateLimits;
   /** The request the call is made for. */
@@ -225,6 +229,7 @@ export class ProviderHttpClient {
           headers: request.headers,
           deadline,
           maxResponseBytes: this.maxResponseBytes,
+          requestIdHeader: request.requestIdHeader,
         });
         if (result.kind === 'answered' && result.status === 429) {
           const { headers, text } = result;
@@ -234,7 +239,7 @@ export class ProviderHttpClient {
         slot();
       }
       const done = { result, attempts };
-      if (attempts > this.retry.maxRetries || !isRetryableResult(result)) return done;
+      if (attempts > this.retry.maxRetries || !isRetryableResult(result, request.shouldRetryHeader)) return done;
       const retryAfterMs = result.kind === 'answered' ? parseRetryAfter(result.headers) : undefined;
       const delayMs = retryDelayMs(attempts, retryAfterMs, this.retry);
       const remainingMs = deadline - performance.now();
@@ -313,9 +318,9 @@ function parseJsonOrUndefined(text: string): unknown {
   }
 }
 
-function isRetryableResult(result: AttemptResult): boolean {
+function isRetryableResult(result: AttemptResult, shouldRetryHeader: string | undefined): boolean {
   if (result.kind === 'too-large') return false;
-  return isRetryable(result.kind === 'answered' ? { kind: 'answered', status: result.status, headers: result.headers } : result);
+  return isRetryable(result.kind === 'answered' ? { kind: 'answered', status: result.status, headers: result.headers } : result, shouldRetryHeader);
 }
 
 /**

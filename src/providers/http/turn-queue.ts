@@ -1,9 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { callPriorities, type CallPriority } from '../../request-tally.js';
 import type { Turn } from './rate-limit.js';
-
-/** What a call is for, first served first: no copy anywhere, a refetch after a webhook, a refresh of a copy, a subscription's poll. */
-export const callPriorities = ['first-ask', 'after-webhook', 'refresh', 'poll'] as const;
-export type CallPriority = (typeof callPriorities)[number];
 
 /** A call waiting for its turn. */
 export interface QueuedCall {

@@ -4,7 +4,7 @@ import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
 import type { SessionExpansion } from '../../model/session-expansion.js';
-import type { ReadOrigin } from '../../observability/request-tally.js';
+import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http/provider-http-client.js';
 import { basicAuthorization } from '../http/basic-authorization.js';
@@ -111,6 +111,8 @@ export class StripeClient implements CheckoutProvider {
       url: providerUrl(this.options.apiUrl, path.segments, query),
       pathTemplate: path.template,
       headers: this.headers,
+      requestIdHeader: 'request-id',
+      shouldRetryHeader: 'stripe-should-retry',
       rateLimits: this.rateLimits,
       readErrorType,
       readErrorMessage,

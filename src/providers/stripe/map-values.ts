@@ -1,4 +1,4 @@
-import type { PostalAddress } from '../../model/checkout-session.js';
+import type { PostalAddress } from '../../model/postal-address.js';
 import type { Money } from '../../model/money.js';
 import { warnOnce } from '../../logger.js';
 import { stripeMinorUnitDigits } from './currency.js';

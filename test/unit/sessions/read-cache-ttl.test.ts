@@ -16,8 +16,9 @@ import {
 } from '../../../src/sessions/read-cache-ttl.js';
 
 const ttlMs = { open: 2_000, final: 600_000, refunds: 10_000, lineItems: 30_000, notFound: 1_500 };
-const withoutWebhooks: ReadCacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set() };
-const withWebhooks: ReadCacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set(['STRIPE', 'CONVERGE_GATE']) };
+const providersWithRefundsOnSession = new Set(['CONVERGE_GATE']);
+const withoutWebhooks: ReadCacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set(), providersWithRefundsOnSession };
+const withWebhooks: ReadCacheTtlPolicy = { ttlMs, providersWithWebhooks: new Set(['STRIPE', 'CONVERGE_GATE']), providersWithRefundsOnSession };
 
 type Row = [string, CheckoutSessionStatus | null, CheckoutPaymentStatus | null, 'with' | 'without', 'open' | 'final' | 'refunds'];
 
@@ -43,7 +44,7 @@ describe('how long a session is kept', () => {
   });
 
   it('never keeps a Converge Gate session longer than its refunds when its webhooks are off, even with short refunds', () => {
-    const policy: ReadCacheTtlPolicy = { ttlMs: { ...ttlMs, refunds: 500 }, providersWithWebhooks: new Set() };
+    const policy: ReadCacheTtlPolicy = { ttlMs: { ...ttlMs, refunds: 500 }, providersWithWebhooks: new Set(), providersWithRefundsOnSession };
     expect(sessionTtlMs({ provider: 'CONVERGE_GATE', status: 'OPEN', paymentStatus: null }, policy)).toBe(500);
   });
 

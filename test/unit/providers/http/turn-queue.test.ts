@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../../../src/providers/http/rate-limit.js';
-import { TurnNotWantedError, TurnQueue, TurnTooLateError, type CallPriority } from '../../../../src/providers/http/turn-queue.js';
+import type { CallPriority } from '../../../../src/request-tally.js';
+import { TurnNotWantedError, TurnQueue, TurnTooLateError } from '../../../../src/providers/http/turn-queue.js';
 
 /** A budget whose turns come when the test says. */
 function handTurns() {

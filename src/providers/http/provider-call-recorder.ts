@@ -1,10 +1,5 @@
-import type { CircuitState } from '../providers/http/circuit-breaker.js';
-import type { ReadOrigin } from './request-tally.js';
-
-/**
- * What each layer tells observability, in its own terms. The layers call these; the
- * implementations here turn them into metrics, spans and log lines.
- */
+import type { ReadOrigin } from '../../request-tally.js';
+import type { CircuitState } from './circuit-breaker.js';
 
 /** How a provider call ended, as metrics and traces label it. */
 export type ProviderCallOutcome = 'ok' | 'not_found' | 'unavailable' | 'rate_limited' | 'bad_response' | 'auth_failed' | 'error';
@@ -22,6 +17,7 @@ export interface ProviderCallEnd {
   reason: string | undefined;
 }
 
+/** What the HTTP client tells observability of its calls, in its own terms. */
 export interface ProviderCallRecorder {
   /**
    * A call to the provider is about to be made. `pathTemplate` names the path without ids
@@ -39,42 +35,7 @@ export interface ProviderCallRecorder {
   rateBudgets(provider: string, currentRates: () => ReadonlyMap<string, number>): void;
 }
 
-/** Where a read was answered: this process's memory, or (in a fleet) a shared level. */
-export type CacheLevel = 'process' | 'redis';
-
-/** Why a kept answer was dropped before anyone asked for it again. */
-export type CacheEvictionCause = 'age' | 'size' | 'webhook';
-
-export interface CacheRecorder {
-  hit(): void;
-  miss(): void;
-  /** A read joined a provider call already in flight for the same answer. */
-  joined(): void;
-  evicted(cause: CacheEvictionCause): void;
-}
-
-/**
- * What became of a delivery: `verified` (evictions done), `rejected` (signature, timestamp
- * or body), `repeated` (an event handled already: nothing done), `unsaved` (the eviction
- * could not reach Redis: answered 503 for the provider to retry).
- */
-export type WebhookResult = 'verified' | 'rejected' | 'repeated' | 'unsaved';
-
-export interface WebhookRecorder {
-  received(provider: string, result: WebhookResult): void;
-}
-
-/** Why the change feed read a session. */
-export type SubscriptionReadPurpose = 'first-read' | 'refetch-after-webhook' | 'poll';
-
-export interface SubscriptionRecorder {
-  /** The change feed read a session (through the read cache: a hit costs no provider call). */
-  read(purpose: SubscriptionReadPurpose): void;
-  /** Where the number of open subscriptions is read from. */
-  countOpen(source: () => number): void;
-}
-
-/** For a layer used without observability (unit tests, tools): records nothing. */
+/** For a client used without observability (unit tests, tools): records nothing. */
 export const unrecordedProviderCalls: ProviderCallRecorder = {
   callStarted: () => ({ finished: () => {} }),
   callRefused: () => {},
@@ -83,9 +44,3 @@ export const unrecordedProviderCalls: ProviderCallRecorder = {
   rateLimited: () => {},
   rateBudgets: () => {},
 };
-
-export const unrecordedCache: CacheRecorder = { hit: () => {}, miss: () => {}, joined: () => {}, evicted: () => {} };
-
-export const unrecordedWebhooks: WebhookRecorder = { received: () => {} };
-
-export const unrecordedSubscriptions: SubscriptionRecorder = { read: () => {}, countOpen: () => {} };

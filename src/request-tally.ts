@@ -1,4 +1,6 @@
-import type { CallPriority } from '../providers/http/turn-queue.js';
+/** What a provider call is for, first served first: no copy anywhere, a refetch after a webhook, a refresh of a copy, a subscription's poll. */
+export const callPriorities = ['first-ask', 'after-webhook', 'refresh', 'poll'] as const;
+export type CallPriority = (typeof callPriorities)[number];
 
 /**
  * What one request did, counted as it happens and logged when it ends. It travels with
