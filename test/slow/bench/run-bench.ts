@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { BenchProcess } from './bench-process.js';
 import { benchSessionId } from './bench-sessions.js';
