@@ -1,5 +1,5 @@
 import { startSubgraph, type RunningSubgraph } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config/config.js';
 import { pointAtEmulator } from '../src/emulator/sandbox-config.js';
 import { ProviderEmulator } from '../src/emulator/server.js';
 import { loadSubgraphTypeDefs } from '../src/graphql/schema.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError, loadConfig, parseSettings, portNumber } from '../src/config.js';
+import { loadConfig } from '../src/config/config.js';
+import { ConfigError, parseSettings, portNumber } from '../src/config/settings.js';
 import { checkListenAddress } from '../src/server/listen-address.js';
 import { logger } from '../src/logger.js';
 import { stopOnTerminationSignals } from '../src/server/termination-signals.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { requestContexts } from './graphql/context.js';
 import { createGraphQLRoute } from './graphql/http-route.js';

@@ -1,5 +1,6 @@
 import { startSubgraph } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config/config.js';
+import { ConfigError } from './config/settings.js';
 import { sandboxBanner, servesSandboxPage } from './emulator/sandbox-banner.js';
 import { pointAtEmulator } from './emulator/sandbox-config.js';
 import { ProviderEmulator } from './emulator/server.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { RequestTally } from '../request-tally.js';
+import type { GraphQLRoute } from '../server/http-server.js';
 import { readRequestBody, type RequestBodies } from '../server/request-bodies.js';
 import type { RequestContext } from './context.js';
 
@@ -11,9 +12,7 @@ export interface GraphQLRouteOptions {
   bodies: RequestBodies;
 }
 
-/** A query or mutation over `GET`/`POST /graphql`, handed to Apollo Server and its answer written back. */
-export type GraphQLRoute = (request: IncomingMessage, response: ServerResponse, search: string, tally: RequestTally) => Promise<void>;
-
+/** `/graphql`'s queries and mutations: handed to Apollo Server, and its answer written back. */
 export function createGraphQLRoute({ apollo, createContext, bodies }: GraphQLRouteOptions): GraphQLRoute {
   return async (request, response, search, tally) => {
     const headers = headerMapOf(request);

@@ -1,4 +1,4 @@
-import type { Config, WebhookConfig } from '../config.js';
+import type { Config, WebhookConfig } from '../config/config.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from './checkout-provider.js';
 import type { ProviderHttpClient } from './http/provider-http-client.js';

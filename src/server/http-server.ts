@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { GraphQLRoute } from '../graphql/http-route.js';
 import { logger } from '../logger.js';
 import { newRequestTally, type RequestTally } from '../request-tally.js';
 import { subscriptionInSearch, type EventStreamHandler } from '../subscriptions/sse-transport.js';
@@ -56,6 +55,9 @@ export interface ServerTimeouts {
 const timeoutCheckIntervalMs = 1000;
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse, tally: RequestTally) => Promise<void>;
+
+/** A query or mutation over `GET`/`POST /graphql`; `search` is the request's query string. */
+export type GraphQLRoute = (request: IncomingMessage, response: ServerResponse, search: string, tally: RequestTally) => Promise<void>;
 
 const corsAllowedHeaders = [
   'content-type',

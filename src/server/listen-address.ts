@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config/settings.js';
 
 /** The variable a port comes from, and its usual value, which the messages suggest (or the next one up). */
 export interface PortSetting {

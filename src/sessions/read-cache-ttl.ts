@@ -1,4 +1,4 @@
-import type { CacheTtls, Config } from '../config.js';
+import type { CacheTtls, Config } from '../config/config.js';
 import { PaymentsError } from '../errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/checkout-session.js';
 import { isFinalSession } from '../model/session-finality.js';

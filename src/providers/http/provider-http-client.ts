@@ -144,8 +144,7 @@ export class ProviderHttpClient {
         provider,
         timeoutMs,
         maxResponseBytes: this.maxResponseBytes,
-        readErrorType: request.readErrorType,
-        readErrorMessage: request.readErrorMessage,
+        readError: request.readError,
       });
       call.finished({ outcome: callOutcome(outcome), status: statusOf(result), attempts, reason: reasonOf(result) });
       if (outcome.kind === 'failed') throw outcome.error;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { convergeGateCompletedId, convergeGateSessions } from '../../../src/emulator/data/convergegate-sessions.js';
 import type { CheckoutSession, PaymentProvider } from '../../../src/model/checkout-session.js';
 import { newRequestTally } from '../../../src/request-tally.js';

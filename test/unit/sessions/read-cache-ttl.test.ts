@@ -5,7 +5,7 @@ import {
   SessionNotFoundError,
 } from '../../../src/errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../../../src/model/checkout-session.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { isFinalSession } from '../../../src/model/session-finality.js';
 import {
   readCacheTtlPolicy,

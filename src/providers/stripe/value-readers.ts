@@ -1,21 +1,15 @@
-import type { PostalAddress } from '../../model/postal-address.js';
 import type { Money } from '../../model/money.js';
-import { warnOnce } from '../../logger.js';
+import type { PostalAddress } from '../../model/postal-address.js';
+import { moneyIn as moneyInCurrency, unknownValueReporter } from '../wire-readers.js';
 import { stripeMinorUnitDigits } from './currency.js';
 
 // Small readers of Stripe's recurring value shapes, shared by the mappers.
 
-export function reportUnknown(field: string) {
-  return (value: string) =>
-    warnOnce(`stripe.${field}.${value}`, { provider: 'STRIPE', field, value }, 'unknown enum value mapped to UNKNOWN');
-}
+export const reportUnknown = unknownValueReporter('STRIPE', 'stripe');
 
+/** Amounts in `wireCurrency` (Stripe spells it in lower case), with Stripe's digits for it. */
 export function moneyIn(wireCurrency: string | null | undefined): (amount: number | null | undefined) => Money | null {
-  const currency = wireCurrency ? wireCurrency.toUpperCase() : null;
-  return (amount) =>
-    amount === null || amount === undefined || currency === null
-      ? null
-      : { amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) };
+  return moneyInCurrency(wireCurrency ? wireCurrency.toUpperCase() : null, stripeMinorUnitDigits);
 }
 
 /** An expandable reference: the id string, or the expanded object's id. */
@@ -43,8 +37,4 @@ export function toPostalAddress(address: StripeWireAddress | null | undefined): 
     postalCode: address.postal_code ?? null,
     country: address.country ?? null,
   };
-}
-
-export function fromUnixSeconds(seconds: number | null | undefined): Date | null {
-  return seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, type Config } from '../../src/config.js';
+import { loadConfig, type Config } from '../../../src/config/config.js';
+import { ConfigError } from '../../../src/config/settings.js';
 
 describe('loadConfig', () => {
   it('runs in sandbox mode with documented defaults when nothing is set', () => {
@@ -409,7 +410,7 @@ describe('every configuration variable', () => {
   });
 
   it('has a row above for each variable docs/configuration.md documents', () => {
-    const configuration = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
+    const configuration = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
     const documented = [...configuration.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((match) => match[1]);
     expect(documented.length).toBeGreaterThan(30);
     expect(settings.map((setting) => setting.variable)).toEqual(expect.arrayContaining(documented));
