@@ -50,6 +50,7 @@ export function createEventStreamHandler(options: SseTransportOptions): EventStr
     },
     // `prepare` validated the document against the schema and the query limits already.
     validate: () => [],
+    subscribe: (args) => operations.subscribe(args),
     onNext: (_context, _request, result) => operations.format(result as ExecutionResult) as ExecutionResult,
   });
 

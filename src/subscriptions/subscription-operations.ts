@@ -18,6 +18,7 @@ import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
 import type { SessionFeed } from '../sessions/session-feed.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
+import { SharedEventExecution } from './shared-event-execution.js';
 
 /** Distinct subscription documents kept parsed; a page's subscribers share one. */
 const documentCacheEntries = 500;
@@ -53,7 +54,14 @@ export class SubscriptionOperations {
    */
   private readonly documents = new LRUCache<string, DocumentNode | readonly GraphQLError[]>({ max: documentCacheEntries });
 
+  private readonly sharedExecution = new SharedEventExecution();
+
   constructor(private readonly options: SubscriptionOperationsOptions) {}
+
+  /** Runs a prepared subscription, sharing each event's execution among identical subscriptions of its session. */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    return this.sharedExecution.subscribe(args);
+  }
 
   /** The execution arguments of a subscription, or the errors to answer instead. */
   prepare(request: SubscriptionRequest, connection: ConnectionShare, tally: RequestTally): ExecutionArgs | GraphQLError[] {

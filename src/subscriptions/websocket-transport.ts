@@ -52,6 +52,7 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): We
   const disposable = useServer(
     {
       isProd: true,
+      subscribe: (args) => operations.subscribe(args),
       onConnect: (context) => {
         const header = context.extra.request.headers['router-secret'];
         if (!isRouter(header) && !isRouter(routerSecretIn(context.connectionParams))) return false;
