@@ -1,24 +1,25 @@
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { startSubgraph, type RunningSubgraph } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config/config.js';
 import { pointAtEmulator } from '../src/emulator/sandbox-config.js';
 import { ProviderEmulator } from '../src/emulator/server.js';
 import { loadSubgraphTypeDefs } from '../src/graphql/schema.js';
-import { crossSubgraphQuery, exampleOrders } from './orders-subgraph/example-orders.js';
+import { crossSubgraphQuery, exampleOrders, paymentSubscription } from './orders-subgraph/example-orders.js';
 import { startOrdersSubgraph, type RunningOrdersSubgraph } from './orders-subgraph/orders-subgraph.js';
-import { startGateway, type RunningGateway } from './gateway.js';
+import { startHiveGateway, type RunningHiveGateway } from './hive-gateway.js';
 
 export interface DemoStack {
   emulator: ProviderEmulator;
   payments: RunningSubgraph;
   orders: RunningOrdersSubgraph;
-  gateway: RunningGateway;
+  gateway: RunningHiveGateway;
   close(): Promise<void>;
 }
 
 /**
  * The provider emulator, this subgraph in front of it, the example orders subgraph and a
- * gateway composed from both, whose page opens Apollo Sandbox on a cross-subgraph query.
+ * Hive Gateway composed from both, whose GraphiQL page opens on a cross-subgraph query
+ * and a subscription to a payment that settles, each event joined with its order. The
+ * emulator sends its moving sessions' webhooks to this subgraph.
  * The environment configures this subgraph as usual (PORT, LOG_LEVEL, ...), except that
  * it always talks to the emulator.
  */
@@ -28,18 +29,20 @@ export async function startDemoStack(options: {
   gatewayPort: number;
 }): Promise<DemoStack> {
   const emulator = await ProviderEmulator.start();
-  const payments = await startSubgraph(
-    pointAtEmulator(loadConfig(options.environment), emulator),
-  );
+  const config = pointAtEmulator(loadConfig(options.environment), emulator);
+  const payments = await startSubgraph(config);
+  emulator.sendWebhooksTo({ subgraphUrl: payments.url, stripeSecret: config.webhooks.stripeSecret, convergeGateSecret: config.webhooks.convergeGateSecret });
   const orders = await startOrdersSubgraph(exampleOrders, { port: options.ordersPort });
-  const gateway = await startGateway(
+  const routerSecret = config.server.routerSecret;
+  const gateway = await startHiveGateway(
     [
       { name: 'payments', url: `${payments.url}/graphql`, typeDefs: loadSubgraphTypeDefs() },
       { name: 'orders', url: orders.url, typeDefs: orders.typeDefs },
     ],
     {
       port: options.gatewayPort,
-      plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, document: crossSubgraphQuery, footer: false })],
+      graphiqlDocument: `${crossSubgraphQuery}\n\n${paymentSubscription}\n`,
+      ...(routerSecret ? { subgraphHeaders: { payments: { 'router-secret': routerSecret } } } : {}),
     },
   );
   return {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ConfigError, loadConfig, parseSettings, portNumber } from '../src/config.js';
-import { checkListenAddress } from '../src/listen-address.js';
+import { loadConfig } from '../src/config/config.js';
+import { ConfigError, parseSettings, portNumber } from '../src/config/settings.js';
+import { checkListenAddress } from '../src/server/listen-address.js';
 import { logger } from '../src/logger.js';
-import { stopOnTerminationSignals } from '../src/termination-signals.js';
+import { stopOnTerminationSignals } from '../src/server/termination-signals.js';
 import { startDemoStack } from './demo-stack.js';
-import { crossSubgraphQuery } from './orders-subgraph/example-orders.js';
+import { crossSubgraphQuery, paymentSubscription } from './orders-subgraph/example-orders.js';
 
 const gatewayPort = { variable: 'GATEWAY_PORT', usual: 4000 };
 const ordersPort = { variable: 'ORDERS_PORT', usual: 4002 };
@@ -13,7 +14,7 @@ const demoHost = '127.0.0.1';
 
 const demoPorts = z.object({ GATEWAY_PORT: portNumber(gatewayPort.usual), ORDERS_PORT: portNumber(ordersPort.usual) });
 
-/** `npm run demo`: this subgraph on PORT (4001), the orders subgraph on ORDERS_PORT, a gateway on GATEWAY_PORT. */
+/** `npm run demo`: this subgraph on PORT (4001), the orders subgraph on ORDERS_PORT, Hive Gateway on GATEWAY_PORT. */
 async function main(): Promise<void> {
   const environment = { LOG_LEVEL: 'warn', ...process.env };
   const config = loadConfig(environment);
@@ -31,9 +32,11 @@ async function main(): Promise<void> {
   console.log(`payments subgraph  ${demo.payments.url}/graphql  (provider emulator at ${demo.emulator.url})`);
   console.log(`orders subgraph    ${demo.orders.url}`);
   console.log(`gateway            ${gatewayUrl}`);
-  console.log(`\nOpen ${gatewayUrl} in a browser: Apollo Sandbox runs this query across both subgraphs:\n`);
+  console.log(`\nOpen ${gatewayUrl} in a browser: GraphiQL (Hive Gateway) runs this query across both subgraphs:\n`);
   console.log(crossSubgraphQuery);
   console.log(`\nor: curl -s ${gatewayUrl} -H 'content-type: application/json' -d '${curlBody}'`);
+  console.log('\nand this subscription, a BLIK payment the bank settles about 10 s after its first read, its order joined to each event:\n');
+  console.log(paymentSubscription);
 
   stopOnTerminationSignals({ close: () => demo.close(), graceMs: config.server.shutdownTimeoutMs, logger });
 }

@@ -3,42 +3,38 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { DestinationStream } from 'pino';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
+import { requestContexts } from './graphql/context.js';
+import { createGraphQLRoute } from './graphql/http-route.js';
 import { loadSubgraphSchema } from './graphql/schema.js';
-import { ResponseCacheHints } from './graphql/cache-hints.js';
-import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './listen-address.js';
 import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
-import type { CheckoutProvider } from './providers/checkout-provider.js';
-import { ConvergeGateClient } from './providers/convergegate/client.js';
-import { ProviderHttpClient } from './providers/http.js';
-import { sharedRateBudgets } from './providers/http/shared-rate-budgets.js';
-import { StripeClient } from './providers/stripe/client.js';
-import { Readiness } from './readiness.js';
-import { RequestBodies } from './request-bodies.js';
+import { ProviderHttpClient } from './providers/http/provider-http-client.js';
+import { redisRateLimit } from './providers/http/redis-rate-limit.js';
+import { providerRegistry } from './providers/registry.js';
 import { connectSharedRedis, type SharedRedis } from './redis/shared-redis.js';
-import { createHttpServer, createMetricsServer } from './server.js';
-import { cacheTtlPolicy } from './sessions/cache-ttl.js';
-import { createSessionLoaders } from './sessions/loaders.js';
-import { ProviderReadCache } from './sessions/provider-read-cache.js';
-import { RedisReadLevel } from './sessions/redis-read-level.js';
-import { SessionRouter } from './sessions/router.js';
+import { createHttpServer, createMetricsServer, routerSecretCheck } from './server/http-server.js';
+import { listenAddressProblem, metricsPort as metricsPortSetting, subgraphPort, type PortSetting } from './server/listen-address.js';
+import { Readiness } from './server/readiness.js';
+import { RequestBodies } from './server/request-bodies.js';
 import { localChangeBus } from './sessions/change-bus.js';
 import { createFeedReader } from './sessions/feed-reads.js';
 import { LocalPollSchedule } from './sessions/poll-schedule.js';
+import { ProviderReadCache } from './sessions/provider-read-cache.js';
+import { readCacheTtlPolicy } from './sessions/read-cache-ttl.js';
 import { RedisChangeBus } from './sessions/redis-change-bus.js';
 import { RedisPollSchedule } from './sessions/redis-poll-schedule.js';
+import { RedisReadLevel } from './sessions/redis-read-level.js';
+import { SessionRouter } from './sessions/router.js';
 import { SessionFeed } from './sessions/session-feed.js';
 import { SubscriptionAdmission } from './subscriptions/admission.js';
+import { callbackTransportPlugin } from './subscriptions/callback-transport.js';
 import { createEventStreamHandler } from './subscriptions/sse-transport.js';
 import { SubscriptionOperations } from './subscriptions/subscription-operations.js';
 import { attachWebSocketTransport } from './subscriptions/websocket-transport.js';
 import { DeliveredEvents } from './webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from './webhooks/webhook-routes.js';
-import type { RequestContext } from './graphql/context.js';
-import type { RequestTally } from './observability/request-tally.js';
-import { routerSecretCheck } from './server.js';
 
 export interface RunningSubgraph {
   /** Base URL, e.g. `http://127.0.0.1:4001`; GraphQL is at `${url}/graphql`. */
@@ -61,8 +57,9 @@ export interface SubgraphOptions {
 
 /** Wires config → observability → Redis → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
 export async function startSubgraph(config: Config, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+  const log = options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger;
   const observability = new Observability({
-    logger: options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger,
+    logger: log,
     otlpEndpoint: config.observability.otlpEndpoint,
     spanProcessor: options.spanProcessor,
   });
@@ -82,18 +79,11 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     globalRateLimit: config.provider.globalRateLimit,
     queueTimeoutMs: config.provider.queueTimeoutMs,
     breaker: config.provider.breaker,
-    ...(redis ? { rateLimits: sharedRateBudgets(redis, config.redis.fallbackReplicas) } : {}),
+    ...(redis ? { rateLimits: redisRateLimit(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
   });
-  const providers: CheckoutProvider[] = [];
-  if (config.stripe.secretKey) {
-    providers.push(new StripeClient(http, { ...config.stripe, secretKey: config.stripe.secretKey }));
-  }
-  const { secretKey: convergeGateKey, apiUrl: convergeGateUrl } = config.convergeGate;
-  if (convergeGateKey && convergeGateUrl) {
-    providers.push(new ConvergeGateClient(http, { secretKey: convergeGateKey, apiUrl: convergeGateUrl }));
-  }
-  const router = new SessionRouter(providers);
+  const providers = providerRegistry.flatMap((module) => module.createClient(config, http) ?? []);
+  const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);
   const reads = new ProviderReadCache({
@@ -107,7 +97,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
         }
       : {}),
   });
-  const ttlPolicy = cacheTtlPolicy(config);
+  const ttlPolicy = readCacheTtlPolicy(config, providerRegistry);
   const feed = new SessionFeed({
     read: createFeedReader(router, reads, ttlPolicy, observability.subscriptions),
     checkId: (sessionId) => void router.providerFor(sessionId),
@@ -126,7 +116,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
     }),
     recorder: observability.webhooks,
-  });
+  }, providerRegistry);
   const admission = new SubscriptionAdmission(config.subscriptions);
   observability.subscriptions.countOpen(() => admission.openSubscriptions);
   const readiness = new Readiness({
@@ -135,18 +125,12 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     subscriptions: () => admission.openSubscriptions,
   });
   const schema = loadSubgraphSchema();
-  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin]);
-  await apollo.start();
-
-  const createLoaders = (request: RequestTally) => {
-    // Each request's (or subscription event's) provider work starts its deadline here.
-    request.providerDeadlineAt = performance.now() + config.provider.requestDeadlineMs;
-    return createSessionLoaders(router, { concurrencyPerRequest: config.provider.concurrencyPerRequest, reads, ttlPolicy, request });
-  };
-  const createContext = (request: RequestTally): RequestContext => ({
-    loaders: createLoaders(request),
-    request,
-    cacheHints: new ResponseCacheHints(),
+  const { createContext, createLoaders } = requestContexts({
+    router,
+    reads,
+    ttlPolicy,
+    concurrencyPerRequest: config.provider.concurrencyPerRequest,
+    requestDeadlineMs: config.provider.requestDeadlineMs,
     orderIdMetadataKey: config.orderIdMetadataKey,
   });
   const operations = new SubscriptionOperations({
@@ -157,11 +141,18 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     createContext,
     createLoaders,
   });
+  const callbacks = callbackTransportPlugin({
+    operations,
+    isRouter: config.server.routerSecret === undefined ? undefined : routerSecretCheck(config.server.routerSecret),
+    logger: log.child({ transport: 'callback' }),
+    drainTimeoutMs: config.server.shutdownTimeoutMs,
+  });
+  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin, callbacks]);
+  await apollo.start();
 
   const { metricsPort } = config.observability;
   const server = createHttpServer({
-    apollo,
-    createContext,
+    graphql: createGraphQLRoute({ apollo, createContext, bodies }),
     eventStream: createEventStreamHandler({ operations, admission, keepAliveMs: config.subscriptions.keepAliveMs }),
     bodies,
     timeouts: {
@@ -201,6 +192,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     async close() {
       readiness.markStopping();
       admission.stop();
+      // Requests waiting for the provider budget are answered (their data, or RATE_LIMITED) before the sockets close.
+      const { readinessDelayMs, shutdownTimeoutMs } = config.server;
+      http.drainBy(performance.now() + readinessDelayMs + shutdownTimeoutMs - answerAllowanceMs(shutdownTimeoutMs));
       // Time for the load balancer's next probe to see /ready fail while this replica still serves.
       if (config.server.readinessDelayMs > 0) await delay(config.server.readinessDelayMs);
       // Every subscription gets its `complete`: SSE streams then end, WebSockets close once theirs are sent.
@@ -217,6 +211,11 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       await observability.close();
     },
   };
+}
+
+/** The end of a drain's grace kept for writing the answers of the requests whose provider calls were refused. */
+function answerAllowanceMs(shutdownTimeoutMs: number): number {
+  return Math.min(500, shutdownTimeoutMs / 5);
 }
 
 /** Listens, turning a port in use or a host that is not this machine's into the user's words; answers the port. */

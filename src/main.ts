@@ -1,11 +1,12 @@
 import { startSubgraph } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config/config.js';
+import { ConfigError } from './config/settings.js';
 import { sandboxBanner, servesSandboxPage } from './emulator/sandbox-banner.js';
 import { pointAtEmulator } from './emulator/sandbox-config.js';
 import { ProviderEmulator } from './emulator/server.js';
-import { checkListenAddress } from './listen-address.js';
+import { checkListenAddress } from './server/listen-address.js';
 import { logger } from './logger.js';
-import { stopOnTerminationSignals } from './termination-signals.js';
+import { stopOnTerminationSignals } from './server/termination-signals.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

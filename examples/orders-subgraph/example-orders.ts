@@ -4,6 +4,7 @@ import {
   convergeGatePendingId,
   convergeGateRefundedId,
 } from '../../src/emulator/data/convergegate-sessions.js';
+import { convergeGateSettlingId } from '../../src/emulator/data/moving-sessions.js';
 import {
   stripeBulkOrderId,
   stripeCompletePaidId,
@@ -30,6 +31,7 @@ export const exampleOrders: readonly ExampleOrder[] = [
   { id: 'order_2001', number: 'B-2001', itemCount: 3, checkoutSessionId: convergeGateCompletedId },
   { id: 'order_2002', number: 'B-2002', itemCount: 2, checkoutSessionId: convergeGateRefundedId },
   { id: 'order_2003', number: 'B-2003', itemCount: 1, checkoutSessionId: convergeGateExpiredId },
+  { id: 'order_2004', number: 'B-2004', itemCount: 2, checkoutSessionId: convergeGateSettlingId },
 ];
 
 /** Orders from the orders subgraph, each with its payment from this one, and back again. */
@@ -44,5 +46,16 @@ export const crossSubgraphQuery = `query OrdersWithPayments {
       amountTotal { amount currency decimal }
       order { number }
     }
+  }
+}`;
+
+/** The payment of order B-2004 as it settles (about 10 s after the session is first read), with the order joined to each event. */
+export const paymentSubscription = `subscription PaymentOfOrder {
+  checkoutSessionUpdated(id: "${convergeGateSettlingId}") {
+    id
+    status
+    paymentStatus
+    amountTotal { decimal currency }
+    order { number itemCount }
   }
 }`;

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import { convergeGateCompletedId } from './data/convergegate-sessions.js';
 import { convergeGateSettlingId } from './data/moving-sessions.js';
 import { stripeSeedExampleId } from './data/stripe-sessions.js';

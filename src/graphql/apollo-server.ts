@@ -54,14 +54,18 @@ export function createApolloServer(
   });
 }
 
-/** A subscription sent as a plain JSON request is told where subscriptions are served. */
+/**
+ * A subscription sent as a plain JSON request is told where subscriptions are served; one
+ * with the callback protocol's `extensions.subscription` is the callback transport's.
+ */
 const subscriptionsElsewherePlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
+  async requestDidStart({ request }) {
+    if (request.extensions?.subscription !== undefined) return undefined;
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation !== 'subscription') return;
         throw new PaymentsError(
-          'Subscriptions are served over SSE (POST /graphql with Accept: text/event-stream) or graphql-ws (the graphql-transport-ws protocol on /graphql), not as a JSON response',
+          'Subscriptions are served over SSE (POST /graphql with Accept: text/event-stream), graphql-ws (the graphql-transport-ws protocol on /graphql) or Apollo Router\'s HTTP callback protocol, not as a JSON response',
           'BAD_USER_INPUT',
           { http: { status: 400 } },
         );

@@ -28,7 +28,7 @@ export function cacheControlHeaderPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ response, contextValue, operation, document }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          const maxAge = contextValue.cacheHints.maxAge;
+          const maxAge = contextValue.responseMaxAge.maxAge;
           const cacheable =
             response.body.kind === 'single' &&
             errors === undefined &&

@@ -3,7 +3,7 @@ import { DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-s
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { formatDecimal } from '../model/money.js';
 import { orderIdOf } from '../model/order-reference.js';
-import { cacheAges, sessionCacheAge } from './cache-hints.js';
+import { responseMaxAges, sessionMaxAge } from './response-max-age.js';
 import type { SessionEvent } from '../sessions/session-subscriber.js';
 import type { RequestContext, SubscriptionScope } from './context.js';
 import type { Resolvers } from './generated/resolver-types.js';
@@ -51,13 +51,13 @@ function subscriptionScope({ subscriptions }: RequestContext): SubscriptionScope
   return subscriptions;
 }
 
-async function loadSession({ loaders, cacheHints }: RequestContext, id: string, info: GraphQLResolveInfo): Promise<CheckoutSession> {
+async function loadSession({ loaders, responseMaxAge }: RequestContext, id: string, info: GraphQLResolveInfo): Promise<CheckoutSession> {
   const session = await loaders.checkoutSession.load(id, expansionsSelected(info));
-  cacheHints.restrict(sessionCacheAge(session));
+  responseMaxAge.restrict(sessionMaxAge(session));
   return session;
 }
 
-function loadRefunds({ loaders, cacheHints }: RequestContext, session: CheckoutSession) {
-  cacheHints.restrict(cacheAges.refunds);
+function loadRefunds({ loaders, responseMaxAge }: RequestContext, session: CheckoutSession) {
+  responseMaxAge.restrict(responseMaxAges.refunds);
   return loaders.refunds.load(session);
 }

@@ -1,5 +1,5 @@
 import type { Money } from './money.js';
-import type { PostalAddress } from './checkout-session.js';
+import type { PostalAddress } from './postal-address.js';
 
 // The rest of a checkout session: page settings, consents and what the customer entered.
 // Only Stripe reports these today; for other providers they are null or empty.

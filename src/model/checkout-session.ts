@@ -1,6 +1,7 @@
 import type { CheckoutFee } from './checkout-fee.js';
 import type { CheckoutSessionDetails, CheckoutTotalBreakdown } from './checkout-session-details.js';
 import type { Money } from './money.js';
+import type { PostalAddress } from './postal-address.js';
 import type { RefundSummary } from './refund.js';
 
 export type PaymentProvider = 'STRIPE' | 'CONVERGE_GATE';
@@ -8,15 +9,6 @@ export type PaymentProvider = 'STRIPE' | 'CONVERGE_GATE';
 export type CheckoutSessionStatus = 'OPEN' | 'PENDING' | 'COMPLETE' | 'EXPIRED' | 'UNKNOWN';
 export type CheckoutPaymentStatus = 'PAID' | 'UNPAID' | 'NO_PAYMENT_REQUIRED' | 'UNKNOWN';
 export type CheckoutMode = 'PAYMENT' | 'SETUP' | 'SUBSCRIPTION' | 'UNKNOWN';
-
-export interface PostalAddress {
-  line1: string | null;
-  line2: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  country: string | null;
-}
 
 export interface CheckoutCustomer {
   email: string | null;

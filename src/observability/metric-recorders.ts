@@ -1,8 +1,10 @@
 import type { SubgraphMetrics } from './metrics.js';
-import type { CacheEvictionCause, CacheLevel, CacheRecorder, SubscriptionRecorder, WebhookRecorder } from './recorders.js';
+import type { CacheEvictionCause, CacheLevel, CacheRecorder } from '../sessions/cache-recorder.js';
+import type { SubscriptionRecorder } from '../sessions/subscription-recorder.js';
+import type { WebhookRecorder } from '../webhooks/webhook-recorder.js';
 
 /** One cache level's counters, labels bound once. */
-export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): CacheRecorder {
+export function cacheRecorder(metrics: SubgraphMetrics, level: CacheLevel): CacheRecorder {
   const hits = metrics.cacheHits.labels(level);
   const misses = metrics.cacheMisses.labels(level);
   const evictions = (cause: CacheEvictionCause) => metrics.cacheEvictions.labels(level, cause);
@@ -15,11 +17,11 @@ export function cacheMetrics(metrics: SubgraphMetrics, level: CacheLevel): Cache
   };
 }
 
-export function webhookMetrics(metrics: SubgraphMetrics): WebhookRecorder {
+export function webhookRecorder(metrics: SubgraphMetrics): WebhookRecorder {
   return { received: (provider, result) => metrics.webhooksReceived.labels(provider, result).inc() };
 }
 
-export function subscriptionMetrics(metrics: SubgraphMetrics): SubscriptionRecorder {
+export function subscriptionRecorder(metrics: SubgraphMetrics): SubscriptionRecorder {
   return {
     read: (purpose) => metrics.subscriptionReads.labels(purpose).inc(),
     countOpen: (source) => {

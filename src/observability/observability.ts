@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
-import { requestTallyPlugin } from './graphql-plugin.js';
-import { cacheMetrics, subscriptionMetrics, webhookMetrics } from './metric-recorders.js';
+import { requestTallyPlugin } from './request-tally-plugin.js';
+import { cacheRecorder, subscriptionRecorder, webhookRecorder } from './metric-recorders.js';
 import { SubgraphMetrics } from './metrics.js';
-import { ProviderCallObserver } from './provider-calls.js';
-import type { CacheLevel, CacheRecorder, SubscriptionRecorder, WebhookRecorder } from './recorders.js';
-import type { RequestTally } from './request-tally.js';
-import { RequestObserver } from './request-observer.js';
+import { ProviderCallTelemetry } from './provider-call-telemetry.js';
+import type { CacheLevel, CacheRecorder } from '../sessions/cache-recorder.js';
+import type { SubscriptionRecorder } from '../sessions/subscription-recorder.js';
+import type { WebhookRecorder } from '../webhooks/webhook-recorder.js';
+import type { RequestTally } from '../request-tally.js';
+import { RequestTelemetry } from './request-telemetry.js';
 import { startTracing, type Tracing, type TracingOptions } from './tracing.js';
 
 export interface ObservabilityOptions extends TracingOptions {
@@ -20,8 +22,8 @@ export interface ObservabilityOptions extends TracingOptions {
  */
 export class Observability {
   readonly metrics = new SubgraphMetrics();
-  readonly requests: RequestObserver;
-  readonly providerCalls: ProviderCallObserver;
+  readonly requests: RequestTelemetry;
+  readonly providerCalls: ProviderCallTelemetry;
   readonly webhooks: WebhookRecorder;
   readonly subscriptions: SubscriptionRecorder;
   readonly graphqlPlugin: ApolloServerPlugin<{ request: RequestTally }> = requestTallyPlugin;
@@ -29,14 +31,14 @@ export class Observability {
 
   constructor(options: ObservabilityOptions) {
     this.tracing = startTracing(options);
-    this.requests = new RequestObserver(this.metrics, options.logger, this.tracing);
-    this.providerCalls = new ProviderCallObserver(this.metrics, options.logger, this.tracing);
-    this.webhooks = webhookMetrics(this.metrics);
-    this.subscriptions = subscriptionMetrics(this.metrics);
+    this.requests = new RequestTelemetry(this.metrics, options.logger, this.tracing);
+    this.providerCalls = new ProviderCallTelemetry(this.metrics, options.logger, this.tracing);
+    this.webhooks = webhookRecorder(this.metrics);
+    this.subscriptions = subscriptionRecorder(this.metrics);
   }
 
   cache(level: CacheLevel): CacheRecorder {
-    return cacheMetrics(this.metrics, level);
+    return cacheRecorder(this.metrics, level);
   }
 
   /** Exports the spans still buffered. */

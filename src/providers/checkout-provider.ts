@@ -2,7 +2,7 @@ import type { CheckoutSession, PaymentProvider } from '../model/checkout-session
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Refund } from '../model/refund.js';
 import type { SessionExpansion } from '../model/session-expansion.js';
-import type { ReadOrigin } from '../observability/request-tally.js';
+import type { ReadOrigin } from '../request-tally.js';
 
 /** One payment provider, as the sessions layer sees it. `origin` names the request a call is for, in logs and metrics. */
 export interface CheckoutProvider {

@@ -19,10 +19,6 @@ export function providerUrl(base: string, segments: readonly string[], query?: P
   return url;
 }
 
-export function basicAuthorization(secretKey: string): string {
-  return `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`;
-}
-
 /** A provider path: its template with ids as placeholders, as metrics and traces name it, and its segments. */
 export interface ProviderPath {
   template: string;

@@ -1,7 +1,8 @@
 import type { CheckoutSession } from '../model/checkout-session.js';
-import { unrecordedSubscriptions, type SubscriptionRecorder } from '../observability/recorders.js';
-import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
-import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
+import { unrecordedSubscriptions, type SubscriptionRecorder } from './subscription-recorder.js';
+import { readTtlMs, type ReadCacheTtlPolicy } from './read-cache-ttl.js';
+import type { ProviderReadCache } from './provider-read-cache.js';
+import type { ReadOutcome } from './read-outcome.js';
 import type { SessionRouter } from './router.js';
 import type { FeedReader } from './session-feed.js';
 
@@ -15,7 +16,7 @@ import type { FeedReader } from './session-feed.js';
 export function createFeedReader(
   router: SessionRouter,
   reads: ProviderReadCache,
-  ttlPolicy: CacheTtlPolicy,
+  ttlPolicy: ReadCacheTtlPolicy,
   recorder: SubscriptionRecorder = unrecordedSubscriptions,
 ): FeedReader {
   const ttlMs = (outcome: ReadOutcome<CheckoutSession>) => readTtlMs('session', outcome, ttlPolicy);

@@ -1,10 +1,11 @@
 import type { CheckoutSession } from '../model/checkout-session.js';
-import { readTtlMs, type CacheTtlPolicy } from './cache-ttl.js';
+import { readTtlMs, type ReadCacheTtlPolicy } from './read-cache-ttl.js';
 import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
 import { createProviderCallLimits } from './provider-call-limits.js';
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { SessionExpansion } from '../model/session-expansion.js';
-import type { ProviderReadCache, ReadOutcome } from './provider-read-cache.js';
+import type { ProviderReadCache } from './provider-read-cache.js';
+import type { ReadOutcome } from './read-outcome.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
 import type { SessionRouter } from './router.js';
 import { createCheckoutSessionLoader, type CheckoutSessionLoader } from './session-loader.js';
@@ -20,7 +21,7 @@ export interface SessionLoaderOptions {
   concurrencyPerRequest: number;
   /** Shared by all requests: calls in flight and answers kept. */
   reads: ProviderReadCache;
-  ttlPolicy: CacheTtlPolicy;
+  ttlPolicy: ReadCacheTtlPolicy;
   /** The request the loaders are for: counts the sessions it asked for and the provider reads it made or shared. */
   request?: RequestTally;
 }

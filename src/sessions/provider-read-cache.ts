@@ -1,15 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import { PaymentsError } from '../errors.js';
 import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
-import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from '../observability/recorders.js';
-import { hasGivenUp, type ReadOrigin, type RequestTally } from '../observability/request-tally.js';
-import type { CacheTtlPolicy } from './cache-ttl.js';
-
-/** What the cache keeps, each kind keyed by the id of the session it belongs to. */
-export const readKinds = ['session', 'refunds', 'lineItems'] as const;
-export type ReadKind = (typeof readKinds)[number];
-
-export type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error: unknown };
+import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from './cache-recorder.js';
+import { hasGivenUp, type ReadOrigin, type RequestTally } from '../request-tally.js';
+import type { ReadCacheTtlPolicy } from './read-cache-ttl.js';
+import { readKinds, type ReadKind, type ReadOutcome } from './read-outcome.js';
 
 /** An outcome as a level keeps it, with the expansions it was fetched with ([] for kinds that have none). */
 export interface KeptRead<Value = unknown> {
@@ -25,7 +20,7 @@ export type ReadFetch<Value> = (origin: ReadOrigin, expansions: readonly Session
 /** The read cache with the ages it keeps each kind for, as the loaders use them, and the request reading. */
 export interface SharedReads {
   reads: ProviderReadCache;
-  ttlPolicy: CacheTtlPolicy;
+  ttlPolicy: ReadCacheTtlPolicy;
   request?: RequestTally | undefined;
 }
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { logger, warnOnce } from '../logger.js';
 import type { AccountKeySpace } from '../redis/account-key-space.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
-import { readKinds, type KeptRead, type ReadKind, type SharedLook, type SharedReadLevel } from './provider-read-cache.js';
+import type { KeptRead, SharedLook, SharedReadLevel } from './provider-read-cache.js';
+import { readKinds, type ReadKind } from './read-outcome.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
 /** The value, its remaining time to live in ms, and the session's eviction generation. */

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
-import type { ReadOrigin } from '../observability/request-tally.js';
+import type { ReadOrigin } from '../request-tally.js';
 import { summarizeRefunds, type Refund, type RefundSummary } from '../model/refund.js';
-import { readTtlMs } from './cache-ttl.js';
+import { readTtlMs } from './read-cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
 import { settleEach } from './settle-each.js';

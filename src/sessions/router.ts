@@ -1,15 +1,20 @@
 import { InvalidSessionIdError, ProviderNotConfiguredError } from '../errors.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from '../providers/checkout-provider.js';
-import { convergeGateSessionIdShape } from '../providers/convergegate/session-id.js';
-import { stripeSessionIdShape } from '../providers/stripe/session-id.js';
-
-/** Asked in order: the first shape that claims an id decides its provider. */
-const idShapes: readonly SessionIdShape[] = [stripeSessionIdShape, convergeGateSessionIdShape];
+import type { ProviderModule } from '../providers/provider-module.js';
+import { providerRegistry } from '../providers/registry.js';
 
 /** Routes a session id to the provider that owns ids of its shape. */
 export class SessionRouter {
-  constructor(private readonly providers: readonly CheckoutProvider[]) {}
+  /** Asked in the registry's order: the first shape that claims an id decides its provider. */
+  private readonly idShapes: readonly SessionIdShape[];
+
+  constructor(
+    private readonly providers: readonly CheckoutProvider[],
+    registry: readonly ProviderModule[] = providerRegistry,
+  ) {
+    this.idShapes = registry.map((module) => module.idShape);
+  }
 
   /**
    * Throws `BAD_USER_INPUT` for a malformed id and `PROVIDER_NOT_CONFIGURED` for an id of
@@ -17,7 +22,7 @@ export class SessionRouter {
    */
   providerFor(id: string): CheckoutProvider {
     if (id.length === 0) throw new InvalidSessionIdError('it is empty');
-    const shape = idShapes.find((candidate) => candidate.claims(id));
+    const shape = this.idShapes.find((candidate) => candidate.claims(id));
     if (!shape) throw new InvalidSessionIdError('no provider has ids of this shape');
     const problem = shape.problemWith(id);
     if (problem !== undefined) throw new InvalidSessionIdError(problem);

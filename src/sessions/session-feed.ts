@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentsError } from '../errors.js';
-import type { SubscriptionReadPurpose } from '../observability/recorders.js';
+import type { SubscriptionReadPurpose } from './subscription-recorder.js';
 import type { CheckoutSession } from '../model/checkout-session.js';
 import type { AnnouncedChange, ChangeBus, SessionChange } from './change-bus.js';
 import { pollAfterExpiryMs, type PollSchedule } from './poll-schedule.js';

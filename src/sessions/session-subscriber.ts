@@ -1,7 +1,7 @@
 import type { CheckoutSession } from '../model/checkout-session.js';
 import { paymentStateKey } from '../model/payment-state.js';
 import { isFinalSession } from '../model/session-finality.js';
-import type { ReadOutcome } from './provider-read-cache.js';
+import type { ReadOutcome } from './read-outcome.js';
 
 /** One event of a subscription: the session as it is now, or why it could not be read. */
 export type SessionEvent = ReadOutcome<CheckoutSession>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PaymentsError, SessionNotFoundError } from '../errors.js';
 import { isSessionExpansion } from '../model/session-expansion.js';
-import type { KeptRead, ReadKind } from './provider-read-cache.js';
+import type { KeptRead } from './provider-read-cache.js';
+import type { ReadKind } from './read-outcome.js';
 import { storedCheckoutSession, storedLineItems, storedRefunds } from './stored-model.js';
 
 const valueSchemas: Record<ReadKind, z.ZodType> = {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { CheckoutSessionDetails } from '../model/checkout-session-details.js';
-import type { CheckoutSession, PostalAddress } from '../model/checkout-session.js';
+import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { PostalAddress } from '../model/postal-address.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Money } from '../model/money.js';
 import type { Refund } from '../model/refund.js';
+import type { ProviderModule } from '../providers/provider-module.js';
+import { providerRegistry } from '../providers/registry.js';
 
 // The provider-neutral model as another replica wrote it to Redis (JSON), checked field by
 // field before use. Each schema is typed against the model, so a model change that the
@@ -207,66 +210,77 @@ const taxRate = z.object({
   jurisdiction: text,
 });
 
-export const storedCheckoutSession: z.ZodType<CheckoutSession> = z.object({
-  ...details,
-  id: z.string(),
-  provider: z.enum(['STRIPE', 'CONVERGE_GATE']),
-  livemode: flag,
-  status: known('OPEN', 'PENDING', 'COMPLETE', 'EXPIRED').nullable(),
-  paymentStatus: known('PAID', 'UNPAID', 'NO_PAYMENT_REQUIRED').nullable(),
-  mode: known('PAYMENT', 'SETUP', 'SUBSCRIPTION').nullable(),
-  currency: text,
-  amountSubtotal: optionalMoney,
-  amountTotal: optionalMoney,
-  totalDetails: z
-    .object({
-      amountDiscount: optionalMoney,
-      amountShipping: optionalMoney,
-      amountTax: optionalMoney,
-      breakdown: z
-        .object({
-          discounts: z.array(
-            z.object({ amount: optionalMoney, discountId: text, couponId: text, promotionCodeId: text }),
-          ),
-          taxes: z.array(
-            z.object({ amount: optionalMoney, rate: taxRate.nullable(), taxabilityReason: text, taxableAmount: optionalMoney }),
-          ),
-        })
-        .nullable(),
-    })
-    .nullable(),
-  shippingCost: z
-    .object({ amountSubtotal: optionalMoney, amountTax: optionalMoney, amountTotal: optionalMoney, shippingRateId: text })
-    .nullable(),
-  customer: z
-    .object({
-      email: text,
-      name: text,
-      firstName: text,
-      lastName: text,
-      phone: text,
-      ipAddress: text,
-      address: address.nullable(),
-    })
-    .nullable(),
-  customerId: text,
-  metadata: z.record(z.string(), z.string()),
-  clientReferenceId: text,
-  paymentIntentId: text,
-  paymentMethodTypes: z.array(z.string()),
-  locale: text,
-  url: text,
-  successUrl: text,
-  cancelUrl: text,
-  createdAt: instant,
-  expiresAt: instant,
-  fetchedAt: z.iso.datetime().transform((value) => new Date(value)),
-  fees: z.array(z.object({ type: text, description: text, amount: optionalMoney })),
-  refundSource: z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('session-body'),
-      summary: z.object({ refunds: storedRefunds.nullable(), amountRefunded: optionalMoney, refunded: flag }),
-    }),
-    z.object({ kind: z.literal('payment-intent') }),
-  ]),
-});
+/** A stored session of one of the registry's providers. */
+export function storedCheckoutSessionOf(registry: readonly ProviderModule[]): z.ZodType<CheckoutSession> {
+  const [first, ...rest] = registry.map((module) => module.schemaValue);
+  if (first === undefined) throw new Error('the provider registry is empty');
+  return storedSessionOf(z.enum([first, ...rest]));
+}
+
+function storedSessionOf(provider: z.ZodType<PaymentProvider>): z.ZodType<CheckoutSession> {
+  return z.object({
+    ...details,
+    id: z.string(),
+    provider,
+    livemode: flag,
+    status: known('OPEN', 'PENDING', 'COMPLETE', 'EXPIRED').nullable(),
+    paymentStatus: known('PAID', 'UNPAID', 'NO_PAYMENT_REQUIRED').nullable(),
+    mode: known('PAYMENT', 'SETUP', 'SUBSCRIPTION').nullable(),
+    currency: text,
+    amountSubtotal: optionalMoney,
+    amountTotal: optionalMoney,
+    totalDetails: z
+      .object({
+        amountDiscount: optionalMoney,
+        amountShipping: optionalMoney,
+        amountTax: optionalMoney,
+        breakdown: z
+          .object({
+            discounts: z.array(
+              z.object({ amount: optionalMoney, discountId: text, couponId: text, promotionCodeId: text }),
+            ),
+            taxes: z.array(
+              z.object({ amount: optionalMoney, rate: taxRate.nullable(), taxabilityReason: text, taxableAmount: optionalMoney }),
+            ),
+          })
+          .nullable(),
+      })
+      .nullable(),
+    shippingCost: z
+      .object({ amountSubtotal: optionalMoney, amountTax: optionalMoney, amountTotal: optionalMoney, shippingRateId: text })
+      .nullable(),
+    customer: z
+      .object({
+        email: text,
+        name: text,
+        firstName: text,
+        lastName: text,
+        phone: text,
+        ipAddress: text,
+        address: address.nullable(),
+      })
+      .nullable(),
+    customerId: text,
+    metadata: z.record(z.string(), z.string()),
+    clientReferenceId: text,
+    paymentIntentId: text,
+    paymentMethodTypes: z.array(z.string()),
+    locale: text,
+    url: text,
+    successUrl: text,
+    cancelUrl: text,
+    createdAt: instant,
+    expiresAt: instant,
+    fetchedAt: z.iso.datetime().transform((value) => new Date(value)),
+    fees: z.array(z.object({ type: text, description: text, amount: optionalMoney })),
+    refundSource: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('session-body'),
+        summary: z.object({ refunds: storedRefunds.nullable(), amountRefunded: optionalMoney, refunded: flag }),
+      }),
+      z.object({ kind: z.literal('payment-intent') }),
+    ]),
+  });
+}
+
+export const storedCheckoutSession = storedCheckoutSessionOf(providerRegistry);

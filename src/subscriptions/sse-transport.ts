@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult } from 'graphql';
 import { createHandler, type OperationArgs } from 'graphql-sse';
 import { ShuttingDownError } from '../errors.js';
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
 import type { SubscriptionOperations, SubscriptionRequest } from './subscription-operations.js';
 
@@ -50,6 +50,7 @@ export function createEventStreamHandler(options: SseTransportOptions): EventStr
     },
     // `prepare` validated the document against the schema and the query limits already.
     validate: () => [],
+    subscribe: (args) => operations.subscribe(args),
     onNext: (_context, _request, result) => operations.format(result as ExecutionResult) as ExecutionResult,
   });
 
@@ -76,6 +77,24 @@ export function createEventStreamHandler(options: SseTransportOptions): EventStr
     }
     await writeEventStream(stream, response, { writeStallMs, keepAliveMs: options.keepAliveMs });
   };
+}
+
+/**
+ * A subscription sent as `GET /graphql?query=...&variables=...`, as Hive Gateway sends
+ * them: `variables` is JSON, left as sent when it is not, so the request's check names
+ * the field.
+ */
+export function subscriptionInSearch(search: URLSearchParams): SubscriptionRequest {
+  const json = (name: string) => {
+    const text = search.get(name);
+    if (text === null) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  return { query: search.get('query') ?? undefined, operationName: search.get('operationName') ?? undefined, variables: json('variables') };
 }
 
 /**

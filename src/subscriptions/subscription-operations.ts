@@ -10,13 +10,18 @@ import {
   type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { formatGraphQLError } from '../graphql/apollo-server.js';
 import type { RequestContext, SubscriptionScope } from '../graphql/context.js';
 import { operationLimitProblem, type QueryLimits } from '../graphql/query-limits.js';
-import type { RequestTally } from '../observability/request-tally.js';
+import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
 import type { SessionFeed } from '../sessions/session-feed.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
+import { SharedEventExecution } from './shared-event-execution.js';
+
+/** Distinct subscription documents kept parsed; a page's subscribers share one. */
+const documentCacheEntries = 500;
 
 /** A GraphQL request as both protocols carry it. */
 export interface SubscriptionRequest {
@@ -42,7 +47,21 @@ export interface SubscriptionOperationsOptions {
  * results formatted as query results are.
  */
 export class SubscriptionOperations {
+  /**
+   * Parsed and validated documents by their text: the subscribers of a page send the same
+   * one, and each open subscription keeps its document, so sharing it saves a parse and a
+   * validation per subscription and the few KB of syntax tree each would hold.
+   */
+  private readonly documents = new LRUCache<string, DocumentNode | readonly GraphQLError[]>({ max: documentCacheEntries });
+
+  private readonly sharedExecution = new SharedEventExecution();
+
   constructor(private readonly options: SubscriptionOperationsOptions) {}
+
+  /** Runs a prepared subscription, sharing each event's execution among identical subscriptions of its session. */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    return this.sharedExecution.subscribe(args);
+  }
 
   /** The execution arguments of a subscription, or the errors to answer instead. */
   prepare(request: SubscriptionRequest, connection: ConnectionShare, tally: RequestTally): ExecutionArgs | GraphQLError[] {
@@ -57,19 +76,13 @@ export class SubscriptionOperations {
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
       return [badRequest('"variables" must be an object')];
     }
-    let document: DocumentNode;
-    try {
-      document = parse(request.query);
-    } catch (error) {
-      return [error instanceof GraphQLError ? error : badRequest('The query could not be parsed')];
-    }
+    const document = this.validDocument(request.query);
+    if (!('kind' in document)) return [...document];
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) return [badRequest('The document has no operation of that name, or several and no operationName')];
     if (operation.operation !== 'subscription') {
       return [badRequest(`Only subscriptions are served over this transport: send a ${operation.operation} as POST /graphql with content-type application/json`)];
     }
-    const invalid = validate(schema, document, specifiedRules);
-    if (invalid.length > 0) return [...invalid];
     const problem = operationLimitProblem(this.options.limits, schema, document, operation, request.operationName, variables as Record<string, unknown>);
     if (problem) return [problem];
 
@@ -85,6 +98,14 @@ export class SubscriptionOperations {
     };
   }
 
+  /**
+   * Gives a context Apollo Server made its subscription scope: the callback protocol's
+   * subscriptions run inside Apollo Server's own request, with the context a query gets.
+   */
+  addScope(context: RequestContext, connection: ConnectionShare): void {
+    context.subscriptions = this.scope(context, connection);
+  }
+
   /** As a query's result would be: our typed errors as they are, anything unexpected masked. */
   format(result: ExecutionResult): FormattedExecutionResult {
     const formatted: FormattedExecutionResult = { ...(result.data === undefined ? {} : { data: result.data }) };
@@ -92,10 +113,30 @@ export class SubscriptionOperations {
     return formatted;
   }
 
+  private validDocument(query: string): DocumentNode | readonly GraphQLError[] {
+    const known = this.documents.get(query);
+    if (known) return known;
+    let outcome: DocumentNode | readonly GraphQLError[];
+    try {
+      const document = parse(query);
+      const invalid = validate(this.options.schema, document, specifiedRules);
+      outcome = invalid.length > 0 ? invalid : document;
+    } catch (error) {
+      outcome = [error instanceof GraphQLError ? error : badRequest('The query could not be parsed')];
+    }
+    this.documents.set(query, outcome);
+    return outcome;
+  }
+
   private subscriptionContext(connection: ConnectionShare, tally: RequestTally): RequestContext {
-    const { feed, admission, createContext, createLoaders } = this.options;
-    const context = createContext(tally);
-    const scope: SubscriptionScope = {
+    const context = this.options.createContext(tally);
+    this.addScope(context, connection);
+    return context;
+  }
+
+  private scope(context: RequestContext, connection: ConnectionShare): SubscriptionScope {
+    const { feed, admission, createLoaders } = this.options;
+    return {
       async watch(sessionId) {
         const release = admission.admit(connection);
         try {
@@ -106,11 +147,9 @@ export class SubscriptionOperations {
         }
       },
       eventArrived() {
-        context.loaders = createLoaders(tally);
+        context.loaders = createLoaders(context.request);
       },
     };
-    context.subscriptions = scope;
-    return context;
   }
 }
 

@@ -5,7 +5,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { newRequestTally } from '../observability/request-tally.js';
+import { newRequestTally } from '../request-tally.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
 import type { SubscriptionOperations } from './subscription-operations.js';
 
@@ -52,6 +52,7 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions): We
   const disposable = useServer(
     {
       isProd: true,
+      subscribe: (args) => operations.subscribe(args),
       onConnect: (context) => {
         const header = context.extra.request.headers['router-secret'];
         if (!isRouter(header) && !isRouter(routerSecretIn(context.connectionParams))) return false;

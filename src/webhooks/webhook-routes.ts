@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WebhookConfig } from '../config.js';
+import type { WebhookConfig } from '../config/config.js';
 import { logger, logRepeatable } from '../logger.js';
-import { unrecordedWebhooks, type WebhookRecorder } from '../observability/recorders.js';
-import { ConvergeGateWebhookSource } from '../providers/convergegate/webhook.js';
-import { StripeWebhookSource } from '../providers/stripe/webhook.js';
+import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
+import type { ProviderModule } from '../providers/provider-module.js';
+import { providerRegistry } from '../providers/registry.js';
 import type { WebhookSource } from '../providers/webhook-source.js';
-import { RequestBodyError, type RequestBodies } from '../request-bodies.js';
-import type { RequestHandler } from '../server.js';
+import { RequestBodyError, type RequestBodies } from '../server/request-bodies.js';
+import type { RequestHandler } from '../server/http-server.js';
+import { sendJson } from '../server/json-response.js';
 import type { SessionChange } from '../sessions/change-bus.js';
 import type { DeliveredEvents } from './delivered-events.js';
 
@@ -29,26 +30,19 @@ export interface WebhookRouteOptions {
   recorder?: WebhookRecorder;
 }
 
-/** `/webhooks/stripe` and `/webhooks/convergegate`, each on once its secret is set. */
+/** `/webhooks/<key>` of each provider (`/webhooks/stripe`, `/webhooks/convergegate`), each on once its secret is set. */
 export function createProviderWebhookRoutes(
   config: WebhookConfig,
   options: Omit<WebhookRouteOptions, 'endpoints'>,
+  registry: readonly ProviderModule[] = providerRegistry,
 ): Map<string, RequestHandler> {
-  const { stripeSecret, convergeGateSecret } = config;
   const window = { toleranceSeconds: config.toleranceSeconds, futureSkewSeconds: config.futureSkewSeconds };
-  return createWebhookRoutes({
-    ...options,
-    endpoints: {
-      '/webhooks/stripe': {
-        source: stripeSecret ? new StripeWebhookSource(stripeSecret, window) : undefined,
-        secretVariable: 'STRIPE_WEBHOOK_SECRET',
-      },
-      '/webhooks/convergegate': {
-        source: convergeGateSecret ? new ConvergeGateWebhookSource(convergeGateSecret, window) : undefined,
-        secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
-      },
-    },
+  const endpoints = registry.map(({ key, webhooks }) => {
+    const secret = webhooks.secretOf(config);
+    const source = secret ? webhooks.createSource(secret, window) : undefined;
+    return [`/webhooks/${key}`, { source, secretVariable: webhooks.secretVariable }] as const;
   });
+  return createWebhookRoutes({ ...options, endpoints: Object.fromEntries(endpoints) });
 }
 
 /**
@@ -131,8 +125,4 @@ async function receive(
   recorder.received(source.provider, 'verified');
   logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
 import { startDemoStack, type DemoStack } from '../../examples/demo-stack.js';
 import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
-import { crossSubgraphQuery } from '../../examples/orders-subgraph/example-orders.js';
+import { crossSubgraphQuery, paymentSubscription } from '../../examples/orders-subgraph/example-orders.js';
 import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../../examples/orders-subgraph/orders-subgraph.js';
 import { startGateway, type RunningGateway } from '../../examples/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
+import { subscribeOverSse } from '../support/subscription-clients.js';
 import { projectRoot } from '../support/markdown-examples.js';
 
 interface StripeSessionSeed {
@@ -264,7 +265,7 @@ describe('the stack npm run demo starts', () => {
   it('answers the printed query with orders and their payments from both subgraphs', async () => {
     const result = await postGraphQL(demo.gateway.url, { query: crossSubgraphQuery });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.orders).toHaveLength(10);
+    expect(result.data?.orders).toHaveLength(11);
     expect(result.data?.orders[0]).toEqual({
       number: 'A-1001',
       itemCount: 4,
@@ -300,7 +301,7 @@ describe('the stack npm run demo starts', () => {
     );
     expect(result.errors).toBeUndefined();
     const orderNumbers = result.data!.orders.map((order) => order.number);
-    expect(orderNumbers).toEqual(['A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1006', 'B-2000', 'B-2001', 'B-2002', 'B-2003']);
+    expect(orderNumbers).toEqual(['A-1001', 'A-1002', 'A-1003', 'A-1004', 'A-1005', 'A-1006', 'B-2000', 'B-2001', 'B-2002', 'B-2003', 'B-2004']);
     expect(result.data!.orders.map((order) => order.checkoutSession?.order?.number)).toEqual(orderNumbers);
   });
 
@@ -311,7 +312,7 @@ describe('the stack npm run demo starts', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.orders).toEqual([
       ...Array(6).fill(stripeTestSession),
-      ...Array(4).fill(convergeGateTestSession),
+      ...Array(5).fill(convergeGateTestSession),
     ]);
   });
 
@@ -364,11 +365,26 @@ describe('the stack npm run demo starts', () => {
     }
   });
 
-  it('opens Apollo Sandbox at the gateway URL with that query filled in', async () => {
+  it('opens GraphiQL at the gateway URL with that query and the payment subscription filled in', async () => {
     const page = await request(demo.gateway.url, { headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);
     const html = await page.body.text();
-    expect(html).toContain('EmbeddedSandbox');
+    expect(html).toContain('GraphiQL');
     expect(html).toContain('OrdersWithPayments');
+    expect(html).toContain('PaymentOfOrder');
+  });
+
+  it('runs the page\'s subscription: the BLIK payment of order B-2004 settling, the order joined to each event', { timeout: 30_000 }, async () => {
+    const updates = subscribeOverSse(demo.gateway.url, { query: paymentSubscription });
+    await updates.ended;
+    const order = { number: 'B-2004', itemCount: 2 };
+    expect(updates.completed).toBe(true);
+    // Pending until the bank settles, about 10 s after the session's first read (which an earlier test may have made).
+    expect(updates.events.at(-1)).toEqual({
+      data: {
+        checkoutSessionUpdated: { id: 'MvG4-BlikSettlesSoon01', status: 'COMPLETE', paymentStatus: 'PAID', amountTotal: { decimal: '89.50', currency: 'PLN' }, order },
+      },
+    });
+    for (const event of updates.events) expect(event.data?.checkoutSessionUpdated?.order).toEqual(order);
   });
 });

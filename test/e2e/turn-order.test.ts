@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderEmulator } from '../../src/emulator/server.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { callsFor, putOpenSessions } from '../support/open-sessions.js';
+import { deliverStripeSessionEvent } from '../support/webhook-signing.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CheckoutSession { id } } }`;
-const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id fetchedAt } }`;
+const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id fetchedAt amountTotal { amount } } }`;
+const webhookSecret = 'whsec_turnOrder42';
 
 /** Where each call for the session came in the emulator's log of calls. */
 const callIndexes = (emulator: ProviderEmulator, id: string) =>
@@ -20,7 +22,7 @@ describe('turns under a busy budget', () => {
   // Two calls a second against the emulator's enforced limits; open sessions kept 200 ms, then as copies.
   beforeAll(async () => {
     harness = await startHarness(
-      { PROVIDER_RATE_LIMIT: '2', PROVIDER_GLOBAL_RATE_LIMIT: '2', CACHE: 'on', CACHE_OPEN_TTL_MS: '200' },
+      { PROVIDER_RATE_LIMIT: '2', PROVIDER_GLOBAL_RATE_LIMIT: '2', CACHE: 'on', CACHE_OPEN_TTL_MS: '200', STRIPE_WEBHOOK_SECRET: webhookSecret },
       { stripeRateLimits: 'documented' },
     );
   });
@@ -63,5 +65,28 @@ describe('turns under a busy budget', () => {
     const refreshCall = callIndexes(harness.emulator, known!)[1]!;
     expect(firstAskCall).toBeLessThan(refreshCall);
     for (const id of flood) expect(callIndexes(harness.emulator, id)[0]).toBeLessThan(refreshCall);
+  });
+
+  it('serve a refetch after a webhook before refreshes of sessions already served', async () => {
+    const [refreshed, changed] = putOpenSessions(harness.emulator, 'turnOrder', 2);
+    for (const id of [refreshed, changed]) expect((await harness.query(sessionQuery, { id })).errors).toBeUndefined();
+    await delay(300); // past their 200 ms age: only copies are left
+    const flood = putOpenSessions(harness.emulator, 'turnOrder', 4);
+    const floodAnswer = askFor(flood);
+    await until(() => callsFor(harness.emulator, flood[0]!) === 1);
+    // Answered from its copy; its refresh waits in the queue.
+    expect((await harness.query(sessionQuery, { id: refreshed })).headers['cache-control']).toBe('no-store');
+    const changedSession = { id: changed!, object: 'checkout.session', status: 'open', currency: 'usd', amount_total: 700 };
+    harness.emulator.putStripeSession(changedSession);
+    expect(await deliverStripeSessionEvent(harness.subgraph.url, webhookSecret, changedSession, 'checkout.session.async_payment_failed')).toBe(200);
+    // The webhook evicted its copy: the read waits for the refetch, queued after the refresh.
+    const afterWebhook = await harness.query<{ checkoutSession: { amountTotal: { amount: number } } }>(sessionQuery, { id: changed });
+    expect(afterWebhook.data?.checkoutSession.amountTotal.amount).toBe(700);
+    await floodAnswer;
+    await until(() => callsFor(harness.emulator, refreshed!) === 2);
+    const refetchCall = callIndexes(harness.emulator, changed!)[1]!;
+    const refreshCall = callIndexes(harness.emulator, refreshed!)[1]!;
+    expect(refetchCall).toBeLessThan(refreshCall);
+    for (const id of flood) expect(callIndexes(harness.emulator, id)[0]).toBeLessThan(refetchCall);
   });
 });

@@ -33,10 +33,16 @@ const exemptCommands: Array<{ command: RegExp; reason: string }> = [
   { command: /^npm test$/, reason: 'it is this suite' },
   { command: /^npm run demo$/, reason: 'test/slow/demo.test.ts starts it, queries its gateway and stops it' },
   { command: /^npm run bench( -- .+)?$/, reason: 'the long benchmark; test/slow/bench/bench.test.ts runs a short one' },
+  { command: /^npm run bench:surge( -- .+)?$/, reason: 'the benchmark\'s row (g) alone, minutes long; test/slow/bench/bench.test.ts runs a short one' },
   { command: /^npm run bench:subscriptions( -- .+)?$/, reason: 'a benchmark that starts its own Redis and replicas; its parts are the subscription tests\' (test/e2e/subscriptions)' },
+  { command: /^npm run bench:subscriptions:capacity( -- .+)?$/, reason: 'a benchmark of 10 000 sockets; its parts are the subscription tests\' (test/e2e/subscriptions)' },
   { command: /^docker (build|run) /, reason: 'no container engine here; test/slow/deploy/image-on-host.test.ts repeats the image\'s steps' },
   { command: /^rover supergraph compose /, reason: 'no Rover here; test/unit/deploy/router-config.test.ts composes deploy/supergraph.yaml' },
   { command: /^ROUTER_SECRET=\.\.\. router /, reason: 'no Router binary here; test/unit/deploy/router-config.test.ts checks deploy/router.yaml' },
+  {
+    command: /^APOLLO_KEY=\.\.\. APOLLO_GRAPH_REF=\.\.\. ROUTER_SECRET=\.\.\. router /,
+    reason: 'no Router binary or GraphOS key here; test/unit/deploy/router-config.test.ts checks deploy/router-subscriptions.yaml',
+  },
 ];
 
 /** Languages a block may have, and what happens to it. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { request } from 'undici';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { ProviderEmulator, type ProviderEmulatorOptions } from '../../src/emulator/server.js';
 import { logger } from '../../src/logger.js';
 

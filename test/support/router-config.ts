@@ -9,6 +9,7 @@ import { parse } from 'yaml';
  * loudly rather than being guessed at.
  */
 export interface RouterConfig {
+  supergraph?: { listen?: string };
   traffic_shaping?: { subgraphs?: Record<string, { timeout?: string; pool_idle_timeout?: string }> };
   include_subgraph_errors?: {
     all?: boolean | ErrorInclusion;
@@ -18,6 +19,26 @@ export interface RouterConfig {
     all?: { request?: HeaderRule[] };
     subgraphs?: Record<string, { request?: HeaderRule[] }>;
   };
+  subscription?: {
+    enabled?: boolean;
+    mode?: { passthrough?: { all?: WebSocketMode; subgraphs?: Record<string, WebSocketMode> }; callback?: CallbackMode };
+  };
+}
+
+/** Router 2.x's `subscription.mode.passthrough` settings for a subgraph. */
+export interface WebSocketMode {
+  path?: string;
+  protocol?: 'graphql_ws' | 'graphql_transport_ws';
+  heartbeat_interval?: string;
+}
+
+/** Router 2.x's `subscription.mode.callback`. */
+export interface CallbackMode {
+  public_url: string;
+  listen?: string;
+  path?: string;
+  heartbeat_interval?: string;
+  subgraphs?: string[];
 }
 
 type HeaderRule = Record<string, Record<string, unknown>>;
@@ -75,6 +96,21 @@ export function errorSentToClient(config: RouterConfig, subgraph: string, error:
 /** Reads a router config and expands its variables from `environment`, as the router does at start-up. */
 export function readRouterConfig(path: string, environment: Record<string, string | undefined>): RouterConfig {
   return expand(parse(readFileSync(path, 'utf8')), environment) as RouterConfig;
+}
+
+/**
+ * A config with its commented-out block between `# BEGIN <name>` and `# END <name>`
+ * uncommented in place, as a user following its comment would do.
+ */
+export function readWithAlternative(path: string, name: string, environment: Record<string, string | undefined>): RouterConfig {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const begin = lines.findIndex((line) => line.trim() === `# BEGIN ${name}`);
+  const end = lines.findIndex((line) => line.trim() === `# END ${name}`);
+  if (begin < 0 || end < begin) throw new Error(`${path} has no block "${name}"`);
+  const indent = lines[begin]!.indexOf('#');
+  const block = lines.slice(begin + 1, end).map((line) => line.slice(0, indent) + line.slice(indent + 2));
+  const kept = [...lines.slice(0, begin), ...block, ...lines.slice(end + 1)];
+  return expand(parse(kept.join('\n')), environment) as RouterConfig;
 }
 
 function expand(value: unknown, environment: Record<string, string | undefined>): unknown {

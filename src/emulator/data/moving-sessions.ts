@@ -33,7 +33,7 @@ export function movingSessions(nowSeconds: number): MovingSession[] {
     expires_at: expiresAt,
     locale: 'pl',
     payment_method_types: ['blik'],
-    metadata: null,
+    metadata: { order_id: 'order_2004', items: 2 },
     fees: [],
     refunds: [],
     refunded: false,

@@ -1,12 +1,14 @@
-import { ProviderBadResponseError, SessionNotFoundError } from '../../errors.js';
+import { SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { SessionExpansion } from '../../model/session-expansion.js';
-import type { ReadOrigin } from '../../observability/request-tally.js';
+import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
-import type { ProviderHttpClient } from '../http.js';
-import { basicAuthorization, providerPath, providerUrl } from '../provider-url.js';
+import type { ProviderHttpClient } from '../http/provider-http-client.js';
+import { basicAuthorization } from '../http/basic-authorization.js';
+import { providerPath, providerUrl } from '../provider-url.js';
 import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
+import { errorBodyReader, readWireBody } from '../wire-readers.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -51,25 +53,12 @@ export class ConvergeGateClient implements CheckoutProvider {
       origin,
       headers: this.headers,
       rateLimits: convergeGateRateLimits,
-      readErrorType,
-      readErrorMessage,
+      readError,
     });
     if (response.status === 404) throw new SessionNotFoundError(id);
-    const parsed = convergeGateWireSession.safeParse(response.body);
-    if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.join('.') || 'body';
-      throw new ProviderBadResponseError(providerName, `not a checkout session (at ${field})`, response.requestId);
-    }
-    return toCheckoutSession(parsed.data, id);
+    const session = readWireBody(convergeGateWireSession, response.body, { provider: providerName, problem: 'not a checkout session', requestId: response.requestId });
+    return toCheckoutSession(session, id);
   }
 }
 
-function readErrorType(body: unknown): string | undefined {
-  const parsed = convergeGateWireError.safeParse(body);
-  return parsed.success ? parsed.data.type : undefined;
-}
-
-function readErrorMessage(body: unknown): string | undefined {
-  const parsed = convergeGateWireError.safeParse(body);
-  return parsed.success ? parsed.data.message : undefined;
-}
+const readError = errorBodyReader(convergeGateWireError, (error) => error);

@@ -9,8 +9,8 @@ import type {
 } from '../../model/checkout-session.js';
 import { toEnumValue } from '../../model/enum-value.js';
 import { isoMinorUnitDigits } from '../../model/iso-currency.js';
-import type { Money } from '../../model/money.js';
-import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
+import type { Refund, RefundReason } from '../../model/refund.js';
+import { fromUnixSeconds, moneyIn, refundStatuses, unknownValueReporter } from '../wire-readers.js';
 import {
   convergeGateWireFee,
   convergeGateWireRefund,
@@ -32,13 +32,6 @@ const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
   completed: 'PAID',
   complete: 'PAID',
 };
-const refundStatuses: Record<string, RefundStatus> = {
-  pending: 'PENDING',
-  requires_action: 'REQUIRES_ACTION',
-  succeeded: 'SUCCEEDED',
-  failed: 'FAILED',
-  canceled: 'CANCELED',
-};
 const refundReasons: Record<string, RefundReason> = {
   duplicated: 'DUPLICATE',
   duplicate: 'DUPLICATE',
@@ -47,15 +40,12 @@ const refundReasons: Record<string, RefundReason> = {
 };
 const feeFields = new Set(['amount', 'currency', 'type', 'name', 'description']);
 
-function reportUnknown(field: string) {
-  return (value: string) =>
-    warnOnce(`convergegate.${field}.${value}`, { provider: 'CONVERGE_GATE', field, value }, 'unknown enum value mapped to UNKNOWN');
-}
+const reportUnknown = unknownValueReporter('CONVERGE_GATE', 'convergegate');
 
 /** Maps a validated Converge Gate session to the provider-neutral model, under the id that was asked for. */
 export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: string): CheckoutSession {
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
-  const money = moneyIn(currency);
+  const money = moneyIn(currency, isoMinorUnitDigits);
   const amountTotal = money(wire.amount_total);
   return {
     ...noCheckoutSessionDetails,
@@ -129,7 +119,7 @@ function toRefunds(raw: unknown, sessionCurrency: string | null): Refund[] | nul
 
 function toRefund(wire: ConvergeGateWireRefund, sessionCurrency: string | null): Refund | null {
   const currency = wire.currency ? wire.currency.toUpperCase() : sessionCurrency;
-  const amount = moneyIn(currency)(wire.amount);
+  const amount = moneyIn(currency, isoMinorUnitDigits)(wire.amount);
   if (amount === null) return null;
   return {
     id: wire.id,
@@ -163,7 +153,7 @@ function toFees(raw: unknown, sessionCurrency: string | null): CheckoutFee[] {
     const converted: CheckoutFee = {
       type: fee.type ?? null,
       description: fee.description ?? fee.name ?? null,
-      amount: moneyIn(currency)(fee.amount),
+      amount: moneyIn(currency, isoMinorUnitDigits)(fee.amount),
     };
     return Object.values(converted).some((value) => value !== null) ? [converted] : [];
   });
@@ -171,13 +161,6 @@ function toFees(raw: unknown, sessionCurrency: string | null): CheckoutFee[] {
 
 function reportFeeShape(shape: string): void {
   warnOnce(`convergegate.fee.${shape}`, { provider: 'CONVERGE_GATE', shape }, 'fee in an undocumented shape; read what was there');
-}
-
-function moneyIn(currency: string | null): (amount: number | null | undefined) => Money | null {
-  return (amount) =>
-    amount === null || amount === undefined || currency === null
-      ? null
-      : { amount, currency, minorUnitDigits: isoMinorUnitDigits(currency) };
 }
 
 function toMetadata(metadata: ConvergeGateWireSession['metadata']): Record<string, string> {
@@ -190,10 +173,6 @@ function toMetadata(metadata: ConvergeGateWireSession['metadata']): Record<strin
 /** The documentation's examples send `""` for a URL or locale that is not set. */
 function nonBlank(value: string | null | undefined): string | null {
   return value === null || value === undefined || value.trim() === '' ? null : value;
-}
-
-function fromUnixSeconds(seconds: number | null | undefined): Date | null {
-  return seconds === null || seconds === undefined ? null : new Date(seconds * 1000);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

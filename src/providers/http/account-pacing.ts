@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RateLimitedError } from '../../errors.js';
-import type { ProviderCallRecorder } from '../../observability/recorders.js';
+import type { ProviderCallRecorder } from './provider-call-recorder.js';
 import { ConcurrencyLimits, type ReleaseSlot } from './concurrency-limits.js';
 import { spacingMs, type AccountBudgets, type ProviderRateLimits, type RateLimit, type RateLimitedAnswer, type RateLimitSignal } from './rate-limit.js';
 import { SendLogs } from './send-log.js';
@@ -94,6 +94,11 @@ export class AccountPacing {
       slot();
       throw error;
     }
+  }
+
+  /** Refuses at once the calls waiting for a turn that would come after `deadlineAt` (`performance.now()` time). */
+  refuseTurnsAfter(deadlineAt: number): void {
+    for (const queue of this.queues.values()) queue.refuseTurnsAfter(deadlineAt);
   }
 
   /** A 429: the budget it names slows down (or its concurrency cap comes down), as the provider client reads it. */

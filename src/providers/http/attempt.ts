@@ -16,6 +16,8 @@ export interface AttemptOptions {
   /** When the call's overall deadline passes, on `performance.now()`'s clock. */
   deadline: number;
   maxResponseBytes: number;
+  /** The response header the provider names its request id in; undefined when it sends none. */
+  requestIdHeader: string | undefined;
 }
 
 /** Why an attempt was cut off by its call's deadline. */
@@ -37,7 +39,7 @@ class ResponseTooLargeError extends Error {}
  */
 export function attemptGet(pool: Dispatcher, deadlines: DeadlineSweep, options: AttemptOptions): Promise<AttemptResult> {
   return new Promise((resolve) => {
-    const attempt = new GetAttempt(options.maxResponseBytes, resolve);
+    const attempt = new GetAttempt(options.maxResponseBytes, options.requestIdHeader, resolve);
     attempt.stopWatching = deadlines.watch(options.deadline, () => attempt.cutOff(new DeadlinePassedError()));
     pool.dispatch(
       { method: 'GET', path: options.path, headers: { accept: 'application/json', ...options.headers } },
@@ -59,6 +61,7 @@ class GetAttempt implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly maxResponseBytes: number,
+    private readonly requestIdHeader: string | undefined,
     private readonly resolve: (result: AttemptResult) => void,
   ) {}
 
@@ -77,7 +80,7 @@ class GetAttempt implements Dispatcher.DispatchHandler {
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     this.status = statusCode;
     this.headers = headers;
-    this.requestId = headerValue(headers, 'request-id');
+    if (this.requestIdHeader !== undefined) this.requestId = headerValue(headers, this.requestIdHeader);
     if (Number(headerValue(headers, 'content-length') ?? 0) > this.maxResponseBytes) this.tooLarge();
   }
 

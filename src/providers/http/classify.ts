@@ -10,8 +10,8 @@ import { parseRetryAfter } from './retry-policy.js';
 import { sanitizeProviderMessage } from '../../sanitize-text.js';
 
 export interface ProviderErrorReaders {
-  readErrorType?: ((body: unknown) => string | undefined) | undefined;
-  readErrorMessage?: ((body: unknown) => string | undefined) | undefined;
+  /** The type and message a provider's error body gives; undefined when the body is not one of its errors. */
+  readError?: ((body: unknown) => { type?: string | undefined; message?: string | undefined } | undefined) | undefined;
 }
 
 export interface ClassifyContext extends ProviderErrorReaders {
@@ -75,13 +75,13 @@ function classifyAnswer(result: Extract<AttemptResult, { kind: 'answered' }>, co
     );
   }
   if (status >= 400) {
-    const parsed = body === notJson ? undefined : body;
-    const message = parsed === undefined ? undefined : context.readErrorMessage?.(parsed);
+    const said = body === notJson ? undefined : context.readError?.(body);
+    const message = said?.message;
     return failed(
       new ProviderRequestError(
         provider,
         status,
-        parsed === undefined ? undefined : context.readErrorType?.(parsed),
+        said?.type,
         requestId,
         message === undefined ? undefined : sanitizeProviderMessage(message),
       ),

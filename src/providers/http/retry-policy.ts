@@ -19,11 +19,12 @@ const retryableStatuses = new Set([409, 429, 500, 502, 503, 504]);
 
 /**
  * These calls are idempotent GETs, so a transport failure is always worth another try.
- * `Stripe-Should-Retry` (which Stripe-shaped providers send) outranks the status code.
+ * The provider's own should-retry header (`shouldRetryHeader`, e.g. Stripe's
+ * `Stripe-Should-Retry`), when it sends one, outranks the status code.
  */
-export function isRetryable(verdict: AttemptVerdict): boolean {
+export function isRetryable(verdict: AttemptVerdict, shouldRetryHeader?: string): boolean {
   if (verdict.kind !== 'answered') return true;
-  const providerSays = headerValue(verdict.headers, 'stripe-should-retry');
+  const providerSays = shouldRetryHeader === undefined ? undefined : headerValue(verdict.headers, shouldRetryHeader);
   if (providerSays === 'true') return true;
   if (providerSays === 'false') return false;
   return retryableStatuses.has(verdict.status);

@@ -1,9 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { callPriorities, type CallPriority } from '../../request-tally.js';
 import type { Turn } from './rate-limit.js';
-
-/** What a call is for, first served first: no copy anywhere, a refetch after a webhook, a refresh of a copy, a subscription's poll. */
-export const callPriorities = ['first-ask', 'after-webhook', 'refresh', 'poll'] as const;
-export type CallPriority = (typeof callPriorities)[number];
 
 /** A call waiting for its turn. */
 export interface QueuedCall {
@@ -66,7 +63,7 @@ export class TurnQueue {
     const place = (level.get(group)?.length ?? 0) + 1;
     for (const [other, calls] of level) if (other !== group) ahead += Math.min(calls.length, place);
     ahead += place - 1;
-    const spacing = Math.max(this.spacingMs(), this.observedSpacingMs);
+    const spacing = this.currentSpacingMs();
     const now = performance.now();
     // The turn the queue holds, or else the budget's next one, goes to the first call in the order.
     const firstTurnAt = this.heldTurnAt ?? this.lastTurnAt + spacing;
@@ -103,6 +100,32 @@ export class TurnQueue {
       level.set(call.group, calls);
       if (!this.pumping) void this.pump();
     });
+  }
+
+  /**
+   * Refuses at once, each with its expected wait, the calls whose turn by their place in
+   * the order would come after `deadlineAt` (`performance.now()` time): a drain's end.
+   */
+  refuseTurnsAfter(deadlineAt: number): void {
+    const spacing = this.currentSpacingMs();
+    const now = performance.now();
+    let turnAt = Math.max(now, this.heldTurnAt ?? this.lastTurnAt + spacing);
+    for (const level of this.waiting) {
+      // The order `next` gives turns in: round the groups, one call of each per round.
+      const groups = [...level.values()].map((calls) => [...calls]);
+      for (let round = 0; groups.some((calls) => calls.length > round); round += 1) {
+        for (const calls of groups) {
+          const call = calls[round];
+          if (!call) continue;
+          if (turnAt > deadlineAt && this.remove(call)) call.refuse(new TurnTooLateError(turnAt - now));
+          turnAt += spacing;
+        }
+      }
+    }
+  }
+
+  private currentSpacingMs(): number {
+    return Math.max(this.spacingMs(), this.observedSpacingMs);
   }
 
   private remove(waiter: Waiter): boolean {

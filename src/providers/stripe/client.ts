@@ -4,12 +4,14 @@ import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
 import type { SessionExpansion } from '../../model/session-expansion.js';
-import type { ReadOrigin } from '../../observability/request-tally.js';
+import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
-import type { ProviderHttpClient, ProviderJsonResponse } from '../http.js';
-import { basicAuthorization, providerPath, providerUrl, type ProviderPath, type ProviderQuery } from '../provider-url.js';
+import type { ProviderHttpClient, ProviderJsonResponse } from '../http/provider-http-client.js';
+import { basicAuthorization } from '../http/basic-authorization.js';
+import { providerPath, providerUrl, type ProviderPath, type ProviderQuery } from '../provider-url.js';
 import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
+import { errorBodyReader, readWireBody } from '../wire-readers.js';
 import { toCheckoutSession, toLineItem, toRefund } from './map.js';
 import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
@@ -89,7 +91,7 @@ export class StripeClient implements CheckoutProvider {
         { ...query, limit: String(pageSize), ...(startingAfter ? { starting_after: startingAfter } : {}) },
       );
       if (response.status === 404) {
-        throw new ProviderRequestError(providerName, 404, readErrorType(response.body), response.requestId);
+        throw new ProviderRequestError(providerName, 404, readError(response.body)?.type, response.requestId);
       }
       const { data, has_more: hasMore } = readBody(page, response, `not a list of ${what}`);
       items.push(...data);
@@ -110,28 +112,16 @@ export class StripeClient implements CheckoutProvider {
       url: providerUrl(this.options.apiUrl, path.segments, query),
       pathTemplate: path.template,
       headers: this.headers,
+      requestIdHeader: 'request-id',
+      shouldRetryHeader: 'stripe-should-retry',
       rateLimits: this.rateLimits,
-      readErrorType,
-      readErrorMessage,
+      readError,
     });
   }
 }
 
 function readBody<Body>(schema: z.ZodType<Body>, response: ProviderJsonResponse, problem: string): Body {
-  const parsed = schema.safeParse(response.body);
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw new ProviderBadResponseError(providerName, `${problem} (at ${field})`, response.requestId);
-  }
-  return parsed.data;
+  return readWireBody(schema, response.body, { provider: providerName, problem, requestId: response.requestId });
 }
 
-function readErrorType(body: unknown): string | undefined {
-  const parsed = stripeWireError.safeParse(body);
-  return parsed.success ? parsed.data.error.type : undefined;
-}
-
-function readErrorMessage(body: unknown): string | undefined {
-  const parsed = stripeWireError.safeParse(body);
-  return parsed.success ? parsed.data.error.message : undefined;
-}
+const readError = errorBodyReader(stripeWireError, ({ error }) => error);

@@ -6,7 +6,8 @@ import type {
 } from '../../model/checkout-session-details.js';
 import { toSameNamedEnumValue } from '../../model/enum-value.js';
 import type { Money } from '../../model/money.js';
-import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
+import { fromUnixSeconds } from '../wire-readers.js';
+import { idOf, moneyIn, reportUnknown, toPostalAddress } from './value-readers.js';
 import type { StripeWireSession, StripeWireSessionDetails } from './wire.js';
 
 /** The details, and the one part of the core they repeat (`customerDetails`). */

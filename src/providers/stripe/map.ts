@@ -7,10 +7,11 @@ import type {
 import { toEnumValue } from '../../model/enum-value.js';
 import { withLazyDetails } from '../../model/lazy-session-details.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
-import type { Refund, RefundReason, RefundStatus } from '../../model/refund.js';
+import type { Refund, RefundReason } from '../../model/refund.js';
 import { stripeMinorUnitDigits } from './currency.js';
 import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
-import { fromUnixSeconds, idOf, moneyIn, reportUnknown, toPostalAddress } from './map-values.js';
+import { fromUnixSeconds, refundStatuses } from '../wire-readers.js';
+import { idOf, moneyIn, reportUnknown, toPostalAddress } from './value-readers.js';
 import { stripeWireSessionDetails, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
@@ -20,13 +21,6 @@ const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
   no_payment_required: 'NO_PAYMENT_REQUIRED',
 };
 const modes: Record<string, CheckoutMode> = { payment: 'PAYMENT', setup: 'SETUP', subscription: 'SUBSCRIPTION' };
-const refundStatuses: Record<string, RefundStatus> = {
-  pending: 'PENDING',
-  requires_action: 'REQUIRES_ACTION',
-  succeeded: 'SUCCEEDED',
-  failed: 'FAILED',
-  canceled: 'CANCELED',
-};
 const refundReasons: Record<string, RefundReason> = {
   duplicate: 'DUPLICATE',
   fraudulent: 'FRAUDULENT',

@@ -5,8 +5,8 @@ export const benchSessionCount = 50_000;
 /** The ids scenario (b) keeps asking for. */
 export const hotSetSize = 200;
 
-/** Scenario (g)'s sessions: their popularity follows a Zipf distribution, and 4 in 5 are final. */
-export const zipfSessionCount = 5_000;
+/** Scenario (g)'s sessions: their popularity follows a Zipf distribution, and every fourth is open. */
+export const zipfSessionCount = 3_000;
 export const zipfExponent = 1.1;
 
 export function benchSessionId(index: number): string {
@@ -39,9 +39,9 @@ export function zipfSessionId(rank: number): string {
   return `cs_test_zipf${String(rank).padStart(8, '0')}`;
 }
 
-/** Every fifth rank is an open session, the others complete and paid, so popularity says nothing of finality. */
+/** Every fourth rank is an open session, the others complete and paid, so popularity says nothing of finality. */
 export function zipfWireSession(rank: number): Record<string, unknown> & { id: string } {
-  return { ...(rank % 5 === 4 ? open : completePaid), id: zipfSessionId(rank) };
+  return { ...(rank % 4 === 3 ? open : completePaid), id: zipfSessionId(rank) };
 }
 
 /** Draws ranks with probability proportional to 1 / (rank + 1) ^ exponent. */

@@ -91,4 +91,41 @@ describe('npm run bench', () => {
       await rm(directory, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('runs scenario (g): the surge with a test key and a live key, on one process and two replicas sharing Redis, and the flood', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'bench-'));
+    const jsonPath = path.join(directory, 'bench.json');
+    try {
+      const { stdout } = await run(
+        'npx',
+        ['tsx', 'test/slow/bench/run-bench.ts', '--duration', '0.5', '--latency', '5', '--only', 'g', '--json', jsonPath],
+        { cwd: path.resolve(import.meta.dirname, '../../..'), timeout: 110_000 },
+      );
+      expect(stdout).toContain('known p50/p99 ms');
+      expect(stdout).toContain('(g) flood');
+
+      const report = JSON.parse(await readFile(jsonPath, 'utf8')) as { rows: BenchRow[]; targets: TargetCheck[] };
+      expect(report.rows.map((row) => [row.id, row.server])).toEqual([
+        ['g', 'subgraph'],
+        ['g-fleet', 'two replicas'],
+        ['g-flood', 'subgraph'],
+        ['g-live', 'subgraph'],
+        ['g-fleet-live', 'two replicas'],
+      ]);
+      for (const row of report.rows.filter((candidate) => candidate.id !== 'g-flood')) {
+        // 0.5 s at 40 requests/s, then 1.5 s at 150 requests/s measured.
+        expect(row.offeredPerSecond).toBe(150);
+        expect(row.rateBudget!.servedShare).toBeGreaterThan(0);
+        expect(row.rateBudget!.maxProviderCallsInOneSecond).toBeGreaterThan(0);
+      }
+      const flood = report.rows.find((row) => row.id === 'g-flood')!.flood!;
+      expect(flood).toMatchObject({ floodRequests: 45, idsPerRequest: 20, budgetPerSecond: 20 });
+      expect(flood.probes).toBeGreaterThan(0);
+      // Every target of the surge is judged for every variant, and the flood's once.
+      const judged = report.targets.filter((check) => check.target.startsWith('(g)') && check.met !== null);
+      expect(judged).toHaveLength(4 * 6 + 1);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
 import { serveBenchParent } from './bench-child.js';
 import { benchSessionCount, benchWireSession, zipfSessionCount, zipfWireSession } from './bench-sessions.js';
 
-// The provider emulator for the benchmark: BENCH_LATENCY_MS before every answer.
+// The provider emulator for the benchmark: BENCH_LATENCY_MS before every answer, its Stripe key
+// a test key, or a live one with BENCH_STRIPE_MODE=live (Stripe's limits differ by mode).
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const stripeMode = process.env.BENCH_STRIPE_MODE === 'live' ? 'live' : 'test';
 const sessionPath = '/v1/checkout/sessions/';
 /** When each session call since the last reset arrived, as `[path, ms since the epoch]`. */
 const sessionCallTimes: Array<[string, number]> = [];
@@ -11,6 +14,7 @@ const sessionCallTimes: Array<[string, number]> = [];
 const emulator = await ProviderEmulator.start({
   latencyMs,
   stripeRateLimits: 'lifted',
+  stripeSecretKey: `sk_${stripeMode}_emulator${randomBytes(8).toString('hex')}`,
   onCall: ({ path }) => {
     if (path.startsWith(sessionPath)) sessionCallTimes.push([path.slice(sessionPath.length), performance.timeOrigin + performance.now()]);
   },

@@ -115,6 +115,8 @@ export interface TimedRequest {
 
 export interface OpenLoopOptions {
   ratePerSecond: number;
+  /** The rate of the warm-up, when it differs from the measured part's (a surge after an ordinary load). */
+  warmupRatePerSecond?: number;
   warmupSeconds: number;
   durationSeconds: number;
   /** Called when the first measured request is due. */
@@ -149,15 +151,19 @@ export async function driveOpenLoop(url: string, load: Load, options: OpenLoopOp
     bodyTimeout: 120_000,
   });
   const intervalMs = 1000 / options.ratePerSecond;
-  const warmupCount = Math.round(options.ratePerSecond * options.warmupSeconds);
+  const warmupRate = options.warmupRatePerSecond ?? options.ratePerSecond;
+  const warmupCount = Math.round(warmupRate * options.warmupSeconds);
   const total = warmupCount + Math.round(options.ratePerSecond * options.durationSeconds);
   const clock = () => performance.timeOrigin + performance.now();
   const startAt = clock() + 10;
+  const measuredFrom = startAt + options.warmupSeconds * 1000;
+  const dueAtOf = (index: number) =>
+    index < warmupCount ? startAt + (index * 1000) / warmupRate : measuredFrom + (index - warmupCount) * intervalMs;
   const requests: TimedRequest[] = [];
   const answers = new Set<Promise<void>>();
 
   const send = (index: number) => {
-    const dueAt = startAt + index * intervalMs;
+    const dueAt = dueAtOf(index);
     const request = load.next();
     const answer = pool
       .request({ method: request.method, path: request.path, headers: request.headers, body: request.body })
@@ -178,12 +184,12 @@ export async function driveOpenLoop(url: string, load: Load, options: OpenLoopOp
     let next = 0;
     const tick = () => {
       const now = clock();
-      while (next < total && startAt + next * intervalMs <= now) {
+      while (next < total && dueAtOf(next) <= now) {
         if (next === warmupCount) options.onMeasureStart?.();
         send(next);
         next += 1;
       }
-      if (next < total) setTimeout(tick, Math.max(0, startAt + next * intervalMs - clock()));
+      if (next < total) setTimeout(tick, Math.max(0, dueAtOf(next) - clock()));
       else resolve();
     };
     tick();
@@ -195,8 +201,8 @@ export async function driveOpenLoop(url: string, load: Load, options: OpenLoopOp
   await pool.destroy();
   return {
     requests,
-    measuredFrom: startAt + warmupCount * intervalMs,
-    measuredUntil: startAt + total * intervalMs,
+    measuredFrom,
+    measuredUntil: measuredFrom + (total - warmupCount) * intervalMs,
     unanswered,
   };
 }

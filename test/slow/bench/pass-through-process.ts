@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { Pool } from 'undici';
-import { basicAuthorization } from '../../../src/providers/provider-url.js';
+import { basicAuthorization } from '../../../src/providers/http/basic-authorization.js';
 import { answerUpstreamFailure, serveForwarderToBenchParent } from './bench-child.js';
 
 /**

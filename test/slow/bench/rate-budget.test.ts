@@ -26,8 +26,29 @@ describe('scenario (g) figures', () => {
       [900, 1_500],
       context,
     );
-    expect(figures).toMatchObject({ servedPerSecond: 3, refusals: 1, otherErrors: 0, providerCallsPerSecond: 1, rateLimitedCalls: 1, missP50Ms: 16, hitP50Ms: 1 });
+    expect(figures).toMatchObject({ servedPerSecond: 3, servedShare: 0.75, refusals: 1, refusalP99Ms: 2, otherErrors: 0, providerCallsPerSecond: 1, rateLimitedCalls: 1, slowestAnswerMs: 25 });
     expect(figures.cacheHitRatio).toBeCloseTo(1 / 3);
+  });
+
+  it('counts a request as asking for a known session only when its session was served before the request was due', () => {
+    const figures = rateBudgetFigures(
+      {
+        requests: [
+          // Served at 1 025: the request due at 1 010 was still a first ask, the one at 1 100 was not.
+          served('cs_test_a', 1_000, 25),
+          served('cs_test_a', 1_010, 300),
+          served('cs_test_a', 1_100, 4),
+          served('cs_test_b', 1_200, 40),
+        ],
+        measuredFrom: 1_000,
+        measuredUntil: 2_000,
+        unanswered: 0,
+      },
+      [],
+      [],
+      context,
+    );
+    expect(figures).toMatchObject({ knownP50Ms: 4, knownP99Ms: 4, firstAskP50Ms: 40, firstAskP99Ms: 300 });
   });
 
   it('finds the busiest one-second window of provider calls, wherever it starts', () => {

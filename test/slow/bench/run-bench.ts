@@ -5,11 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { BenchProcess } from './bench-process.js';
 import { benchSessionId } from './bench-sessions.js';
 import { request } from 'undici';
+import { driveFlood, type FloodOptions } from './flood.js';
 import { driveConcurrently, driveOneAtATime, driveOpenLoop, percentileOf, type Load } from './load.js';
 import { summarizeProfiles } from './profile-summary.js';
 import { rateBudgetFigures } from './rate-budget.js';
@@ -37,7 +38,8 @@ type Group = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
  */
 type Drive =
   | { loop: 'closed'; connections: number; ratePerSecond?: number }
-  | { loop: 'open'; ratePerSecond: number; warmupSeconds: number; durationSeconds: number };
+  | { loop: 'open'; ratePerSecond: number; warmupRatePerSecond?: number; warmupSeconds: number; durationSeconds: number }
+  | ({ loop: 'flood' } & FloodOptions);
 
 interface RowSpec {
   id: string;
@@ -59,17 +61,22 @@ interface RowSpec {
   fillCacheFirst?: boolean;
   /** Scenario (g): the variant's name. */
   rateBudgetVariant?: string;
+  /** The emulator's Stripe key: a test key unless `live`. */
+  stripeMode?: StripeMode;
 }
 
+type StripeMode = 'test' | 'live';
+
 /**
- * Scenario (g)'s variants, each on servers of its own that start with empty caches.
- * A variant is a name, the server, a cache setting and any further settings.
+ * Scenario (g)'s variants, each on servers of its own that start with empty caches, the
+ * provider's limits enforced. A variant is a name, the server and the emulator's key.
  */
-const rateBudgetVariants: Array<{ id: string; variant: string; server: 'subgraph' | 'two replicas'; cache: 'on' | 'off'; env?: Record<string, string> }> = [
-  { id: 'g', variant: 'cache on', server: 'subgraph', cache: 'on' },
-  { id: 'g-off', variant: 'cache off', server: 'subgraph', cache: 'off' },
+const surgeVariants: Array<{ id: string; variant: string; server: 'subgraph' | 'two replicas'; stripeMode: StripeMode }> = [
+  { id: 'g', variant: 'test key, one process', server: 'subgraph', stripeMode: 'test' },
+  { id: 'g-live', variant: 'live key, one process', server: 'subgraph', stripeMode: 'live' },
   // Sharing Redis, the replicas share one rate budget as well as the cache.
-  { id: 'g-fleet', variant: 'two replicas sharing Redis', server: 'two replicas', cache: 'on' },
+  { id: 'g-fleet', variant: 'test key, two replicas sharing Redis', server: 'two replicas', stripeMode: 'test' },
+  { id: 'g-fleet-live', variant: 'live key, two replicas sharing Redis', server: 'two replicas', stripeMode: 'live' },
 ];
 
 const durationSeconds = positiveNumber('duration', args.duration);
@@ -89,8 +96,14 @@ const fleetReplicas = 2;
 
 /** Scenario (f): a fixed rate well below saturation. */
 const ordinaryRatePerSecond = 200;
-/** Scenario (g): more than the provider's budget allows, warmed up for 2 and measured for 3 times `--duration`. */
-const rateBudgetOfferedPerSecond = 300;
+/** Scenario (g): an ordinary load for `--duration` (not measured), then a surge of many times the provider's budget for 3 times `--duration`. */
+const surgeWarmupPerSecond = 40;
+const surgePerSecond = 150;
+/** Scenario (g)'s flood: one client's concurrent requests, each of this many sessions nobody asked for. */
+const floodRequests = 45;
+const floodIdsPerRequest = 20;
+/** Above the ids the other rows read, so the flood's single-session reads are first asks. */
+const floodFirstReadIndex = 40_000;
 
 const rowSpecs: RowSpec[] = [
   ...phaseRows(latencyMs, ''),
@@ -104,7 +117,24 @@ function phaseRows(latency: number, suffix: string): RowSpec[] {
   const closed = (connections: number): Drive => ({ loop: 'closed', connections });
   const atFleetRate: Drive = { loop: 'closed', connections: 64, ratePerSecond: fleetRate };
   const ordinary: Drive = { loop: 'open', ratePerSecond: ordinaryRatePerSecond, warmupSeconds, durationSeconds };
-  const overBudget: Drive = { loop: 'open', ratePerSecond: rateBudgetOfferedPerSecond, warmupSeconds: 2 * durationSeconds, durationSeconds: 3 * durationSeconds };
+  const surge: Drive = {
+    loop: 'open',
+    warmupRatePerSecond: surgeWarmupPerSecond,
+    ratePerSecond: surgePerSecond,
+    warmupSeconds: durationSeconds,
+    durationSeconds: 3 * durationSeconds,
+  };
+  const flood: Drive = {
+    loop: 'flood',
+    floodRequests,
+    idsPerRequest: floodIdsPerRequest,
+    warmupSeconds: durationSeconds / 2,
+    durationSeconds: 1.5 * durationSeconds,
+    readIntervalMs: 500,
+    firstReadIndex: floodFirstReadIndex,
+  };
+  // The client-side budgets at their defaults for the emulator's key: 20 calls/s for the session endpoint in either mode.
+  const defaultBudgets = { PROVIDER_RATE_LIMIT: '', PROVIDER_GLOBAL_RATE_LIMIT: '' };
   return [
     { id: `d-a${suffix}`, scenario: `(d) pass-through under (a)'s load${at}`, groups: ['a', 'd'], server: 'pass-through', cache: '-', latencyMs: latency, drive: closed(64), load: () => passThroughLoad(pickRandomId) },
     { id: `a${suffix}`, scenario: `(a) one session per query, random ids${at}`, groups: ['a'], server: 'subgraph', cache: 'off', latencyMs: latency, drive: closed(64), load: () => sessionQueryLoad(pickRandomId) },
@@ -119,19 +149,32 @@ function phaseRows(latency: number, suffix: string): RowSpec[] {
     { id: `b-rate${suffix}`, scenario: `(b) at ${fleetRate} requests/s, from cold`, groups: ['e'], server: 'subgraph', cache: 'on', latencyMs: latency, drive: atFleetRate, load: () => sessionQueryLoad(pickHotId), cold: true },
     { id: `e-solo${suffix}`, scenario: `(e) the same on two replicas, no Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, drive: atFleetRate, load: () => sessionQueryLoad(pickHotId), sharedRedis: false, cold: true },
     { id: `e${suffix}`, scenario: `(e) the same on two replicas sharing Redis`, groups: ['e'], server: 'two replicas', cache: 'on', latencyMs: latency, drive: atFleetRate, load: () => sessionQueryLoad(pickHotId), sharedRedis: true, cold: true },
-    ...rateBudgetVariants.map(({ id, variant, server, cache, env }): RowSpec => ({
+    ...surgeVariants.map(({ id, variant, server, stripeMode }): RowSpec => ({
       id: `${id}${suffix}`,
-      scenario: `(g) ${rateBudgetOfferedPerSecond} req/s within the rate budget, Zipf ids, ${variant}`,
+      scenario: `(g) surge: ${surgeWarmupPerSecond} then ${surgePerSecond} req/s, Zipf ids, ${variant}`,
       groups: ['g'],
       server,
-      cache,
+      cache: 'on',
       latencyMs: latency,
-      drive: overBudget,
+      drive: surge,
       load: () => sessionQueryLoad(zipfIdPicker()),
-      // The client-side budgets at their defaults with the emulator's test key: 20 calls/s for the endpoint and for the account.
-      subgraphEnv: { PROVIDER_RATE_LIMIT: '', PROVIDER_GLOBAL_RATE_LIMIT: '', ...env },
+      subgraphEnv: defaultBudgets,
       rateBudgetVariant: variant,
+      stripeMode,
+      cold: true,
     })),
+    {
+      id: `g-flood${suffix}`,
+      scenario: `(g) single-session reads while ${floodRequests} requests of ${floodIdsPerRequest} unknown ids flood the queue`,
+      groups: ['g'],
+      server: 'subgraph',
+      cache: 'on',
+      latencyMs: latency,
+      drive: flood,
+      load: () => sessionQueryLoad(pickRandomId),
+      subgraphEnv: defaultBudgets,
+      cold: true,
+    },
   ];
 }
 
@@ -196,10 +239,10 @@ class Phase {
     private readonly passThrough: Promise<BenchProcess>,
   ) {}
 
-  static async start(latency: number): Promise<Phase> {
+  static async start(latency: number, stripeMode: StripeMode): Promise<Phase> {
     const emulator = await BenchProcess.start(script('emulator-process'), {
-      env: { ...process.env, BENCH_LATENCY_MS: String(latency) },
-      nodeFlags: profileFlags(`emulator-${latency}ms`),
+      env: { ...process.env, BENCH_LATENCY_MS: String(latency), BENCH_STRIPE_MODE: stripeMode },
+      nodeFlags: profileFlags(`emulator-${stripeMode}-${latency}ms`),
     });
     const passThrough = BenchProcess.start(script('pass-through-process'), {
       env: providerEnv(emulator),
@@ -211,7 +254,7 @@ class Phase {
 
   async server(spec: RowSpec): Promise<ServerUnderTest> {
     // Against Stripe's limits only where the subgraph paces itself to them.
-    await this.emulator.call(spec.rateBudgetVariant ? 'enforceStripeRateLimits' : 'liftStripeRateLimits');
+    await this.emulator.call(enforcesProviderLimits(spec) ? 'enforceStripeRateLimits' : 'liftStripeRateLimits');
     if (spec.server === 'pass-through') {
       const passThrough = await this.passThrough;
       return { processes: [passThrough], url: String(passThrough.ready.url) };
@@ -223,7 +266,7 @@ class Phase {
       PROVIDER_GLOBAL_RATE_LIMIT: '0',
       ...spec.subgraphEnv,
     };
-    const role = spec.rateBudgetVariant ? `rate-budget-${spec.rateBudgetVariant.replace(/\W+/g, '-')}` : `cache-${spec.cache}`;
+    const role = enforcesProviderLimits(spec) ? `surge-${(spec.rateBudgetVariant ?? spec.id).replace(/\W+/g, '-')}` : `cache-${spec.cache}`;
     if (spec.server === 'two replicas') {
       await this.stopSubgraph();
       const sharedRedis = spec.sharedRedis ?? true;
@@ -310,10 +353,52 @@ function providerEnv(emulator: BenchProcess): NodeJS.ProcessEnv {
   };
 }
 
+/** Rows whose subgraph paces itself to Stripe's limits get them enforced; the others run with them lifted. */
+function enforcesProviderLimits(spec: RowSpec): boolean {
+  return spec.groups.includes('g');
+}
+
 async function measure(phase: Phase, spec: RowSpec): Promise<BenchRow> {
   const server = await phase.server(spec);
   if (spec.fillCacheFirst) await fillReadCache(server.url);
+  if (spec.drive.loop === 'flood') return measureFlood(phase, spec, spec.drive, server);
   return spec.drive.loop === 'open' ? measureOpenLoop(phase, spec, spec.drive, server) : measureClosedLoop(phase, spec, spec.drive, server);
+}
+
+/** The flood: how long single-session first asks wait while one client fills the queue. */
+async function measureFlood(phase: Phase, spec: RowSpec, drive: Extract<Drive, { loop: 'flood' }>, server: ServerUnderTest): Promise<BenchRow> {
+  await phase.settledProviderCalls();
+  await phase.emulator.call('resetCalls');
+  await resetUsage(server);
+  const result = await driveFlood(server.url, drive);
+  const usage = await usageOf(server);
+  const callTimes = await phase.emulator.call<Array<[string, number]>>('sessionCallTimes');
+  const served = result.reads.filter((read) => read.ok).map((read) => read.latencyMs);
+  const all = result.reads.map((read) => read.latencyMs);
+  const answers = result.reads.length + result.floodAnswers;
+  return {
+    ...rowIdentity(spec),
+    connections: drive.floodRequests,
+    requestsPerSecond: served.length / drive.durationSeconds,
+    p50Ms: percentileOf(served, 0.5),
+    p99Ms: percentileOf(served, 0.99),
+    providerCallsPerRequest: answers === 0 ? 0 : callTimes.length / answers,
+    errors: result.reads.length - served.length,
+    completed: served.length,
+    cpuMsPerRequest: answers === 0 ? 0 : usage.cpuMicros / 1000 / answers,
+    peakRssMb: usage.peakRssBytes / 1024 / 1024,
+    flood: {
+      floodRequests: drive.floodRequests,
+      idsPerRequest: drive.idsPerRequest,
+      budgetPerSecond: sessionEndpointBudgetPerSecond,
+      probes: result.reads.length,
+      probesServed: served.length,
+      probeP50Ms: percentileOf(all, 0.5),
+      probeMaxMs: Math.max(0, ...all),
+      floodAnswers: result.floodAnswers,
+      providerCallsPerSecond: callTimes.length / ((result.endedAt - result.startedAt) / 1000),
+    },
+  };
 }
 
 async function measureClosedLoop(
@@ -394,15 +479,15 @@ async function measureOpenLoop(
             providerLatencyMs: spec.latencyMs,
             offeredPerSecond: drive.ratePerSecond,
             durationSeconds: drive.durationSeconds,
-            rateLimitPerSecond: stripeTestKeyRateLimit,
+            rateLimitPerSecond: sessionEndpointBudgetPerSecond,
           }),
         }
       : {}),
   };
 }
 
-/** The subgraph's default rate limit for Stripe with a test key, as the README documents it (the emulator's key is one). */
-const stripeTestKeyRateLimit = 20;
+/** The subgraph's default budget for Stripe's session endpoint, with a test key or a live one, as the README documents it. */
+const sessionEndpointBudgetPerSecond = 20;
 
 interface Usage {
   peakRssBytes: number;
@@ -449,11 +534,13 @@ const runStartedAt = Date.now();
 async function main(): Promise<void> {
   buildServers();
   const rows: BenchRow[] = [];
-  for (const latency of [...new Set(rowSpecs.map((spec) => spec.latencyMs))]) {
-    const phase = await Phase.start(latency);
+  const phaseOf = (spec: RowSpec) => `${spec.latencyMs} ${spec.stripeMode ?? 'test'}`;
+  for (const phaseKey of [...new Set(rowSpecs.map(phaseOf))]) {
+    const [first] = rowSpecs.filter((candidate) => phaseOf(candidate) === phaseKey);
+    const phase = await Phase.start(first!.latencyMs, first!.stripeMode ?? 'test');
     try {
-      for (const spec of rowSpecs.filter((candidate) => candidate.latencyMs === latency)) {
-        process.stderr.write(`running ${spec.scenario} (${spec.server}, ${durationSeconds} s)\n`);
+      for (const spec of rowSpecs.filter((candidate) => phaseOf(candidate) === phaseKey)) {
+        process.stderr.write(`running ${spec.scenario} (${spec.server})\n`);
         rows.push(await measure(phase, spec));
       }
     } finally {

@@ -87,7 +87,7 @@ export function passThroughLoad(pickId: () => string): Load {
 export const pickRandomId = randomSessionId;
 export const pickHotId = hotSessionId;
 
-/** Scenario (g)'s ids: 5,000 sessions, the popular ones asked for far more often (Zipf, exponent 1.1). */
+/** Scenario (g)'s ids: 3,000 sessions, the popular ones asked for far more often (Zipf, exponent 1.1). */
 export function zipfIdPicker(): () => string {
   const pickRank = zipfPicker(zipfSessionCount, zipfExponent);
   return () => zipfSessionId(pickRank());

@@ -1,5 +1,5 @@
 import { startSubgraph } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { logger } from '../../../src/logger.js';
 import { serveBenchParent } from './bench-child.js';
 

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startSubgraph, type RunningSubgraph } from '../../../src/app.js';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
 import { logger } from '../../../src/logger.js';
 import { startRedisServer } from '../../support/redis-server.js';

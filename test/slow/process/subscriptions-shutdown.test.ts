@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
+import { CallbackReceiver, subscribeByCallback } from '../../support/callback-receiver.js';
 import { compiledSubgraph, startSubgraphProcess, type SubgraphProcess } from '../../support/subgraph-process.js';
 import { subscribeOverSse, subscribeOverWebSocket } from '../../support/subscription-clients.js';
 
@@ -56,5 +57,38 @@ describe('the compiled subgraph with open subscriptions', () => {
     await Promise.all(subscribers.map((updates) => updates.ended));
     expect(subscribers.filter((updates) => updates.completed)).toHaveLength(100);
     expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('on SIGTERM posts complete to the router for each open callback subscription before it exits 0', { timeout: 60_000 }, async () => {
+    const routerSecret = randomBytes(16).toString('hex');
+    const receiver = await CallbackReceiver.start();
+    try {
+      subgraph = startSubgraphProcess(build, {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        STRIPE_SECRET_KEY: stripeKey,
+        STRIPE_API_URL: emulator.url,
+        ROUTER_SECRET: routerSecret,
+        SHUTDOWN_READINESS_DELAY_MS: '500',
+      });
+      const graphqlUrl = await subgraph.ready();
+      const id = `cs_test_drainedByCallback${'0'.repeat(40)}`;
+      emulator.putStripeSession({ id, object: 'checkout.session', status: 'open', payment_status: 'unpaid' });
+      const subscriptions = Array.from({ length: 20 }, () => receiver.newSubscription());
+      for (const subscription of subscriptions) {
+        const answer = await subscribeByCallback(graphqlUrl, { query: updatesQuery, variables: { id }, extensions: { subscription } }, { 'router-secret': routerSecret });
+        expect(answer.status).toBe(200);
+      }
+      const actionsOf = (subscriptionId: string) =>
+        receiver.messagesOf(subscriptionId).map((message) => message.action).filter((action) => action !== 'check');
+      await receiver.waitFor(() => subscriptions.every(({ subscriptionId }) => actionsOf(subscriptionId).length === 1), 'every first event');
+
+      subgraph.kill('SIGTERM');
+      expect(await subgraph.exited).toEqual({ code: 0, signal: null });
+      expect(subscriptions.map(({ subscriptionId }) => actionsOf(subscriptionId))).toEqual(subscriptions.map(() => ['next', 'complete']));
+    } finally {
+      await receiver.close();
+    }
   });
 });

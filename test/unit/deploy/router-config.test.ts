@@ -7,11 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { useHarness, postGraphQL } from '../../support/harness.js';
 import { codeBlocks } from '../../support/markdown-examples.js';
-import { errorSentToClient, readRouterConfig, subgraphRequestHeaders, type RouterConfig } from '../../support/router-config.js';
+import { CallbackReceiver, subscribeByCallback } from '../../support/callback-receiver.js';
+import { errorSentToClient, readRouterConfig, readWithAlternative, subgraphRequestHeaders, type RouterConfig } from '../../support/router-config.js';
+import { subscribeOverWebSocket } from '../../support/subscription-clients.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const deployFolder = path.join(projectRoot, 'deploy');
 const routerConfigPath = path.join(deployFolder, 'router.yaml');
+const subscriptionsConfigPath = path.join(deployFolder, 'router-subscriptions.yaml');
+/** Both files a user copies: the keyless one, and the GraphOS-connected one with subscriptions. */
+const routerConfigFiles = [
+  { file: 'deploy/router.yaml', configPath: routerConfigPath },
+  { file: 'deploy/router-subscriptions.yaml', configPath: subscriptionsConfigPath },
+];
 
 interface SupergraphConfig {
   federation_version: string;
@@ -46,7 +54,7 @@ describe('deploy/supergraph.yaml', () => {
   });
 });
 
-describe('deploy/router.yaml', () => {
+describe.each(routerConfigFiles)('$file', ({ configPath: routerConfigPath }) => {
   const routerSecret = `router_${randomBytes(16).toString('hex')}`;
   const harness = useHarness({ ROUTER_SECRET: routerSecret });
   const clientHeaders = {
@@ -81,7 +89,11 @@ describe('deploy/router.yaml', () => {
 
   it('names only subgraphs that supergraph.yaml composes', () => {
     const routerConfig = readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret });
-    const named = [...Object.keys(routerConfig.traffic_shaping?.subgraphs ?? {}), ...Object.keys(routerConfig.headers?.subgraphs ?? {})];
+    const named = [
+      ...Object.keys(routerConfig.traffic_shaping?.subgraphs ?? {}),
+      ...Object.keys(routerConfig.headers?.subgraphs ?? {}),
+      ...Object.keys(routerConfig.subscription?.mode?.passthrough?.subgraphs ?? {}),
+    ];
     expect(named.filter((name) => !(name in supergraphConfig.subgraphs))).toEqual([]);
     expect(named).toContain('payments');
   });
@@ -101,7 +113,7 @@ describe('deploy/router.yaml', () => {
   });
 });
 
-describe('deploy/router.yaml, for subgraph errors', () => {
+describe.each(routerConfigFiles)('$file, for subgraph errors', ({ configPath: routerConfigPath }) => {
   const routerConfig = (): RouterConfig => readRouterConfig(routerConfigPath, { ROUTER_SECRET: 'router_0123456789abcdef' });
 
   it('is in Router 2.x\'s object form: every other subgraph redacted, the payments subgraph\'s message and listed keys kept', () => {
@@ -118,6 +130,70 @@ describe('deploy/router.yaml, for subgraph errors', () => {
       message: 'Subgraph errors redacted',
       extensions: {},
     });
+  });
+});
+
+describe('deploy/router-subscriptions.yaml, for subscriptions', () => {
+  const routerSecret = `router_${randomBytes(16).toString('hex')}`;
+  const harness = useHarness({ ROUTER_SECRET: routerSecret, CACHE: 'on' });
+  const config = () => readRouterConfig(subscriptionsConfigPath, { ROUTER_SECRET: routerSecret });
+  const updatesQuery = 'subscription ($id: ID!) { checkoutSessionUpdated(id: $id) { id status } }';
+  const session = { id: `cs_test_routerPassthrough${'0'.repeat(40)}`, object: 'checkout.session', status: 'open', payment_status: 'unpaid' };
+
+  it('has every rule of deploy/router.yaml, and subscriptions besides', () => {
+    const { subscription, ...rules } = config();
+    expect(rules).toEqual(readRouterConfig(routerConfigPath, { ROUTER_SECRET: routerSecret }));
+    expect(subscription?.enabled).toBe(true);
+  });
+
+  it('passes the payments subgraph\'s subscriptions through over graphql-ws on /graphql, not the router\'s default /ws', () => {
+    expect(config().subscription?.mode).toEqual({ passthrough: { subgraphs: { payments: { protocol: 'graphql_ws', path: '/graphql' } } } });
+  });
+
+  it('subscribes at the subgraph the way the router will: that path, graphql-transport-ws, its Router-Secret on the upgrade', async () => {
+    harness.emulator.putStripeSession(session);
+    const payments = config().subscription?.mode?.passthrough?.subgraphs?.payments;
+    const sent = subgraphRequestHeaders(config(), 'payments', { authorization: 'Bearer end-user-token' });
+    // Router 2.x's `graphql_ws` is the graphql-ws library's protocol, its subprotocol graphql-transport-ws.
+    const updates = subscribeOverWebSocket(`${harness.subgraph.url}${payments?.path}`, { query: updatesQuery, variables: { id: session.id }, headers: sent });
+    try {
+      expect((await updates.eventsAtLeast(1))[0]).toEqual({ data: { checkoutSessionUpdated: { id: session.id, status: 'OPEN' } } });
+    } finally {
+      updates.unsubscribe();
+    }
+  });
+
+  it('offers the callback alternative for the payments subgraph alone, its public URL ending in the path it listens on', () => {
+    const alternative = readWithAlternative(subscriptionsConfigPath, 'callback alternative', {
+      ROUTER_SECRET: routerSecret,
+      ROUTER_CALLBACK_URL: 'http://router.internal:4090/callback',
+    }).subscription?.mode?.callback;
+    expect(alternative).toEqual({
+      public_url: 'http://router.internal:4090/callback',
+      listen: '0.0.0.0:4090',
+      path: '/callback',
+      heartbeat_interval: '5s',
+      subgraphs: ['payments'],
+    });
+    // Not the port clients reach the router on: the callbacks are for the subgraphs' network.
+    expect(alternative?.listen).not.toBe(config().supergraph?.listen);
+  });
+
+  it('serves a callback subscription the router sends with these header rules', async () => {
+    harness.emulator.putStripeSession(session);
+    const receiver = await CallbackReceiver.start();
+    try {
+      const subscription = receiver.newSubscription(100);
+      const sent = subgraphRequestHeaders(config(), 'payments', {});
+      const answer = await subscribeByCallback(harness.graphqlUrl, { query: updatesQuery, variables: { id: session.id }, extensions: { subscription } }, sent);
+      expect(answer).toEqual({ status: 200, body: { data: null } });
+      await receiver.waitFor(() => receiver.messagesOf(subscription.subscriptionId).some((message) => message.action === 'next'), 'the first event');
+      // The router has forgotten it: the subgraph stops it at the next heartbeat.
+      receiver.answerWith(404);
+      await expect.poll(async () => ((await (await fetch(`${harness.subgraph.url}/ready`)).json()) as { subscriptions: number }).subscriptions).toBe(0);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../../src/emulator/server.js';
 import { stripeSeedExampleId } from '../../../../src/emulator/data/stripe-sessions.js';
 import { PaymentsError } from '../../../../src/errors.js';
-import { ProviderHttpClient, type ProviderHttpOptions } from '../../../../src/providers/http.js';
-import { basicAuthorization, providerUrl } from '../../../../src/providers/provider-url.js';
+import { ProviderHttpClient, type ProviderHttpOptions } from '../../../../src/providers/http/provider-http-client.js';
+import { basicAuthorization } from '../../../../src/providers/http/basic-authorization.js';
+import { providerUrl } from '../../../../src/providers/provider-url.js';
 
 const started: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {

@@ -19,8 +19,8 @@ describe('which provider answers are tried again', () => {
   });
 
   it('lets Stripe-Should-Retry overrule the status either way', () => {
-    expect(isRetryable(answered(400, { 'stripe-should-retry': 'true' }))).toBe(true);
-    expect(isRetryable(answered(503, { 'stripe-should-retry': 'false' }))).toBe(false);
+    expect(isRetryable(answered(400, { 'stripe-should-retry': 'true' }), 'stripe-should-retry')).toBe(true);
+    expect(isRetryable(answered(503, { 'stripe-should-retry': 'false' }), 'stripe-should-retry')).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../../../src/providers/http/rate-limit.js';
-import { TurnNotWantedError, TurnQueue, TurnTooLateError, type CallPriority } from '../../../../src/providers/http/turn-queue.js';
+import type { CallPriority } from '../../../../src/request-tally.js';
+import { TurnNotWantedError, TurnQueue, TurnTooLateError } from '../../../../src/providers/http/turn-queue.js';
 
 /** A budget whose turns come when the test says. */
 function handTurns() {
@@ -48,6 +49,33 @@ describe('TurnQueue', () => {
     expect(queue.expectedWaitMs('poll', requests.poller)).toBe(400);
     for (let turn = 0; turn < 4; turn += 1) await budget.giveTurn();
     await Promise.all(waiting);
+  });
+
+  it("refuses at once, each with its expected wait, the calls whose turn comes after a drain's end; the others keep their turns", async () => {
+    const budget = handTurns();
+    const queue = new TurnQueue(budget.nextTurn, () => 100);
+    const order: string[] = [];
+    const queued = (name: string, group: object, priority: CallPriority = 'first-ask') =>
+      queue.take({ priority, group, wanted: () => true }, 10_000).then(
+        () => order.push(name),
+        (error: unknown) => error,
+      );
+    const calls = [
+      queued('big 1', requests.big),
+      queued('big 2', requests.big),
+      queued('big 3', requests.big),
+      queued('small', requests.small),
+      queued('refresh', requests.refresher, 'refresh'),
+    ];
+    // Turns at 0, 100, 200 ms (big 1, small, big 2); big 3's at 300 and the refresh's at 400 come after 250.
+    queue.refuseTurnsAfter(performance.now() + 250);
+    for (let turn = 0; turn < 3; turn += 1) await budget.giveTurn();
+    const [, , big3, , refresh] = await Promise.all(calls);
+    expect(order).toEqual(['big 1', 'small', 'big 2']);
+    expect(big3).toBeInstanceOf(TurnTooLateError);
+    expect(refresh).toBeInstanceOf(TurnTooLateError);
+    expect((big3 as TurnTooLateError).waitMs).toBeCloseTo(300);
+    expect((refresh as TurnTooLateError).waitMs).toBeCloseTo(400);
   });
 
   it('passes over a call nobody waits for any more, telling it so', async () => {

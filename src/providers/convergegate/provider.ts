@@ -1,0 +1,19 @@
+import type { ProviderModule } from '../provider-module.js';
+import { ConvergeGateClient } from './client.js';
+import { convergeGateSessionIdShape } from './session-id.js';
+import { ConvergeGateWebhookSource } from './webhook.js';
+
+export const convergeGateProvider: ProviderModule = {
+  key: 'convergegate',
+  schemaValue: 'CONVERGE_GATE',
+  label: 'Converge Gate',
+  idShape: convergeGateSessionIdShape,
+  refundsOnSession: true,
+  createClient: ({ convergeGate: { secretKey, apiUrl } }, http) =>
+    secretKey && apiUrl ? new ConvergeGateClient(http, { secretKey, apiUrl }) : undefined,
+  webhooks: {
+    secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
+    secretOf: (webhooks) => webhooks.convergeGateSecret,
+    createSource: (secret, window) => new ConvergeGateWebhookSource(secret, window),
+  },
+};

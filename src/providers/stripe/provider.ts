@@ -1,0 +1,19 @@
+import type { ProviderModule } from '../provider-module.js';
+import { StripeClient } from './client.js';
+import { stripeSessionIdShape } from './session-id.js';
+import { StripeWebhookSource } from './webhook.js';
+
+export const stripeProvider: ProviderModule = {
+  key: 'stripe',
+  schemaValue: 'STRIPE',
+  label: 'Stripe',
+  idShape: stripeSessionIdShape,
+  // Refunds are listed by payment intent, apart from the session.
+  refundsOnSession: false,
+  createClient: ({ stripe }, http) => (stripe.secretKey ? new StripeClient(http, { ...stripe, secretKey: stripe.secretKey }) : undefined),
+  webhooks: {
+    secretVariable: 'STRIPE_WEBHOOK_SECRET',
+    secretOf: (webhooks) => webhooks.stripeSecret,
+    createSource: (secret, window) => new StripeWebhookSource(secret, window),
+  },
+};

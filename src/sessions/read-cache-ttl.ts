@@ -1,0 +1,63 @@
+import type { CacheTtls, Config } from '../config/config.js';
+import { PaymentsError } from '../errors.js';
+import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/checkout-session.js';
+import { isFinalSession } from '../model/session-finality.js';
+import type { ProviderModule } from '../providers/provider-module.js';
+import { providerRegistry } from '../providers/registry.js';
+import type { ReadKind, ReadOutcome } from './read-outcome.js';
+
+/** What the time-to-live of a session depends on. */
+export interface SessionState {
+  provider: string;
+  status: CheckoutSessionStatus | null;
+  paymentStatus: CheckoutPaymentStatus | null;
+}
+
+export interface ReadCacheTtlPolicy {
+  ttlMs: CacheTtls;
+  /** Providers whose webhooks are verified here, so a change evicts the session at once. */
+  providersWithWebhooks: ReadonlySet<string>;
+  /** Providers whose session body carries its refunds: a final session still changes when refunded. */
+  providersWithRefundsOnSession: ReadonlySet<string>;
+}
+
+export function readCacheTtlPolicy(
+  config: Pick<Config, 'cache' | 'webhooks'>,
+  registry: readonly ProviderModule[] = providerRegistry,
+): ReadCacheTtlPolicy {
+  const providersWith = (has: (module: ProviderModule) => boolean) =>
+    new Set(registry.filter(has).map((module) => module.schemaValue));
+  return {
+    ttlMs: config.cache.ttlMs,
+    providersWithWebhooks: providersWith((module) => module.webhooks.secretOf(config.webhooks) !== undefined),
+    providersWithRefundsOnSession: providersWith((module) => module.refundsOnSession),
+  };
+}
+
+export function sessionTtlMs(session: SessionState, policy: ReadCacheTtlPolicy): number {
+  const ttl = isFinalSession(session) ? policy.ttlMs.final : policy.ttlMs.open;
+  if (policy.providersWithRefundsOnSession.has(session.provider) && !policy.providersWithWebhooks.has(session.provider)) {
+    return Math.min(ttl, policy.ttlMs.refunds);
+  }
+  return ttl;
+}
+
+/** Failures are never kept, except a brief memory that a session does not exist. */
+export function errorTtlMs(error: unknown, policy: ReadCacheTtlPolicy): number {
+  return error instanceof PaymentsError && error.code === 'NOT_FOUND' ? policy.ttlMs.notFound : 0;
+}
+
+/** How long one provider answer is kept: the policy for each kind the read cache holds. */
+export function readTtlMs(kind: 'session', outcome: ReadOutcome<SessionState>, policy: ReadCacheTtlPolicy): number;
+export function readTtlMs(kind: Exclude<ReadKind, 'session'>, outcome: ReadOutcome<unknown>, policy: ReadCacheTtlPolicy): number;
+export function readTtlMs(kind: ReadKind, outcome: ReadOutcome<unknown>, policy: ReadCacheTtlPolicy): number {
+  if (!outcome.ok) return errorTtlMs(outcome.error, policy);
+  switch (kind) {
+    case 'session':
+      return sessionTtlMs(outcome.value as SessionState, policy);
+    case 'refunds':
+      return policy.ttlMs.refunds;
+    case 'lineItems':
+      return policy.ttlMs.lineItems;
+  }
+}
