@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { convergeGateSettings } from '../providers/convergegate/settings.js';
+import { stripeSettings } from '../providers/stripe/settings.js';
 import {
   booleanFlag,
   freeText,
   nonNegativeInt,
   portNumber,
   positiveInt,
-  providerKey,
-  providerUrl,
-  providerUrlRule,
   settingRules,
 } from './settings.js';
 
@@ -26,22 +25,8 @@ export const environmentSchema = z
     .default('info')
     .register(settingRules, { expected: 'one of fatal, error, warn, info, debug, trace, silent', example: 'info' }),
   SANDBOX: booleanFlag('true'),
-  STRIPE_SECRET_KEY: providerKey(/^(sk|rk)_(test|live)_\w+$/, {
-    expected: 'a Stripe secret or restricted key (sk_live_..., sk_test_..., rk_live_..., rk_test_...)',
-    example: 'sk_live_...',
-  }),
-  STRIPE_API_URL: providerUrl.default('https://api.stripe.com').register(settingRules, providerUrlRule('https://api.stripe.com')),
-  STRIPE_API_VERSION: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/)
-    .default('2026-07-29.dahlia')
-    .register(settingRules, { expected: 'a Stripe API version, YYYY-MM-DD with an optional .name', example: '2026-07-29.dahlia' }),
-  CONVERGEGATE_SECRET_KEY: providerKey(/^sk_(test|live)_\w+$/, {
-    expected: 'a Converge Gate secret key (sk_live_... or sk_test_...)',
-    example: 'sk_live_...',
-  }),
-  CONVERGEGATE_API_URL: providerUrl.optional().register(settingRules, providerUrlRule('https://pay.example.com/gateway')),
+  ...stripeSettings,
+  ...convergeGateSettings,
   ORDER_ID_METADATA_KEY: z.string().trim().default('order_id'),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),
@@ -107,11 +92,6 @@ export const environmentSchema = z
   CACHE_NOT_FOUND_TTL_MS: nonNegativeInt(2_000),
   CACHE_STALE_WINDOW_MS: nonNegativeInt(60_000),
   CACHE_STALE_ANSWER_AFTER_MS: nonNegativeInt(250),
-  STRIPE_WEBHOOK_SECRET: providerKey(/^whsec_\w+$/, {
-    expected: 'a Stripe webhook endpoint secret (whsec_...)',
-    example: 'whsec_...',
-  }),
-  CONVERGEGATE_WEBHOOK_SECRET: freeText,
   WEBHOOK_TOLERANCE_SECONDS: positiveInt(300),
   WEBHOOK_FUTURE_SKEW_SECONDS: nonNegativeInt(30),
   MAX_SUBSCRIPTIONS: positiveInt(10_000),
