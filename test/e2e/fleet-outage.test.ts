@@ -48,6 +48,12 @@ describe('replicas when Redis goes away in the middle of a load run', () => {
     return answers;
   };
 
+  // Throughput is compared with the same run's undisturbed 1.5 s, so a loaded machine slows both alike.
+  let undisturbedAnswers = 0;
+  beforeAll(async () => {
+    undisturbedAnswers = (await readUnderLoad(async () => {})).length;
+  });
+
   it('answers every query while Redis stops answering without closing its connections', async () => {
     const answers = await readUnderLoad(async () => {
       await delay(400);
@@ -55,7 +61,7 @@ describe('replicas when Redis goes away in the middle of a load run', () => {
       await delay(500);
       redisServer.resume();
     });
-    expect(answers.length).toBeGreaterThan(100);
+    expect(answers.length).toBeGreaterThanOrEqual(undisturbedAnswers / 2);
     expect(answers.filter((amount) => amount !== 700)).toEqual([]);
   });
 
@@ -66,7 +72,7 @@ describe('replicas when Redis goes away in the middle of a load run', () => {
       await delay(500);
       await redisServer.start();
     });
-    expect(answers.length).toBeGreaterThan(100);
+    expect(answers.length).toBeGreaterThanOrEqual(undisturbedAnswers / 2);
     expect(answers.filter((amount) => amount !== 700)).toEqual([]);
 
     const [replicaA, replicaB] = replicas as [RunningSubgraph, RunningSubgraph];
