@@ -4,17 +4,20 @@ import { GraphQLError } from 'graphql';
  * Every error a client can see, each with the `extensions.code` it carries. Messages
  * name ids and fields, never a key, a customer's data or a provider's raw text.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'PROVIDER_NOT_CONFIGURED'
-  | 'PROVIDER_AUTH_FAILED'
-  | 'PROVIDER_UNAVAILABLE'
-  | 'RATE_LIMITED'
-  | 'PROVIDER_BAD_RESPONSE'
-  | 'PROVIDER_ERROR'
-  | 'TOO_MANY_SUBSCRIPTIONS'
-  | 'SHUTTING_DOWN';
+export const errorCodes = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'PROVIDER_NOT_CONFIGURED',
+  'PROVIDER_AUTH_FAILED',
+  'PROVIDER_UNAVAILABLE',
+  'RATE_LIMITED',
+  'PROVIDER_BAD_RESPONSE',
+  'PROVIDER_ERROR',
+  'TOO_MANY_SUBSCRIPTIONS',
+  'SHUTTING_DOWN',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
 
 export class PaymentsError extends GraphQLError {
   readonly code: ErrorCode;

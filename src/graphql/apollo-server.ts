@@ -10,6 +10,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { PaymentsError } from '../errors.js';
 import { logger } from '../logger.js';
+import { maskUnexpectedError } from './error-masking.js';
 import { cacheControlHeaderPlugin } from './cache-control-header.js';
 import type { RequestContext } from './context.js';
 import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
@@ -79,21 +80,19 @@ const introspectionOffMessage =
   'Introspection is off on this subgraph: set INTROSPECTION=true to turn it on (it is off by default with NODE_ENV=production). The router composes from _service { sdl }, which is always served.';
 
 /**
- * Our typed errors and GraphQL's own pass as they are, the refusal of introspection in the
- * words of this subgraph's settings; a request Apollo refused with a 4xx and no code (a
- * persisted query whose hash does not match) is the client's `BAD_REQUEST`; anything else
- * is a bug, logged and masked.
+ * The refusal of introspection in the words of this subgraph's settings; a request Apollo
+ * refused with a 4xx and no code (a persisted query whose hash does not match) is the
+ * client's `BAD_REQUEST`; everything else as every transport sends it (`maskUnexpectedError`).
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof PaymentsError) return formatted;
   if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
     return { ...formatted, message: introspectionOffMessage };
   }
-  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  if (isClientRefusal(original)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
-  logger.error({ err: original, path: formatted.path }, 'unexpected error in a resolver');
-  return { ...formatted, message: 'Internal server error' };
+  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && isClientRefusal(original)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  }
+  return maskUnexpectedError(formatted, original);
 }
 
 function isClientRefusal(error: unknown): boolean {

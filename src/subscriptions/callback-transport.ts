@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginSubscriptionCallback } from '@apollo/server/plugin/subscriptionCallback';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { PaymentsError } from '../errors.js';
 import type { RequestContext } from '../graphql/context.js';
+import { maskUnexpectedError } from '../graphql/error-masking.js';
 import type { ConnectionShare } from './admission.js';
 import type { SubscriptionOperations } from './subscription-operations.js';
 
@@ -169,26 +171,14 @@ function callbackFetcher(timeoutMs: number): CallbackFetcher {
 }
 
 interface CallbackMessage {
-  payload?: { errors?: WireError[] };
-  errors?: WireError[];
+  payload?: { errors?: GraphQLFormattedError[] };
+  errors?: GraphQLFormattedError[];
 }
 
-interface WireError {
-  message: string;
-  path?: unknown;
-  extensions?: { code?: unknown };
-}
-
-/** A GraphQL error without our code is a bug whose message is not the router's to read. */
+/** The plugin posts each event's errors as graphql-js made them, never through Apollo Server's `formatError`. */
 function maskUnexpectedErrors(body: string): string {
   const message = JSON.parse(body) as CallbackMessage;
-  const mask = (errors: WireError[] | undefined) =>
-    errors?.map((error) =>
-      error.extensions?.code === undefined
-        ? { message: 'Internal server error', ...(error.path ? { path: error.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-        : error,
-    );
-  if (message.payload?.errors) message.payload.errors = mask(message.payload.errors);
-  if (message.errors) message.errors = mask(message.errors);
+  if (message.payload?.errors) message.payload.errors = message.payload.errors.map((error) => maskUnexpectedError(error));
+  if (message.errors) message.errors = message.errors.map((error) => maskUnexpectedError(error));
   return JSON.stringify(message);
 }

@@ -1,5 +1,6 @@
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   specifiedRules,
@@ -11,8 +12,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { formatGraphQLError } from '../graphql/apollo-server.js';
 import type { RequestContext, SubscriptionScope } from '../graphql/context.js';
+import { maskUnexpectedError } from '../graphql/error-masking.js';
 import { operationLimitProblem, type QueryLimits } from '../graphql/query-limits.js';
 import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
@@ -83,6 +84,8 @@ export class SubscriptionOperations {
     if (operation.operation !== 'subscription') {
       return [badRequest(`Only subscriptions are served over this transport: send a ${operation.operation} as POST /graphql with content-type application/json`)];
     }
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>);
+    if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
     const problem = operationLimitProblem(this.options.limits, schema, document, operation, request.operationName, variables as Record<string, unknown>);
     if (problem) return [problem];
 
@@ -106,10 +109,10 @@ export class SubscriptionOperations {
     context.subscriptions = this.scope(context, connection);
   }
 
-  /** As a query's result would be: our typed errors as they are, anything unexpected masked. */
+  /** As a query's result would be: errors with a client code as they are, anything unexpected masked. */
   format(result: ExecutionResult): FormattedExecutionResult {
     const formatted: FormattedExecutionResult = { ...(result.data === undefined ? {} : { data: result.data }) };
-    if (result.errors) return { ...formatted, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)) };
+    if (result.errors) return { ...formatted, errors: result.errors.map((error) => maskUnexpectedError(error.toJSON(), error.originalError ?? error)) };
     return formatted;
   }
 
@@ -120,9 +123,9 @@ export class SubscriptionOperations {
     try {
       const document = parse(query);
       const invalid = validate(this.options.schema, document, specifiedRules);
-      outcome = invalid.length > 0 ? invalid : document;
+      outcome = invalid.length > 0 ? invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
     } catch (error) {
-      outcome = [error instanceof GraphQLError ? error : badRequest('The query could not be parsed')];
+      outcome = [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : badRequest('The query could not be parsed')];
     }
     this.documents.set(query, outcome);
     return outcome;
@@ -155,4 +158,16 @@ export class SubscriptionOperations {
 
 function badRequest(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
+}
+
+/** GraphQL's own refusal with the code a query's would carry, so that it reaches the client as it is. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -197,7 +197,13 @@ describe('replicas sharing one Redis', () => {
     const keys = await inspector.keys('*');
     expect(keys).toContain(`${accountKeys('stripe', emulator.stripeSecretKey)}session:${stripeEverythingId}`);
     expect(keys).toContain(`${accountKeys('convergegate', emulator.convergeGateSecretKey)}session:${convergeGateCompletedId}`);
-    const values = await Promise.all(keys.map(async (key) => `${key} ${(await inspector.get(key)) ?? ''}`));
+    const valueOf = async (key: string) => {
+      const type = await inspector.type(key);
+      if (type === 'hash') return JSON.stringify(await inspector.hgetall(key));
+      if (type === 'zset') return (await inspector.zrange(key, '0', '-1')).join(' ');
+      return (await inspector.get(key)) ?? '';
+    };
+    const values = await Promise.all(keys.map(async (key) => `${key} ${await valueOf(key)}`));
     const everything = values.join('\n');
     for (const secret of [emulator.stripeSecretKey, emulator.convergeGateSecretKey, stripeWebhookSecret, convergeGateWebhookSecret]) {
       expect(everything).not.toContain(secret);

@@ -29,12 +29,12 @@ class LocalBudget {
     return recoveredRate(this.limit, this.slowedTo, this.slowedAt, now);
   }
 
-  slowDown(now: number): void {
+  slowDown(now: number, share: number): void {
     if (now - this.slowedAt < rateAdaptation.holdMs) return;
     this.slowedTo = slowedRate(this.limit, this.rate(now));
     this.slowedAt = now;
     // Turns already given at the old pace are given again: the budget starts over at the new one.
-    this.nextAt = now + spacingMs(this.slowedTo);
+    this.nextAt = now + spacingMs(this.slowedTo * share);
     this.generation += 1;
   }
 }
@@ -54,6 +54,8 @@ export class LocalRateLimit implements RateLimit {
   constructor(
     budgets: Pick<AccountBudgets, 'globalPerSecond' | 'endpointPerSecond'>,
     private readonly now: () => number = () => performance.now(),
+    /** The share of each budget this process keeps to (a replica's, while Redis cannot share them): 1, all of it. */
+    private readonly share: () => number = () => 1,
   ) {
     if (budgets.globalPerSecond) this.global = new LocalBudget('global', budgets.globalPerSecond);
     for (const [endpoint, perSecond] of budgets.endpointPerSecond) {
@@ -67,8 +69,16 @@ export class LocalRateLimit implements RateLimit {
     const budgets = this.budgetsOf(endpoint);
     const at = Math.max(now, ...budgets.map((budget) => budget.nextAt));
     if (at - now > maxWaitMs) return undefined;
-    for (const budget of budgets) budget.nextAt = at + spacingMs(budget.rate(now));
+    for (const budget of budgets) budget.nextAt = at + spacingMs(budget.rate(now) * this.share());
     return at - now;
+  }
+
+  /** A turn given elsewhere (by the budgets shared in Redis) at `at`: the next turn here comes after it, at this process's pace. */
+  countTurnAt(endpoint: string, at: number): void {
+    const now = this.now();
+    for (const budget of this.budgetsOf(endpoint)) {
+      budget.nextAt = Math.max(budget.nextAt, at + spacingMs(budget.rate(now) * this.share()));
+    }
   }
 
   /** How long a call to the endpoint arriving now would wait. */
@@ -92,13 +102,13 @@ export class LocalRateLimit implements RateLimit {
   slowDown(scope: BudgetScope, endpoint: string): Promise<void> {
     const budget = scope === 'global' ? this.global : this.endpoints.get(endpoint);
     // A provider that names a budget this account does not keep: the global one stands for it.
-    (budget ?? this.global)?.slowDown(this.now());
+    (budget ?? this.global)?.slowDown(this.now(), this.share());
     return Promise.resolve();
   }
 
   currentRates(): ReadonlyMap<string, number> {
     const now = this.now();
-    return new Map(this.budgets().map((budget) => [budget.name, budget.rate(now)]));
+    return new Map(this.budgets().map((budget) => [budget.name, budget.rate(now) * this.share()]));
   }
 
   private budgetsOf(endpoint: string): LocalBudget[] {

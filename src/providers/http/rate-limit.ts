@@ -49,6 +49,12 @@ export interface Turn {
   waitMs: number;
   /** True once one of the turn's budgets slowed down after it was given: the call asks for a new one at the slower pace. */
   overtaken(): boolean;
+  /**
+   * For a turn shared with other processes: past this moment (`performance.now()` time) it
+   * is too late to use, and a new one is taken. Calls of one process are held to their
+   * turns' spacing as sent (`SendLogs`); those of several are not.
+   */
+  usableUntil?: number;
 }
 
 /** The pace of calls to one provider account: local to this process, or shared by every replica. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { redisScript, type SharedRedis } from '../../redis/shared-redis.js';
 import { LocalRateLimit } from './local-rate-limit.js';
 import {
@@ -13,6 +14,22 @@ import {
 
 /** Kept this long after a budget's last use, long enough to see a slowdown through to full recovery. */
 const keyLifetimeMs = 60_000;
+
+/**
+ * How long a replica whose Redis is back keeps to its local share as well as to the shared
+ * budgets. The other replicas notice Redis's return at their next reconnection attempt
+ * (at most a second apart) and probe (a quarter of a second), and pace on their shares
+ * until then, out of Redis's count; what they sent stays in the provider's one-second
+ * window for a second more.
+ */
+const rejoinMs = 2500;
+
+/**
+ * A shared turn used later than this after Redis gave it is given up for a new one: calls
+ * of the other replicas go on their turns meanwhile, and this one would crowd in among them
+ * (a busy event loop reads Redis's answer, or wakes for the turn, late).
+ */
+const lateTurnToleranceMs = 50;
 
 /**
  * `LocalRateLimit`' turn, with each budget (a hash: `next_at`, `slowed_to`, `slowed_at`)
@@ -84,18 +101,21 @@ interface SharedBudget {
 
 /**
  * One provider account's budgets, shared through Redis by every replica: turns, slowdowns
- * and recovery alike. While Redis cannot answer, a local share of them (`fallback`).
+ * and recovery alike. While Redis cannot answer, a local share of them (`fallback`), which
+ * follows every turn Redis gave so that those count against it.
  */
 export class RedisRateLimit implements RateLimit {
   private readonly global: SharedBudget | undefined;
   private readonly endpoints = new Map<string, SharedBudget>();
+  /** When Redis came back after this replica had paced on its own (`now()` time). */
+  private rejoinedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly redis: SharedRedis,
     /** The key of each budget: the account's with no endpoint, else the endpoint's. */
     keyOf: (endpoint?: string) => string,
     budgets: Pick<AccountBudgets, 'globalPerSecond' | 'endpointPerSecond'>,
-    private readonly fallback: RateLimit,
+    private readonly fallback: LocalRateLimit,
     private readonly now: () => number = () => performance.now(),
   ) {
     const budget = (name: string, limit: number, key: string): SharedBudget => ({
@@ -110,10 +130,37 @@ export class RedisRateLimit implements RateLimit {
     for (const [endpoint, perSecond] of budgets.endpointPerSecond) {
       if (perSecond > 0) this.endpoints.set(endpoint, budget(endpoint, perSecond, keyOf(endpoint)));
     }
+    let wasDegraded = redis.state === 'degraded';
+    redis.onStateChange((state) => {
+      if (state === 'ok' && wasDegraded) this.rejoinedAt = this.now();
+      wasDegraded = state === 'degraded';
+    });
   }
 
+  /**
+   * The turn Redis gives, waited for however late its answer comes: a reservation is never
+   * guessed to have failed while Redis may have counted it, so no call goes at the local
+   * pace beside it. Only once the connection is degraded does the local share take over,
+   * after the turns Redis gave (`countTurnAt`). Just after Redis is back, a turn waits for
+   * one under the local share first.
+   */
   async nextTurn(endpoint: string, maxWaitMs: number): Promise<Turn> {
+    if (this.redis.state !== 'ok') return this.fallback.nextTurn(endpoint, maxWaitMs);
+    if (this.rejoining()) {
+      const localTurn = await this.fallback.nextTurn(endpoint, maxWaitMs);
+      if (!localTurn.granted) return localTurn;
+      await sleep(localTurn.waitMs);
+    }
+    const turn = await this.sharedTurn(endpoint, maxWaitMs);
+    if (!turn) return this.fallback.nextTurn(endpoint, maxWaitMs);
+    if (turn.granted) this.fallback.countTurnAt(endpoint, this.now() + turn.waitMs);
+    return turn;
+  }
+
+  /** The turn under the budgets in Redis; undefined when Redis was lost before it answered. */
+  private async sharedTurn(endpoint: string, maxWaitMs: number): Promise<Turn | undefined> {
     const budgets = this.budgetsOf(endpoint);
+    const askedAt = performance.now();
     let reply: unknown;
     try {
       reply = await this.redis.run(
@@ -126,12 +173,13 @@ export class RedisRateLimit implements RateLimit {
           keyLifetimeMs,
           ...budgets.map((budget) => budget.limit),
         ],
+        { untilDegraded: true },
       );
     } catch {
-      return this.fallback.nextTurn(endpoint, maxWaitMs);
+      return undefined;
     }
     const values = numbers(reply, 2 + budgets.length * 2);
-    if (!values) return this.fallback.nextTurn(endpoint, maxWaitMs);
+    if (!values) return undefined;
     const [granted, waitMs] = values as [number, number];
     const seenSlowdowns = budgets.map((budget, index) => {
       this.observe(budget, values[2 + index * 2]!, values[3 + index * 2]!);
@@ -140,6 +188,8 @@ export class RedisRateLimit implements RateLimit {
     return {
       granted: granted === 1,
       waitMs: Math.ceil(waitMs),
+      // Redis gave the turn no earlier than it was asked for.
+      usableUntil: askedAt + waitMs + lateTurnToleranceMs,
       // Another replica's slowdown is seen on this replica's next turn or slowdown.
       overtaken: () => budgets.some((budget, index) => budget.slowedAt > seenSlowdowns[index]!),
     };
@@ -171,9 +221,9 @@ export class RedisRateLimit implements RateLimit {
     if (values) this.observe(budget, values[0]!, values[1]!);
   }
 
-  /** As this replica last heard from Redis, recovering since; the local share while Redis is away. */
+  /** As this replica last heard from Redis, recovering since; the local share while Redis is away or just back. */
   currentRates(): ReadonlyMap<string, number> {
-    if (this.redis.state !== 'ok') return this.fallback.currentRates();
+    if (this.redis.state !== 'ok' || this.rejoining()) return this.fallback.currentRates();
     const now = this.now();
     return new Map(
       [...this.endpoints.values(), ...(this.global ? [this.global] : [])].map((budget) => [
@@ -181,6 +231,10 @@ export class RedisRateLimit implements RateLimit {
         recoveredRate(budget.limit, budget.seenRate, budget.seenAt, now),
       ]),
     );
+  }
+
+  private rejoining(): boolean {
+    return this.now() - this.rejoinedAt < rejoinMs;
   }
 
   private observe(budget: SharedBudget, rate: number, slowedAt: number): void {
@@ -203,15 +257,14 @@ function numbers(reply: unknown, count: number): number[] | undefined {
 
 /**
  * Budgets keyed by the account's key space and the budget, shared by every replica on the Redis;
- * while it is unreachable each replica paces at the rates divided by `fallbackReplicas`.
+ * while it is unreachable each replica paces at its share of them: the rates divided by the
+ * replicas alive when Redis last answered, or by `fallbackReplicas` when that is more (or
+ * this replica never reached Redis).
  */
 export function redisRateLimit(redis: SharedRedis, fallbackReplicas: number): RateLimitFactory {
   return (budgets) => {
-    const share = (perSecond: number) => perSecond / fallbackReplicas;
-    const fallback = new LocalRateLimit({
-      globalPerSecond: budgets.globalPerSecond === undefined ? undefined : share(budgets.globalPerSecond),
-      endpointPerSecond: new Map([...budgets.endpointPerSecond].map(([endpoint, perSecond]) => [endpoint, share(perSecond)])),
-    });
+    const share = () => 1 / Math.max(fallbackReplicas, redis.replicasAlive ?? 0);
+    const fallback = new LocalRateLimit(budgets, undefined, share);
     const keys = redis.keysOf(budgets.account);
     return new RedisRateLimit(redis, (endpoint) => keys.rateBudget(endpoint), budgets, fallback);
   };

@@ -7,11 +7,17 @@ const maxKept = 1000;
 class SendLog {
   private readonly sent: number[] = [];
 
-  /** How long a call must wait before it may go at `perSecond`, so that no `spacingPerCallSecondMs` holds more than the rate. */
+  /**
+   * How long a call must wait before it may go at `perSecond`, so that no `spacingPerCallSecondMs`
+   * holds more than the rate. A rate with a fraction (a replica's share of a budget) spans its
+   * whole calls over their share of that time: held to the whole number below, the calls
+   * would go slower than their turns come, and pile up here.
+   */
   waitMs(perSecond: number, now: number): number {
     const allowed = Math.min(maxKept, Math.max(1, Math.floor(perSecond)));
     if (this.sent.length < allowed) return 0;
-    return Math.max(0, this.sent[this.sent.length - allowed]! + spacingPerCallSecondMs - now);
+    const spanMs = (spacingPerCallSecondMs * allowed) / Math.max(perSecond, 1);
+    return Math.max(0, this.sent[this.sent.length - allowed]! + spanMs - now);
   }
 
   record(now: number): void {

@@ -152,6 +152,7 @@ export class TurnQueue {
         if (turn.waitMs > 0) await sleep(turn.waitMs);
         this.heldTurnAt = undefined;
         if (turn.overtaken()) continue;
+        if (turn.usableUntil !== undefined && performance.now() > turn.usableUntil) continue;
         const now = performance.now();
         // Only the gaps between turns taken back to back say how fast the budget goes.
         if (tookTurn) this.observedSpacingMs = 0.8 * this.observedSpacingMs + 0.2 * (now - this.lastTurnAt);

@@ -145,6 +145,8 @@ describe('the cache level and eviction bus on Redis', () => {
       server.pause();
       try {
         for (let attempt = 0; attempt < 3; attempt += 1) await replicaC.look('session', 'cs_test_levelStall');
+        // Three looks left unanswered for half a second make the replica judge Redis degraded.
+        await expect.poll(() => slowToRecover.state, { timeout: 2_000, interval: 20 }).toBe('degraded');
       } finally {
         server.resume();
       }

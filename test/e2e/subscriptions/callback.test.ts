@@ -82,6 +82,31 @@ describe('checkoutSessionUpdated over Apollo Router\'s HTTP callback protocol', 
     await expect.poll(() => openSubscriptions(harness.subgraph.url)).toBe(0);
   });
 
+  it('posts an unexpected error in an event masked as a query\'s is, at its path', async () => {
+    // Microseconds where Stripe sends seconds: a date no JavaScript Date holds, which the DateTime scalar cannot write.
+    const session = { ...stripeSession(), created: 1_733_097_600_000_000 };
+    harness.emulator.putStripeSession(session);
+    const subscription = receiver.newSubscription(100);
+    const query = 'subscription ($id: ID!) { checkoutSessionUpdated(id: $id) { id createdAt } }';
+    expect((await subscribeByCallback(harness.graphqlUrl, { query, variables: { id: session.id }, extensions: { subscription } }, asRouter)).status).toBe(200);
+    const next = () => receiver.messagesOf(subscription.subscriptionId).find((message) => message.action === 'next');
+    await receiver.waitFor(() => next() !== undefined, 'the first event');
+    expect(next()?.payload).toEqual({
+      data: { checkoutSessionUpdated: { id: session.id, createdAt: null } },
+      errors: [
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 64 }],
+          path: ['checkoutSessionUpdated', 'createdAt'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+    receiver.answerWith(404);
+    await expect.poll(() => openSubscriptions(harness.subgraph.url)).toBe(0);
+    receiver.answerWith(204);
+  });
+
   it('sends a check message every heartbeatIntervalMs while the session does not change', async () => {
     const session = stripeSession();
     harness.emulator.putStripeSession(session);

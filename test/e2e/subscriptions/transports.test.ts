@@ -175,6 +175,64 @@ describe.each(transports)('checkoutSessionUpdated over $name', ({ subscribe }) =
     expect(updates.events[0]?.data ?? null).toBeNull();
   });
 
+  it('masks an unexpected error in an event as a query does: "Internal server error", INTERNAL_SERVER_ERROR, at its path', async () => {
+    // Microseconds where Stripe sends seconds: a date no JavaScript Date holds, which the DateTime scalar cannot write.
+    const session = stripeSession({ created: 1_733_097_600_000_000 });
+    harness.emulator.putStripeSession(session);
+    const updates = subscribe(harness.graphqlUrl, {
+      query: 'subscription ($id: ID!) { checkoutSessionUpdated(id: $id) { id createdAt } }',
+      variables: { id: session.id },
+    });
+    const [first] = await updates.eventsAtLeast(1);
+    expect(first).toEqual({
+      data: { checkoutSessionUpdated: { id: session.id, createdAt: null } },
+      errors: [
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 64 }],
+          path: ['checkoutSessionUpdated', 'createdAt'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+    updates.unsubscribe();
+
+    const asQuery = await harness.query(`{ checkoutSession(id: "${session.id}") { id createdAt } }`);
+    expect(asQuery.errors?.map(({ message, extensions }) => ({ message, code: extensions?.code }))).toEqual([
+      { message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' },
+    ]);
+  });
+
+  it('sends an error with its own code whole: an unknown session\'s NOT_FOUND keeps its message', async () => {
+    const id = 'cs_test_zzNoSuchSessionAnywhere1111111111111111111111111111';
+    const updates = subscribe(harness.graphqlUrl, { query: updatesQuery, variables: { id } });
+    await updates.ended;
+    expect(updates.events).toEqual([
+      {
+        errors: [{ message: `Checkout session ${id} was not found`, locations: [{ line: 2, column: 3 }], path: ['checkoutSessionUpdated'], extensions: { code: 'NOT_FOUND' } }],
+      },
+    ]);
+  });
+
+  it('answers a variable of the wrong type with BAD_USER_INPUT naming it, as a query does', async () => {
+    const updates = subscribe(harness.graphqlUrl, { query: updatesQuery, variables: { id: 42.5 } });
+    const reported = await updates.ended.then(() => updates.events.flatMap((event) => event.errors ?? []), (error: unknown) => error);
+    expect(reported).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('"$id"'), extensions: { code: 'BAD_USER_INPUT' } }),
+    ]);
+  });
+
+  it('answers a field the schema does not have with GRAPHQL_VALIDATION_FAILED naming it, as a query does', async () => {
+    const updates = subscribe(harness.graphqlUrl, { query: 'subscription { checkoutSessionUpdated(id: "cs_test_x") { amountTotl } }' });
+    const reported = await updates.ended.then(() => updates.events.flatMap((event) => event.errors ?? []), (error: unknown) => error);
+    expect(reported).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Cannot query field "amountTotl"'),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
+  });
+
   it('completes at once with the session when it is already final', async () => {
     const session = stripeSession({ status: 'expired' });
     harness.emulator.putStripeSession(session);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
 import { postGraphQL } from '../../support/harness.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
-import { compiledSubgraph, startSubgraphProcess, type CompiledSubgraph, type SubgraphProcess } from '../../support/subgraph-process.js';
+import { busiestSecond, startReplicaProcess, stopReplicaProcesses, type ReplicaProcess as Replica } from '../../support/replica-processes.js';
 import { deliverStripeSessionEvent } from '../../support/webhook-signing.js';
 
 const webhookSecret = 'whsec_fleetProcesses42';
@@ -14,29 +14,7 @@ function completedSession(id: string, amountTotal: number) {
   return { id, object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: amountTotal, currency: 'usd' };
 }
 
-/** Most calls that arrived within any one second. */
-function busiestSecond(arrivals: number[]): number {
-  return Math.max(...arrivals.map((start) => arrivals.filter((other) => other >= start && other < start + 1000).length));
-}
-
-/** A compiled subgraph in a process of its own, and its base URL. */
-interface Replica {
-  url: string;
-  child: SubgraphProcess;
-}
-
-async function startReplica(build: CompiledSubgraph, environment: Record<string, string>): Promise<Replica> {
-  const subgraph = startSubgraphProcess(build, { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...environment });
-  try {
-    return { url: (await subgraph.ready()).replace(/\/graphql$/, ''), child: subgraph };
-  } catch (error) {
-    subgraph.kill('SIGKILL');
-    throw error;
-  }
-}
-
 describe('two subgraph processes sharing one Redis', () => {
-  const build = compiledSubgraph();
   let redisServer: RedisServer;
   let emulator: ProviderEmulator;
   let replicas: Replica[] = [];
@@ -57,15 +35,10 @@ describe('two subgraph processes sharing one Redis', () => {
       REDIS_FALLBACK_REPLICAS: '2',
       PROVIDER_RATE_LIMIT: '20',
     };
-    replicas = await Promise.all([startReplica(build, environment), startReplica(build, environment)]);
+    replicas = await Promise.all([startReplicaProcess(environment), startReplicaProcess(environment)]);
   }, 30_000);
   afterAll(async () => {
-    await Promise.all(
-      replicas.map((replica) => {
-        replica.child.kill('SIGKILL');
-        return replica.child.exited;
-      }),
-    );
+    await stopReplicaProcesses(replicas);
     await emulator?.close();
     await redisServer?.close();
   });

@@ -20,4 +20,12 @@ describe('the calls as sent', () => {
     // The refused call left nothing in the endpoint's log: five go there at once.
     expect(Array.from({ length: 5 }, (_, index) => logs.delayBeforeSend([['/v1/refunds', 5]], 200 + index))).toEqual([0, 0, 0, 0, 0]);
   });
+
+  it('lets calls at a third of 20 calls/s (one replica of three) go on their turns, 157.5 ms apart, without holding any back', () => {
+    const logs = new SendLogs();
+    const share = [['/v1/checkout/sessions/{id}', 20 / 3] as const];
+    expect(Array.from({ length: 12 }, (_, index) => logs.delayBeforeSend(share, index * 157.5))).toEqual(Array(12).fill(0));
+    // One more, early, is still held to the spacing: 7 calls of a 6.67/s budget span 945 ms.
+    expect(logs.delayBeforeSend(share, 11 * 157.5 + 100)).toBeGreaterThan(0);
+  });
 });
