@@ -82,7 +82,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...(redis ? { rateLimits: redisRateLimit(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
   });
-  const providers = providerRegistry.flatMap((module) => module.createClient(config, http) ?? []);
+  const providers = providerRegistry.flatMap((module) => module.createClient(config.providers, http) ?? []);
   const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);
@@ -106,7 +106,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     maxLifetimeMs: config.subscriptions.maxLifetimeMs,
   });
   const bodies = new RequestBodies(config.server.maxRequestBodyBytes, config.server.maxRequestBodiesInFlight);
-  const webhookRoutes = createProviderWebhookRoutes(config.webhooks, {
+  const webhookRoutes = createProviderWebhookRoutes(config.webhooks, config.providers, {
     bodies,
     evictSession: (sessionId) => reads.evictSession(sessionId),
     sessionsChanged: (changes) => feed.sessionsChanged(changes),

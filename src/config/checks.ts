@@ -1,4 +1,5 @@
 import type { Environment } from './environment.js';
+import { hasProviderKey, providerKeyExample, providerKeyVariables } from './provider-sections.js';
 
 // The checks across settings: each answers the start-up error line, or the warning, it finds; undefined when all is well.
 
@@ -14,20 +15,6 @@ export function removedSettingProblems(environment: NodeJS.ProcessEnv): string[]
     .map(([variable, replacement]) => `${variable} is no longer read: ${replacement}`);
 }
 
-export function hasProviderKey(env: Environment): boolean {
-  return env.STRIPE_SECRET_KEY !== undefined || env.CONVERGEGATE_SECRET_KEY !== undefined;
-}
-
-export function convergeGatePairProblem(env: Environment): string | undefined {
-  if (env.CONVERGEGATE_SECRET_KEY !== undefined && env.CONVERGEGATE_API_URL === undefined) {
-    return 'CONVERGEGATE_API_URL is required when CONVERGEGATE_SECRET_KEY is set: the base URL Converge Gate gave the merchant; for example CONVERGEGATE_API_URL=https://pay.example.com/gateway';
-  }
-  if (env.CONVERGEGATE_API_URL !== undefined && env.CONVERGEGATE_SECRET_KEY === undefined) {
-    return 'CONVERGEGATE_SECRET_KEY is required when CONVERGEGATE_API_URL is set: the Converge Gate key to call it with; for example CONVERGEGATE_SECRET_KEY=sk_live_...';
-  }
-  return undefined;
-}
-
 const nodeEnvironments = new Set(['production', 'development', 'test']);
 
 /** `prod`, `Production`, `PRODUCTION` mean production, yet anything but `production` runs as development. */
@@ -37,19 +24,6 @@ export function nodeEnvironmentProblem(env: Environment): string | undefined {
   const lower = value.toLowerCase();
   if (lower !== 'prd' && !(lower.length >= 3 && 'production'.startsWith(lower))) return undefined;
   return `NODE_ENV=${value} is not production: only NODE_ENV=production, in full and in lower case, turns introspection and sandbox data off; for example NODE_ENV=production`;
-}
-
-/** A webhook secret names a provider whose key is missing: its webhooks would evict sessions nobody serves. */
-export function webhookSecretProblems(env: Environment): string[] {
-  // In sandbox mode the emulator serves both providers, so either secret has its provider.
-  if (!hasProviderKey(env)) return [];
-  const pairs = [
-    { secret: 'STRIPE_WEBHOOK_SECRET', key: 'STRIPE_SECRET_KEY', example: 'sk_live_...', secretSet: env.STRIPE_WEBHOOK_SECRET, keySet: env.STRIPE_SECRET_KEY },
-    { secret: 'CONVERGEGATE_WEBHOOK_SECRET', key: 'CONVERGEGATE_SECRET_KEY', example: 'sk_live_...', secretSet: env.CONVERGEGATE_WEBHOOK_SECRET, keySet: env.CONVERGEGATE_SECRET_KEY },
-  ];
-  return pairs
-    .filter((pair) => pair.secretSet !== undefined && pair.keySet === undefined)
-    .map((pair) => `${pair.secret} is set but ${pair.key} is not: set the key for the provider whose webhooks it verifies, or unset ${pair.secret}; for example ${pair.key}=${pair.example}`);
 }
 
 const minimumRouterSecretLength = 16;
@@ -96,14 +70,15 @@ export function metricsPortProblem(env: Environment): string | undefined {
 /** Sandbox mode serves made-up sessions, so it is never entered in production by a key that failed to arrive. */
 export function sandboxProblem(env: Environment): string | undefined {
   const keyed = hasProviderKey(env);
+  const anyKey = providerKeyVariables.join(' or ');
   if (env.SANDBOX === true && keyed) {
-    return 'SANDBOX=true serves the built-in emulator, so STRIPE_SECRET_KEY and CONVERGEGATE_SECRET_KEY must be unset: set one or the other, for example SANDBOX=false';
+    return `SANDBOX=true serves the built-in emulator, so ${providerKeyVariables.join(' and ')} must be unset: set one or the other, for example SANDBOX=false`;
   }
   if (env.SANDBOX === false && !keyed) {
-    return 'SANDBOX=false needs a provider key: set STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY, for example STRIPE_SECRET_KEY=sk_live_...';
+    return `SANDBOX=false needs a provider key: set ${anyKey}, for example ${providerKeyExample}`;
   }
   if (env.SANDBOX === undefined && !keyed && env.NODE_ENV === 'production') {
-    return 'STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY is required when NODE_ENV=production: set a key, for example STRIPE_SECRET_KEY=sk_live_..., or SANDBOX=true to serve the built-in emulator\'s example sessions';
+    return `${anyKey} is required when NODE_ENV=production: set a key, for example ${providerKeyExample}, or SANDBOX=true to serve the built-in emulator's example sessions`;
   }
   return undefined;
 }

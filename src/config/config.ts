@@ -1,7 +1,5 @@
 import {
-  convergeGatePairProblem,
   defaultKeepAliveMs,
-  hasProviderKey,
   headersTimeoutProblem,
   keepAliveProblem,
   metricsPortProblem,
@@ -10,24 +8,18 @@ import {
   routerSecretProblem,
   sandboxProblem,
   startupWarnings,
-  webhookSecretProblems,
 } from './checks.js';
 import { environmentSchema, type Environment } from './environment.js';
+import {
+  hasProviderKey,
+  providerSections,
+  providerSettingProblems,
+  sandboxSettings,
+  webhookSecretProblems,
+  type ProviderSections,
+  type SandboxSettings,
+} from './provider-sections.js';
 import { ConfigError, parseSettings } from './settings.js';
-
-export interface StripeConfig {
-  /** Undefined when Stripe is not configured. */
-  secretKey: string | undefined;
-  apiUrl: string;
-  apiVersion: string;
-}
-
-export interface ConvergeGateConfig {
-  /** Undefined when Converge Gate is not configured. */
-  secretKey: string | undefined;
-  /** The merchant's base URL; it may carry a path. Set whenever the key is. */
-  apiUrl: string | undefined;
-}
 
 export interface Config {
   /** Settings that start but deserve a word: one line each, logged at `warn` once logging is set up. */
@@ -37,8 +29,10 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   /** The subgraph serves the built-in emulator and its example sessions (see `SANDBOX`). */
   sandbox: boolean;
-  stripe: StripeConfig;
-  convergeGate: ConvergeGateConfig;
+  /** What sandbox mode points at the emulator besides its own URLs and keys. */
+  sandboxSettings: SandboxSettings;
+  /** Each configured provider's section (its key, URL, webhook secret...), complete when present. */
+  providers: ProviderSections;
   /** The metadata key holding a session's order id when it has no client reference id. */
   orderIdMetadataKey: string;
   provider: {
@@ -156,11 +150,8 @@ export interface SubscriptionsConfig {
   keepAliveMs: number;
 }
 
+/** What every provider's webhooks share; each one's secret is in its section. */
 export interface WebhookConfig {
-  /** Stripe's endpoint secret (`whsec_...`); undefined leaves `/webhooks/stripe` off. */
-  stripeSecret: string | undefined;
-  /** The Converge Gate secret key its webhooks are signed with; undefined leaves `/webhooks/convergegate` off. */
-  convergeGateSecret: string | undefined;
   /** How old a signed timestamp may be, in seconds; each event is remembered for this long (plus the skew), so a replay changes nothing. */
   toleranceSeconds: number;
   /** How far into the future a signed timestamp may be, in seconds: clocks drift, but not by minutes. */
@@ -176,7 +167,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   const problems = [
     ...removedSettingProblems(environment),
     nodeEnvironmentProblem(env),
-    convergeGatePairProblem(env),
+    ...providerSettingProblems(env),
     sandboxProblem(env),
     ...webhookSecretProblems(env),
     routerSecretProblem(env),
@@ -191,8 +182,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     sandbox: !hasProviderKey(env),
-    stripe: { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION },
-    convergeGate: { secretKey: env.CONVERGEGATE_SECRET_KEY, apiUrl: env.CONVERGEGATE_API_URL },
+    sandboxSettings: sandboxSettings(env),
+    providers: providerSections(env),
     orderIdMetadataKey: env.ORDER_ID_METADATA_KEY,
     provider: {
       concurrencyPerRequest: env.PROVIDER_CONCURRENCY,
@@ -248,8 +239,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       staleAnswerAfterMs: env.CACHE_STALE_ANSWER_AFTER_MS,
     },
     webhooks: {
-      stripeSecret: env.STRIPE_WEBHOOK_SECRET,
-      convergeGateSecret: env.CONVERGEGATE_WEBHOOK_SECRET,
       toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
       futureSkewSeconds: env.WEBHOOK_FUTURE_SKEW_SECONDS,
     },

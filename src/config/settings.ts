@@ -82,3 +82,18 @@ function describeIssue(schema: z.ZodObject, issue: z.core.$ZodIssue): string {
   if (!rule) return `${variable} is invalid: ${issue.message}`;
   return `${variable} is not ${rule.expected}; for example ${variable}=${rule.example}`;
 }
+
+/**
+ * What the configuration knows of one provider beyond its variables' rules: the section it
+ * is served with, present only once its settings are complete, and the checks among them.
+ */
+export interface ProviderConfiguration<Variables, Section> {
+  /** The setting whose value turns the provider on, and sandbox mode off. */
+  readonly keyVariable: string;
+  readonly keyExample: string;
+  readonly webhookSecretVariable: string;
+  /** Undefined while the provider is not configured. */
+  sectionOf(env: Variables): Section | undefined;
+  /** One start-up error line for each setting it needs and is missing. */
+  problems(env: Variables): string[];
+}

@@ -1,4 +1,4 @@
-import type { Config, WebhookConfig } from '../config/config.js';
+import type { ProviderSections } from '../config/provider-sections.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from './checkout-provider.js';
 import type { ProviderHttpClient } from './http/provider-http-client.js';
@@ -19,13 +19,13 @@ export interface ProviderModule {
   readonly idShape: SessionIdShape;
   /** Whether its session body carries the session's refunds, so a final session still changes when refunded. */
   readonly refundsOnSession: boolean;
-  /** Its client when the configuration holds its key (and whatever else it needs); undefined when it is not configured. */
-  createClient(config: Config, http: ProviderHttpClient): CheckoutProvider | undefined;
+  /** Its client when its section is present, i.e. it is configured; undefined otherwise. */
+  createClient(sections: ProviderSections, http: ProviderHttpClient): CheckoutProvider | undefined;
   readonly webhooks: {
     /** The setting its webhook secret is read from, named in the answer of its route while unset. */
     readonly secretVariable: string;
-    /** Its webhook secret; undefined leaves `/webhooks/<key>` answering 404. */
-    secretOf(config: WebhookConfig): string | undefined;
+    /** Its webhook secret, from its section; undefined leaves `/webhooks/<key>` answering 404. */
+    secretOf(sections: ProviderSections): string | undefined;
     createSource(secret: string, window: TimestampWindow): WebhookSource;
   };
 }

@@ -22,14 +22,14 @@ export interface ReadCacheTtlPolicy {
 }
 
 export function readCacheTtlPolicy(
-  config: Pick<Config, 'cache' | 'webhooks'>,
+  config: Pick<Config, 'cache' | 'providers'>,
   registry: readonly ProviderModule[] = providerRegistry,
 ): ReadCacheTtlPolicy {
   const providersWith = (has: (module: ProviderModule) => boolean) =>
     new Set(registry.filter(has).map((module) => module.schemaValue));
   return {
     ttlMs: config.cache.ttlMs,
-    providersWithWebhooks: providersWith((module) => module.webhooks.secretOf(config.webhooks) !== undefined),
+    providersWithWebhooks: providersWith((module) => module.webhooks.secretOf(config.providers) !== undefined),
     providersWithRefundsOnSession: providersWith((module) => module.refundsOnSession),
   };
 }

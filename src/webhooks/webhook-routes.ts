@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookConfig } from '../config/config.js';
+import type { ProviderSections } from '../config/provider-sections.js';
 import { logger, logRepeatable } from '../logger.js';
 import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
 import type { ProviderModule } from '../providers/provider-module.js';
@@ -33,12 +34,13 @@ export interface WebhookRouteOptions {
 /** `/webhooks/<key>` of each provider (`/webhooks/stripe`, `/webhooks/convergegate`), each on once its secret is set. */
 export function createProviderWebhookRoutes(
   config: WebhookConfig,
+  sections: ProviderSections,
   options: Omit<WebhookRouteOptions, 'endpoints'>,
   registry: readonly ProviderModule[] = providerRegistry,
 ): Map<string, RequestHandler> {
   const window = { toleranceSeconds: config.toleranceSeconds, futureSkewSeconds: config.futureSkewSeconds };
   const endpoints = registry.map(({ key, webhooks }) => {
-    const secret = webhooks.secretOf(config);
+    const secret = webhooks.secretOf(sections);
     const source = secret ? webhooks.createSource(secret, window) : undefined;
     return [`/webhooks/${key}`, { source, secretVariable: webhooks.secretVariable }] as const;
   });

@@ -9,11 +9,10 @@ export const convergeGateProvider: ProviderModule = {
   label: 'Converge Gate',
   idShape: convergeGateSessionIdShape,
   refundsOnSession: true,
-  createClient: ({ convergeGate: { secretKey, apiUrl } }, http) =>
-    secretKey && apiUrl ? new ConvergeGateClient(http, { secretKey, apiUrl }) : undefined,
+  createClient: ({ convergegate }, http) => convergegate && new ConvergeGateClient(http, convergegate),
   webhooks: {
     secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
-    secretOf: (webhooks) => webhooks.convergeGateSecret,
+    secretOf: ({ convergegate }) => convergegate?.webhookSecret,
     createSource: (secret, window) => new ConvergeGateWebhookSource(secret, window),
   },
 };

@@ -10,10 +10,10 @@ export const stripeProvider: ProviderModule = {
   idShape: stripeSessionIdShape,
   // Refunds are listed by payment intent, apart from the session.
   refundsOnSession: false,
-  createClient: ({ stripe }, http) => (stripe.secretKey ? new StripeClient(http, { ...stripe, secretKey: stripe.secretKey }) : undefined),
+  createClient: ({ stripe }, http) => stripe && new StripeClient(http, stripe),
   webhooks: {
     secretVariable: 'STRIPE_WEBHOOK_SECRET',
-    secretOf: (webhooks) => webhooks.stripeSecret,
+    secretOf: ({ stripe }) => stripe?.webhookSecret,
     createSource: (secret, window) => new StripeWebhookSource(secret, window),
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { providerKey, providerUrl, providerUrlRule, settingRules } from '../../config/settings.js';
+import { providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration } from '../../config/settings.js';
 
 /** Stripe's variables: its key, base URL and API version, and its webhook endpoint secret. */
 export const stripeSettings = {
@@ -18,4 +18,25 @@ export const stripeSettings = {
     expected: 'a Stripe webhook endpoint secret (whsec_...)',
     example: 'whsec_...',
   }),
+};
+
+export interface StripeSection {
+  secretKey: string;
+  apiUrl: string;
+  apiVersion: string;
+  /** Its endpoint secret (`whsec_...`); undefined leaves `/webhooks/stripe` off. */
+  webhookSecret: string | undefined;
+}
+
+type StripeVariables = z.output<z.ZodObject<typeof stripeSettings>>;
+
+export const stripeConfiguration: ProviderConfiguration<StripeVariables, StripeSection> = {
+  keyVariable: 'STRIPE_SECRET_KEY',
+  keyExample: 'sk_live_...',
+  webhookSecretVariable: 'STRIPE_WEBHOOK_SECRET',
+  sectionOf: (env) =>
+    env.STRIPE_SECRET_KEY === undefined
+      ? undefined
+      : { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
+  problems: () => [],
 };

@@ -8,7 +8,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.sandbox).toBe(true);
     expect(config.port).toBe(4001);
-    expect(config.stripe.apiUrl).toBe('https://api.stripe.com');
+    expect(config.providers).toEqual({});
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_123abc' }).providers.stripe?.apiUrl).toBe('https://api.stripe.com');
     expect(config.provider).toEqual({
       concurrencyPerRequest: 16,
       maxConnectionsPerOrigin: 128,
@@ -66,7 +67,9 @@ describe('loadConfig', () => {
   it('leaves sandbox mode once a Stripe key is set', () => {
     const config = loadConfig({ STRIPE_SECRET_KEY: 'sk_test_123abc', STRIPE_API_VERSION: '2026-07-29.dahlia' });
     expect(config.sandbox).toBe(false);
-    expect(config.stripe).toMatchObject({ secretKey: 'sk_test_123abc', apiVersion: '2026-07-29.dahlia' });
+    expect(config.providers).toEqual({
+      stripe: { secretKey: 'sk_test_123abc', apiUrl: 'https://api.stripe.com', apiVersion: '2026-07-29.dahlia', webhookSecret: undefined },
+    });
   });
 
   it('configures Converge Gate with a base URL that keeps its path, and leaves sandbox mode', () => {
@@ -75,13 +78,13 @@ describe('loadConfig', () => {
       CONVERGEGATE_API_URL: 'https://pay.example.com/gateway',
     });
     expect(config.sandbox).toBe(false);
-    expect(config.stripe.secretKey).toBeUndefined();
-    expect(config.convergeGate).toEqual({ secretKey: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', apiUrl: 'https://pay.example.com/gateway' });
+    expect(config.providers.stripe).toBeUndefined();
+    expect(config.providers.convergegate).toEqual({ secretKey: 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', apiUrl: 'https://pay.example.com/gateway', webhookSecret: undefined });
   });
 
   it('accepts plain http for Converge Gate only on localhost', () => {
     const environment = { CONVERGEGATE_SECRET_KEY: 'sk_test_abc' };
-    expect(loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://127.0.0.1:8080/cg' }).convergeGate.apiUrl).toBe('http://127.0.0.1:8080/cg');
+    expect(loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://127.0.0.1:8080/cg' }).providers.convergegate?.apiUrl).toBe('http://127.0.0.1:8080/cg');
     expect(() => loadConfig({ ...environment, CONVERGEGATE_API_URL: 'http://pay.example.com' })).toThrow(/CONVERGEGATE_API_URL is not an https URL/);
   });
 
@@ -100,7 +103,7 @@ describe('loadConfig', () => {
       staleWindowMs: 60_000,
       staleAnswerAfterMs: 250,
     });
-    expect(config.webhooks).toEqual({ stripeSecret: undefined, convergeGateSecret: undefined, toleranceSeconds: 300, futureSkewSeconds: 30 });
+    expect(config.webhooks).toEqual({ toleranceSeconds: 300, futureSkewSeconds: 30 });
   });
 
   it('turns the cache off with CACHE=off and reads every age from its own variable', () => {
@@ -126,8 +129,8 @@ describe('loadConfig', () => {
   });
 
   it('accepts Stripe API versions as Stripe writes them: a date with or without a release name', () => {
-    expect(loadConfig({ STRIPE_API_VERSION: '2024-06-20' }).stripe.apiVersion).toBe('2024-06-20');
-    expect(loadConfig({ STRIPE_API_VERSION: '2025-03-31.basil' }).stripe.apiVersion).toBe('2025-03-31.basil');
+    expect(loadConfig({ STRIPE_API_VERSION: '2024-06-20' }).sandboxSettings.stripeApiVersion).toBe('2024-06-20');
+    expect(loadConfig({ STRIPE_API_VERSION: '2025-03-31.basil', STRIPE_SECRET_KEY: 'sk_test_abc' }).providers.stripe?.apiVersion).toBe('2025-03-31.basil');
   });
 
   it.each(['STRIPE_SECRET_KEY', 'CONVERGEGATE_SECRET_KEY'])('never repeats a rejected %s in its message', (variable) => {
@@ -149,9 +152,9 @@ describe('loadConfig, rules across settings', () => {
     expect(() => loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://api.stripe.com' })).toThrow(
       /^STRIPE_API_URL is not an https URL \(plain http only on localhost\); for example STRIPE_API_URL=https:\/\/api\.stripe\.com$/,
     );
-    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://127.0.0.1:12111' }).stripe.apiUrl).toBe('http://127.0.0.1:12111');
-    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://localhost:12111' }).stripe.apiUrl).toBe('http://localhost:12111');
-    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'https://stripe-proxy.internal' }).stripe.apiUrl).toBe('https://stripe-proxy.internal');
+    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://127.0.0.1:12111' }).providers.stripe?.apiUrl).toBe('http://127.0.0.1:12111');
+    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'http://localhost:12111' }).providers.stripe?.apiUrl).toBe('http://localhost:12111');
+    expect(loadConfig({ ...stripeKey, STRIPE_API_URL: 'https://stripe-proxy.internal' }).providers.stripe?.apiUrl).toBe('https://stripe-proxy.internal');
   });
 
   it.each(['prod', 'Production', 'PRODUCTION', 'prd', 'Prod'])('refuses NODE_ENV=%s with one line: only production in full turns production mode on', (value) => {
@@ -197,7 +200,7 @@ describe('loadConfig, rules across settings', () => {
     expect(() => loadConfig({ ...stripeKey, CONVERGEGATE_WEBHOOK_SECRET: 'sk_live_abc' })).toThrow(
       /^CONVERGEGATE_WEBHOOK_SECRET is set but CONVERGEGATE_SECRET_KEY is not: /,
     );
-    expect(loadConfig({ ...stripeKey, STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).webhooks.stripeSecret).toBe('whsec_abc');
+    expect(loadConfig({ ...stripeKey, STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).providers.stripe?.webhookSecret).toBe('whsec_abc');
     // In sandbox mode the emulator plays both providers, and the webhook tests sign for it.
     expect(loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_abc', CONVERGEGATE_WEBHOOK_SECRET: 'sk_test_abc' }).sandbox).toBe(true);
   });
@@ -316,10 +319,14 @@ interface Setting {
   variable: string;
   /** A value start-up refuses; none for free text (and HOST, refused when it cannot be listened on). */
   bad?: string;
+  /** The settings it is read with: a provider's other settings are kept once its key is set. */
+  alongside?: Record<string, string>;
   /** Where the setting lands, and its documented default: what unset and empty both give. */
   read: (config: Config) => unknown;
   byDefault: unknown;
 }
+
+const stripeKey = { STRIPE_SECRET_KEY: 'sk_live_123abc' };
 
 /** Every variable of the tables in docs/configuration.md. A new variable gets a row here. */
 const settings: Setting[] = [
@@ -327,11 +334,11 @@ const settings: Setting[] = [
   { variable: 'HOST', read: (c) => c.host, byDefault: '0.0.0.0' },
   { variable: 'LOG_LEVEL', bad: 'loud', read: (c) => c.logLevel, byDefault: 'info' },
   { variable: 'SANDBOX', bad: 'maybe', read: (c) => c.sandbox, byDefault: true },
-  { variable: 'STRIPE_SECRET_KEY', bad: 'pk_live_publishable', read: (c) => c.stripe.secretKey, byDefault: undefined },
-  { variable: 'STRIPE_API_URL', bad: 'api.stripe.com', read: (c) => c.stripe.apiUrl, byDefault: 'https://api.stripe.com' },
-  { variable: 'STRIPE_API_VERSION', bad: 'latest', read: (c) => c.stripe.apiVersion, byDefault: '2026-07-29.dahlia' },
-  { variable: 'CONVERGEGATE_SECRET_KEY', bad: 'pk_test_abc', read: (c) => c.convergeGate.secretKey, byDefault: undefined },
-  { variable: 'CONVERGEGATE_API_URL', bad: 'pay.example.com', read: (c) => c.convergeGate.apiUrl, byDefault: undefined },
+  { variable: 'STRIPE_SECRET_KEY', bad: 'pk_live_publishable', read: (c) => c.providers.stripe?.secretKey, byDefault: undefined },
+  { variable: 'STRIPE_API_URL', bad: 'api.stripe.com', alongside: stripeKey, read: (c) => c.providers.stripe?.apiUrl, byDefault: 'https://api.stripe.com' },
+  { variable: 'STRIPE_API_VERSION', bad: 'latest', alongside: stripeKey, read: (c) => c.providers.stripe?.apiVersion, byDefault: '2026-07-29.dahlia' },
+  { variable: 'CONVERGEGATE_SECRET_KEY', bad: 'pk_test_abc', read: (c) => c.providers.convergegate?.secretKey, byDefault: undefined },
+  { variable: 'CONVERGEGATE_API_URL', bad: 'pay.example.com', read: (c) => c.providers.convergegate?.apiUrl, byDefault: undefined },
   { variable: 'ORDER_ID_METADATA_KEY', read: (c) => c.orderIdMetadataKey, byDefault: 'order_id' },
   { variable: 'PROVIDER_CONCURRENCY', bad: '0', read: (c) => c.provider.concurrencyPerRequest, byDefault: 16 },
   { variable: 'PROVIDER_MAX_CONNECTIONS', bad: 'many', read: (c) => c.provider.maxConnectionsPerOrigin, byDefault: 128 },
@@ -373,8 +380,8 @@ const settings: Setting[] = [
   { variable: 'CACHE_NOT_FOUND_TTL_MS', bad: '-1', read: (c) => c.cache.ttlMs.notFound, byDefault: 2000 },
   { variable: 'CACHE_STALE_WINDOW_MS', bad: '-1', read: (c) => c.cache.staleWindowMs, byDefault: 60_000 },
   { variable: 'CACHE_STALE_ANSWER_AFTER_MS', bad: 'soon', read: (c) => c.cache.staleAnswerAfterMs, byDefault: 250 },
-  { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', read: (c) => c.webhooks.stripeSecret, byDefault: undefined },
-  { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.webhooks.convergeGateSecret, byDefault: undefined },
+  { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', alongside: stripeKey, read: (c) => c.providers.stripe?.webhookSecret, byDefault: undefined },
+  { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.sandboxSettings.webhookSecrets.convergegate, byDefault: undefined },
   { variable: 'WEBHOOK_TOLERANCE_SECONDS', bad: '0', read: (c) => c.webhooks.toleranceSeconds, byDefault: 300 },
   { variable: 'WEBHOOK_FUTURE_SKEW_SECONDS', bad: '-1', read: (c) => c.webhooks.futureSkewSeconds, byDefault: 30 },
   { variable: 'ROUTER_SECRET', read: (c) => c.server.routerSecret, byDefault: undefined },
@@ -405,8 +412,8 @@ describe('every configuration variable', () => {
     },
   );
 
-  it.each(settings)('reads $variable set but empty as unset: its default', ({ variable, read, byDefault }) => {
-    expect(read(loadConfig({ [variable]: '' }))).toEqual(byDefault);
+  it.each(settings)('reads $variable set but empty as unset: its default', ({ variable, alongside, read, byDefault }) => {
+    expect(read(loadConfig({ ...alongside, [variable]: '' }))).toEqual(byDefault);
   });
 
   it('has a row above for each variable docs/configuration.md documents', () => {

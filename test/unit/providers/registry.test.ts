@@ -108,8 +108,8 @@ describe('the provider registry', () => {
       },
       deliveredEvents: new DeliveredEvents({ memoryMs: 60_000 }),
     };
-    const webhooks = loadConfig({}).webhooks;
-    const routes = createProviderWebhookRoutes(webhooks, options, [stripeProvider, testPayModule('tp_whsecret'), convergeGateProvider]);
+    const { webhooks, providers } = loadConfig({});
+    const routes = createProviderWebhookRoutes(webhooks, providers, options, [stripeProvider, testPayModule('tp_whsecret'), convergeGateProvider]);
     expect([...routes.keys()]).toEqual(['/webhooks/stripe', '/webhooks/testpay', '/webhooks/convergegate']);
 
     const verified = response();
@@ -122,7 +122,7 @@ describe('the provider registry', () => {
     await routes.get('/webhooks/testpay')!(request('POST', { 'x-testpay-secret': 'guess' }, delivery), rejected, newRequestTally('r2'));
     expect(rejected.answered).toEqual({ status: 400, body: { error: 'Webhook signature could not be verified: wrong secret' } });
 
-    const unset = createProviderWebhookRoutes(webhooks, options, [testPayModule(undefined)]);
+    const unset = createProviderWebhookRoutes(webhooks, providers, options, [testPayModule(undefined)]);
     const off = response();
     await unset.get('/webhooks/testpay')!(request('POST', {}, delivery), off, newRequestTally('r3'));
     expect(off.answered).toEqual({ status: 404, body: { error: 'Webhooks are not enabled at /webhooks/testpay: TESTPAY_WEBHOOK_SECRET is not set' } });

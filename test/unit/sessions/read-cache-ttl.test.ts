@@ -50,8 +50,9 @@ describe('how long a session is kept', () => {
 
   it('counts a provider as invalidated by webhooks once its webhook secret is configured', () => {
     const completed = { provider: 'CONVERGE_GATE', status: 'COMPLETE', paymentStatus: 'PAID' } as const;
-    const without = readCacheTtlPolicy(loadConfig({}));
-    const withSecret = readCacheTtlPolicy(loadConfig({ CONVERGEGATE_WEBHOOK_SECRET: 'sk_test_gateKey1' }));
+    const convergeGate = { CONVERGEGATE_SECRET_KEY: 'sk_test_gateKey1', CONVERGEGATE_API_URL: 'https://pay.example.com/gateway' };
+    const without = readCacheTtlPolicy(loadConfig(convergeGate));
+    const withSecret = readCacheTtlPolicy(loadConfig({ ...convergeGate, CONVERGEGATE_WEBHOOK_SECRET: 'sk_test_gateKey1' }));
     expect(sessionTtlMs(completed, without)).toBe(10_000);
     expect(sessionTtlMs(completed, withSecret)).toBe(600_000);
     expect([...withSecret.providersWithWebhooks]).toEqual(['CONVERGE_GATE']);
