@@ -31,7 +31,7 @@ export async function startDemoStack(options: {
   const emulator = await ProviderEmulator.start();
   const config = pointAtEmulator(loadConfig(options.environment), emulator);
   const payments = await startSubgraph(config);
-  emulator.sendWebhooksTo({ subgraphUrl: payments.url, stripeSecret: config.providers.stripe?.webhookSecret, convergeGateSecret: config.providers.convergegate?.webhookSecret });
+  emulator.sendWebhooksTo({ subgraphUrl: payments.url, providers: config.providers });
   const orders = await startOrdersSubgraph(exampleOrders, { port: options.ordersPort });
   const routerSecret = config.server.routerSecret;
   const gateway = await startHiveGateway(

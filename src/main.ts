@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
   const served = emulator ? pointAtEmulator(config, emulator) : config;
   const subgraph = await startSubgraph(served);
-  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, stripeSecret: served.providers.stripe?.webhookSecret, convergeGateSecret: served.providers.convergegate?.webhookSecret });
+  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, providers: served.providers });
   const graphqlUrl = `${subgraph.url}/graphql`;
   stopOnTerminationSignals({
     graceMs: config.server.readinessDelayMs + config.server.shutdownTimeoutMs,

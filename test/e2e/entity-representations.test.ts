@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { logger } from '../../src/logger.js';
 import { useHarness } from '../support/harness.js';
 

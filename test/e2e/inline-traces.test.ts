@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { logger } from '../../src/logger.js';
 import { postGraphQL, startHarness, useHarness } from '../support/harness.js';
 
