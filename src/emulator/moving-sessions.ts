@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { EmulatedRoutes, MovingSession } from '../providers/emulated-provider.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { sendWebhook, type WebhookTarget } from './webhook-sender.js';
@@ -20,7 +21,7 @@ export interface ServedMovingSession {
 export class MovingSessions {
   private readonly byId: Map<string, ServedMovingSession>;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private target: WebhookTarget | undefined;
+  private webhooks: { target: WebhookTarget; logger: Logger } | undefined;
 
   constructor(
     sessions: readonly ServedMovingSession[],
@@ -30,8 +31,8 @@ export class MovingSessions {
     for (const { routes, session } of sessions) routes.putSession(session.id, session.before);
   }
 
-  sendWebhooksTo(target: WebhookTarget): void {
-    this.target = target;
+  sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
+    this.webhooks = { target, logger };
   }
 
   /** Starts the session's move on its first read; later reads change nothing. */
@@ -43,7 +44,7 @@ export class MovingSessions {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       routes.putSession(session.id, session.after);
-      if (this.target) void sendWebhook(this.target, provider, session);
+      if (this.webhooks) void sendWebhook(this.webhooks.target, provider, session, this.webhooks.logger);
     }, this.delayMs);
     timer.unref();
     this.timers.add(timer);

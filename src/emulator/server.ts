@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { json, type EmulatedRoutes, type EmulatorRateLimits, type WireObject } from '../providers/emulated-provider.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
@@ -210,9 +211,9 @@ export class ProviderEmulator {
     for (const { routes, windows, rateLimitSetting } of this.served.values()) windows?.setLimits(limitsOf(routes, rateLimitSetting));
   }
 
-  /** Sends the webhooks of the sessions that move to this subgraph, signed with the webhook secrets of its sections. */
-  sendWebhooksTo(target: WebhookTarget): void {
-    this.moving.sendWebhooksTo(target);
+  /** Sends the webhooks of the sessions that move to this subgraph, signed with the webhook secrets of its sections, logging each to `logger`. */
+  sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
+    this.moving.sendWebhooksTo(target, logger);
   }
 
   async close(): Promise<void> {

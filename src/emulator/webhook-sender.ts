@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
 import { request } from 'undici';
 import type { ProviderSections } from '../config/provider-sections.js';
-import { logger } from '../logger.js';
 import type { MovingSession } from '../providers/emulated-provider.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 
@@ -14,9 +14,9 @@ export interface WebhookTarget {
 
 /**
  * Sends the event a moving session's change makes its provider send, signed as that
- * provider signs; nothing when the subgraph has no webhook secret for it.
+ * provider signs, logged to `logger`; nothing when the subgraph has no webhook secret for it.
  */
-export async function sendWebhook(target: WebhookTarget, provider: ProviderModule, moved: MovingSession): Promise<void> {
+export async function sendWebhook(target: WebhookTarget, provider: ProviderModule, moved: MovingSession, logger: Logger): Promise<void> {
   const secret = provider.webhooks.secretOf(target.providers);
   if (secret === undefined) return;
   const timestamp = Math.floor(Date.now() / 1000);

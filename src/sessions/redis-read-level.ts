@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { z } from 'zod';
-import { logger, warnOnce } from '../logger.js';
+import { LogOnce } from '../logger.js';
 import type { AccountKeySpace } from '../redis/account-key-space.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
 import type { KeptRead, SharedLook, SharedReadLevel } from './provider-read-cache.js';
@@ -49,13 +50,19 @@ export type SessionAccountOf = (sessionId: string) => string | undefined;
 export class RedisReadLevel implements SharedReadLevel {
   private readonly replicaId = randomUUID();
   private readonly pendingEvictions = new Set<string>();
+  private readonly unreadable: LogOnce;
 
-  /** `accounts`: every configured provider's account, whose eviction channels this replica listens to. */
+  /**
+   * `accounts`: every configured provider's account, whose eviction channels this replica
+   * listens to; `logger`: where a missed eviction and a value it cannot read are logged.
+   */
   constructor(
     private readonly redis: SharedRedis,
     private readonly accountOf: SessionAccountOf,
     private readonly accounts: readonly string[],
+    private readonly logger: Logger,
   ) {
+    this.unreadable = new LogOnce(logger);
     redis.onStateChange((state) => {
       if (state === 'ok') void this.sendPendingEvictions();
     });
@@ -70,7 +77,7 @@ export class RedisReadLevel implements SharedReadLevel {
           if (parsed && parsed.from !== this.replicaId) handlers.evicted(parsed.sessionId);
         },
         () => {
-          logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
+          this.logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
           handlers.missedEvictions();
         },
       );
@@ -95,7 +102,7 @@ export class RedisReadLevel implements SharedReadLevel {
         const { staleMs, ...kept } = decoded;
         return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation };
       }
-      warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
+      this.unreadable.warn(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
     return { kept: undefined, generation };
   }

@@ -6,6 +6,7 @@ import { ProviderEmulator } from '../../src/emulator/server.js';
 import { convergeGateProvider } from '../../src/providers/convergegate/provider.js';
 import { stripeProvider } from '../../src/providers/stripe/provider.js';
 import { stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
+import { memoryLogger } from '../support/log-lines.js';
 import { testPayModule, testPaySessionId, testPaySettlingId } from '../support/test-pay-provider.js';
 
 async function get(url: string, key?: string): Promise<{ status: number; body: unknown }> {
@@ -62,7 +63,8 @@ describe('the emulator serves each provider module it is given', () => {
     try {
       const testPay = testPayModule('tp_whsecret');
       emulator = await ProviderEmulator.start({ providers: [stripeProvider, testPay, convergeGateProvider], movingSessionDelayMs: 20 });
-      emulator.sendWebhooksTo({ subgraphUrl: receiver.url, providers: {} });
+      const { logger, lines } = memoryLogger();
+      emulator.sendWebhooksTo({ subgraphUrl: receiver.url, providers: {} }, logger);
       const url = `${emulator.urlOf('testpay')}/v1/sessions/${testPaySettlingId}`;
 
       expect((await get(url, emulator.secretKeyOf('testpay'))).body).toEqual({ id: testPaySettlingId, state: 'open' });
@@ -72,6 +74,7 @@ describe('the emulator serves each provider module it is given', () => {
       expect(delivery!.headers['x-testpay-secret']).toBe('tp_whsecret');
       expect(delivery!.body).toMatchObject({ object: 'event', type: 'session.paid', data: { object: { session: testPaySettlingId, state: 'paid' } } });
       expect((await get(url, emulator.secretKeyOf('testpay'))).body).toEqual({ id: testPaySettlingId, state: 'paid' });
+      await expect.poll(() => lines.filter((line) => line.msg === 'emulator sent a webhook')).toMatchObject([{ sessionId: testPaySettlingId, status: 200 }]);
     } finally {
       await receiver.close();
     }

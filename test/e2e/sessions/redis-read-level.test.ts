@@ -1,15 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logger } from '../../../src/logger.js';
 import type { CheckoutSession } from '../../../src/model/checkout-session.js';
 import { connectSharedRedis, type SharedRedis } from '../../../src/redis/shared-redis.js';
 import { RedisReadLevel } from '../../../src/sessions/redis-read-level.js';
 import { SessionNotFoundError } from '../../../src/errors.js';
 import { noCheckoutSessionDetails } from '../../../src/model/checkout-session-details.js';
+import { quietLogger } from '../../support/log-lines.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
-
-logger.level = process.env.LOG_LEVEL ?? 'silent';
 
 function session(id: string, amount: number): CheckoutSession {
   return {
@@ -45,7 +43,7 @@ function session(id: string, amount: number): CheckoutSession {
 
 /** Every session of these tests belongs to one account. */
 const account = 'stripe:test:levelTestAccount';
-const levelOn = (redis: SharedRedis) => new RedisReadLevel(redis, () => account, [account]);
+const levelOn = (redis: SharedRedis) => new RedisReadLevel(redis, () => account, [account], quietLogger());
 
 describe('the cache level and eviction bus on Redis', () => {
   let server: RedisServer;
@@ -60,7 +58,7 @@ describe('the cache level and eviction bus on Redis', () => {
   beforeAll(async () => {
     server = await startRedisServer();
     // A generous deadline: a busy test machine must not make these replicas skip Redis.
-    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
+    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
     [replicaA, replicaB] = [levelOn(redisA), levelOn(redisB)];
     inspector = new Redis(server.url);
@@ -139,7 +137,7 @@ describe('the cache level and eviction bus on Redis', () => {
   });
 
   it('tries an eviction even while its replica judges Redis degraded, so a brief stall does not delay it', async () => {
-    const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
+    const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 50, probeIntervalMs: 60_000 });
     try {
       const replicaC = levelOn(slowToRecover);
       server.pause();

@@ -10,12 +10,14 @@ import { convergeGateProvider } from '../../../src/providers/convergegate/provid
 import { convergeGateWireSession } from '../../../src/providers/convergegate/wire.js';
 import { providerRegistry } from '../../../src/providers/registry.js';
 import { stripeProvider } from '../../../src/providers/stripe/provider.js';
+import { WireWarnings } from '../../../src/providers/wire-readers.js';
 import { RequestBodies } from '../../../src/server/request-bodies.js';
 import { readCacheTtlPolicy, sessionTtlMs } from '../../../src/sessions/read-cache-ttl.js';
 import { SessionRouter } from '../../../src/sessions/router.js';
 import { storedCheckoutSession, storedCheckoutSessionOf } from '../../../src/sessions/stored-model.js';
 import { DeliveredEvents } from '../../../src/webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from '../../../src/webhooks/webhook-routes.js';
+import { quietLogger } from '../../support/log-lines.js';
 import { testPayClient, testPayModule } from '../../support/test-pay-provider.js';
 
 function request(method: string, headers: Record<string, string>, body: string): IncomingMessage {
@@ -67,6 +69,7 @@ describe('the provider registry', () => {
         return true;
       },
       deliveredEvents: new DeliveredEvents({ memoryMs: 60_000 }),
+      logger: quietLogger(),
     };
     const { webhooks, providers } = loadConfig({});
     const routes = createProviderWebhookRoutes(webhooks, providers, options, [stripeProvider, testPayModule('tp_whsecret'), convergeGateProvider]);
@@ -96,7 +99,8 @@ describe('the provider registry', () => {
   });
 
   it('reads a stored session of a third provider only from a model built with it', () => {
-    const session = toCheckoutSession(convergeGateWireSession.parse(convergeGateSessions.get(convergeGateCompletedId)), convergeGateCompletedId);
+    const warnings = new WireWarnings('CONVERGE_GATE', 'convergegate', quietLogger());
+    const session = toCheckoutSession(convergeGateWireSession.parse(convergeGateSessions.get(convergeGateCompletedId)), convergeGateCompletedId, warnings);
     const written = JSON.parse(JSON.stringify({ ...session, provider: 'TESTPAY' })) as unknown;
     const withTestPay = storedCheckoutSessionOf([...providerRegistry, testPayModule(undefined)]);
     expect((withTestPay.parse(written) as CheckoutSession).provider).toBe('TESTPAY');
