@@ -83,7 +83,10 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
     recorder: observability.providerCalls,
     logger,
   });
-  const providers = providerRegistry.flatMap((module) => module.createClient(config.providers, http, logger) ?? []);
+  const providers = providerRegistry.flatMap((module) => {
+    const section = config.providers[module.key];
+    return section === undefined ? [] : [module.createClient(section, http, logger)];
+  });
   const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);

@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { ProviderSections, ProviderVariables } from '../config/provider-sections.js';
 import type { ProviderConfiguration, ProviderSection } from '../config/settings.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from './checkout-provider.js';
@@ -22,17 +21,20 @@ export interface ProviderModule {
   readonly idShape: SessionIdShape;
   /** Whether its session body carries the session's refunds, so a final session still changes when refunded. */
   readonly refundsOnSession: boolean;
-  /** Its client when its section is present, i.e. it is configured; undefined otherwise. `logger` hears what its bodies held that its mapping did not expect. */
-  createClient(sections: ProviderSections, http: ProviderHttpClient, logger: Logger): CheckoutProvider | undefined;
+  /**
+   * Its client, from its whole section (the one `configuration` builds, under its key in
+   * `Config.providers`), asked for only when the section is present. `logger` hears what
+   * its bodies held that its mapping did not expect.
+   */
+  createClient(section: ProviderSection, http: ProviderHttpClient, logger: Logger): CheckoutProvider;
   readonly webhooks: {
     /** The setting its webhook secret is read from, named in the answer of its route while unset. */
     readonly secretVariable: string;
-    /** Its webhook secret, from its section; undefined leaves `/webhooks/<key>` answering 404. */
-    secretOf(sections: ProviderSections): string | undefined;
+    /** Its source, once its section holds a webhook secret; until then `/webhooks/<key>` answers 404. */
     createSource(secret: string, window: TimestampWindow): WebhookSource;
   };
-  /** Its section of the configuration: how it is built from its variables, and their checks (`<key>/settings.ts`). */
-  readonly configuration: ProviderConfiguration<ProviderVariables, ProviderSection>;
+  /** Its section of the configuration: its variables, how the section is built from them, and their checks (`<key>/settings.ts`). */
+  readonly configuration: ProviderConfiguration;
   /** Its paths, example sessions and webhooks as the emulator serves them (`<key>/emulator/`). */
   readonly emulator: EmulatedProvider;
 }

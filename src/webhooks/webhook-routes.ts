@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { WebhookConfig } from '../config/config.js';
-import type { ProviderSections } from '../config/provider-sections.js';
+import type { ProviderSections } from '../config/settings.js';
 import { RepeatableLog } from '../logger.js';
 import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
 import type { ProviderModule } from '../providers/provider-module.js';
@@ -43,7 +43,7 @@ export function createProviderWebhookRoutes(
 ): Map<string, RequestHandler> {
   const window = { toleranceSeconds: config.toleranceSeconds, futureSkewSeconds: config.futureSkewSeconds };
   const endpoints = registry.map(({ key, webhooks }) => {
-    const secret = webhooks.secretOf(sections);
+    const secret = sections[key]?.webhookSecret;
     const source = secret ? webhooks.createSource(secret, window) : undefined;
     return [`/webhooks/${key}`, { source, secretVariable: webhooks.secretVariable }] as const;
   });

@@ -1,3 +1,4 @@
+import type { ProviderSection } from '../../src/config/settings.js';
 import type { PaymentProvider } from '../../src/model/checkout-session.js';
 import type { CheckoutProvider } from '../../src/providers/checkout-provider.js';
 import { answering, json, type EmulatedProvider, type EmulatedRoutes } from '../../src/providers/emulated-provider.js';
@@ -59,8 +60,12 @@ const emulatedTestPay: EmulatedProvider = {
   signatureHeaders: (secret) => ({ 'x-testpay-secret': secret }),
 };
 
-/** Test Pay's module; `webhookSecret` is the secret its section would hold. */
-export function testPayModule(webhookSecret: string | undefined): ProviderModule {
+/** Test Pay's section of `Config.providers`, with this webhook secret. */
+export function testPaySection(webhookSecret: string | undefined): ProviderSection {
+  return { secretKey: 'tp_key_test', apiUrl: 'https://testpay.example', webhookSecret };
+}
+
+export function testPayModule(): ProviderModule {
   return {
     key: 'testpay',
     schemaValue: testPayValue,
@@ -75,7 +80,6 @@ export function testPayModule(webhookSecret: string | undefined): ProviderModule
     createClient: () => testPayClient,
     webhooks: {
       secretVariable: 'TESTPAY_WEBHOOK_SECRET',
-      secretOf: () => webhookSecret,
       createSource: (secret) => ({
         provider: 'Test Pay',
         verify: ({ header }) => (header('x-testpay-secret') === secret ? { valid: true } : { valid: false, reason: 'wrong secret' }),
@@ -85,6 +89,7 @@ export function testPayModule(webhookSecret: string | undefined): ProviderModule
       }),
     },
     configuration: {
+      variables: {},
       keyVariable: 'TESTPAY_SECRET_KEY',
       keyExample: 'tp_key_...',
       webhookSecretVariable: 'TESTPAY_WEBHOOK_SECRET',

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../provider-module.js';
-import { convergeGateConfiguration } from './settings.js';
+import { convergeGateConfiguration, type ConvergeGateSection } from './settings.js';
 import { emulatedConvergeGate } from './emulator/emulated.js';
 import { ConvergeGateClient } from './client.js';
 import { convergeGateSessionIdShape } from './session-id.js';
@@ -11,10 +11,9 @@ export const convergeGateProvider: ProviderModule = {
   label: 'Converge Gate',
   idShape: convergeGateSessionIdShape,
   refundsOnSession: true,
-  createClient: ({ convergegate }, http, logger) => convergegate && new ConvergeGateClient(http, convergegate, logger),
+  createClient: (section: ConvergeGateSection, http, logger) => new ConvergeGateClient(http, section, logger),
   webhooks: {
     secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
-    secretOf: ({ convergegate }) => convergegate?.webhookSecret,
     createSource: (secret, window) => new ConvergeGateWebhookSource(secret, window),
   },
   configuration: convergeGateConfiguration,

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../provider-module.js';
-import { stripeConfiguration } from './settings.js';
+import { stripeConfiguration, type StripeSection } from './settings.js';
 import { emulatedStripe } from './emulator/emulated.js';
 import { StripeClient } from './client.js';
 import { stripeSessionIdShape } from './session-id.js';
@@ -12,10 +12,9 @@ export const stripeProvider: ProviderModule = {
   idShape: stripeSessionIdShape,
   // Refunds are listed by payment intent, apart from the session.
   refundsOnSession: false,
-  createClient: ({ stripe }, http, logger) => stripe && new StripeClient(http, stripe, logger),
+  createClient: (section: StripeSection, http, logger) => new StripeClient(http, section, logger),
   webhooks: {
     secretVariable: 'STRIPE_WEBHOOK_SECRET',
-    secretOf: ({ stripe }) => stripe?.webhookSecret,
     createSource: (secret, window) => new StripeWebhookSource(secret, window),
   },
   configuration: stripeConfiguration,
