@@ -92,7 +92,8 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     recorder: observability.cache('process'),
     ...(redis
       ? {
-          shared: new RedisReadLevel(redis, accountOf, accounts),
+          // One provider call's deadline: a replica that took a read's refresh lease and crashed holds the others up no longer.
+          shared: new RedisReadLevel(redis, accountOf, accounts, config.provider.timeoutMs),
           sharedRecorder: observability.cache('redis'),
         }
       : {}),
