@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { startSubgraph, type RunningSubgraph } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { pointAtEmulator } from '../src/emulator/sandbox-config.js';
@@ -20,19 +21,21 @@ export interface DemoStack {
  * Hive Gateway composed from both, whose GraphiQL page opens on a cross-subgraph query
  * and a subscription to a payment that settles, each event joined with its order. The
  * emulator sends its moving sessions' webhooks to this subgraph.
- * The environment configures this subgraph as usual (PORT, LOG_LEVEL, ...), except that
- * it always talks to the emulator.
+ * The environment configures this subgraph as usual (PORT, ...), except that it always
+ * talks to the emulator; every part logs to `logger`.
  */
 export async function startDemoStack(options: {
   environment: NodeJS.ProcessEnv;
   ordersPort: number;
   gatewayPort: number;
+  logger: Logger;
 }): Promise<DemoStack> {
+  const { logger } = options;
   const emulator = await ProviderEmulator.start();
   const config = pointAtEmulator(loadConfig(options.environment), emulator);
-  const payments = await startSubgraph(config);
-  emulator.sendWebhooksTo({ subgraphUrl: payments.url, stripeSecret: config.providers.stripe?.webhookSecret, convergeGateSecret: config.providers.convergegate?.webhookSecret });
-  const orders = await startOrdersSubgraph(exampleOrders, { port: options.ordersPort });
+  const payments = await startSubgraph(config, { logger });
+  emulator.sendWebhooksTo({ subgraphUrl: payments.url, stripeSecret: config.providers.stripe?.webhookSecret, convergeGateSecret: config.providers.convergegate?.webhookSecret }, logger);
+  const orders = await startOrdersSubgraph(exampleOrders, { port: options.ordersPort, logger });
   const routerSecret = config.server.routerSecret;
   const gateway = await startHiveGateway(
     [

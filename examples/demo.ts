@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { loadConfig } from '../src/config/config.js';
 import { ConfigError, parseSettings, portNumber } from '../src/config/settings.js';
+import { createLogger } from '../src/logger.js';
 import { checkListenAddress } from '../src/server/listen-address.js';
-import { logger } from '../src/logger.js';
 import { stopOnTerminationSignals } from '../src/server/termination-signals.js';
 import { startDemoStack } from './demo-stack.js';
 import { crossSubgraphQuery, paymentSubscription } from './orders-subgraph/example-orders.js';
@@ -18,14 +18,14 @@ const demoPorts = z.object({ GATEWAY_PORT: portNumber(gatewayPort.usual), ORDERS
 async function main(): Promise<void> {
   const environment = { LOG_LEVEL: 'warn', ...process.env };
   const config = loadConfig(environment);
+  const logger = createLogger(undefined, config.logLevel);
   const ports = parseSettings(demoPorts, environment);
-  logger.level = config.logLevel;
   for (const warning of config.warnings) logger.warn(warning);
   // Every port is checked before anything starts, so a busy one is one line, not a stack trace.
   await checkListenAddress(config.port, config.host);
   await checkListenAddress(ports.GATEWAY_PORT, demoHost, gatewayPort);
   await checkListenAddress(ports.ORDERS_PORT, demoHost, ordersPort);
-  const demo = await startDemoStack({ environment, ordersPort: ports.ORDERS_PORT, gatewayPort: ports.GATEWAY_PORT });
+  const demo = await startDemoStack({ environment, ordersPort: ports.ORDERS_PORT, gatewayPort: ports.GATEWAY_PORT, logger });
   const gatewayUrl = demo.gateway.url;
   const curlBody = JSON.stringify({ query: crossSubgraphQuery.replace(/\s+/g, ' ') });
 

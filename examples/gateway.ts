@@ -3,7 +3,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { DocumentNode } from 'graphql';
-import { logger } from '../src/logger.js';
+import type { Logger } from 'pino';
 
 export interface SubgraphDefinition {
   name: string;
@@ -50,12 +50,13 @@ class RecordingDataSource extends RemoteGraphQLDataSource {
 
 /**
  * Composes the subgraphs into a supergraph with `@apollo/composition` and serves it with
- * `@apollo/gateway` over real HTTP on loopback.
+ * `@apollo/gateway` over real HTTP on loopback; both log to `logger`.
  */
 export async function startGateway(
   subgraphs: readonly SubgraphDefinition[],
-  options: { port?: number; plugins?: ApolloServerPlugin[] } = {},
+  options: { port?: number; plugins?: ApolloServerPlugin[]; logger: Logger },
 ): Promise<RunningGateway> {
+  const { logger } = options;
   const composition = composeServices([...subgraphs]);
   if (composition.errors) {
     throw new Error(`Composition failed:\n${composition.errors.map((error) => error.message).join('\n')}`);

@@ -2,13 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
-import type { DestinationStream } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { createApolloServer } from './graphql/apollo-server.js';
 import { requestContexts } from './graphql/context.js';
+import { unexpectedErrorMask } from './graphql/error-masking.js';
 import { createGraphQLRoute } from './graphql/http-route.js';
 import { loadSubgraphSchema } from './graphql/schema.js';
-import { createLogger, logger } from './logger.js';
 import { Observability } from './observability/observability.js';
 import { ProviderHttpClient } from './providers/http/provider-http-client.js';
 import { redisRateLimit } from './providers/http/redis-rate-limit.js';
@@ -47,8 +47,8 @@ export interface RunningSubgraph {
 }
 
 export interface SubgraphOptions {
-  /** Where request lines and provider call lines go; stdout by default. */
-  logDestination?: DestinationStream;
+  /** Every layer's log lines, at its level: `main.ts` hands the process's, tests one that keeps its lines. */
+  logger: Logger;
   /** Receives every span, as if `OTEL_EXPORTER_OTLP_ENDPOINT` were set (tests use an in-memory exporter). */
   spanProcessor?: SpanProcessor;
   /** The read cache's time source for expiry (tests pass a clock they move by hand). */
@@ -56,15 +56,15 @@ export interface SubgraphOptions {
 }
 
 /** Wires config → observability → Redis → HTTP client → provider clients → loaders → Apollo → HTTP server, and listens. */
-export async function startSubgraph(config: Config, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
-  const log = options.logDestination ? createLogger(options.logDestination, config.logLevel) : logger;
+export async function startSubgraph(config: Config, options: SubgraphOptions): Promise<RunningSubgraph> {
+  const { logger } = options;
   const observability = new Observability({
-    logger: log,
+    logger,
     otlpEndpoint: config.observability.otlpEndpoint,
     spanProcessor: options.spanProcessor,
   });
   const redis: SharedRedis | undefined = config.redis.url
-    ? await connectSharedRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, timeoutMs: config.redis.timeoutMs })
+    ? await connectSharedRedis({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, timeoutMs: config.redis.timeoutMs, logger })
     : undefined;
   const http = new ProviderHttpClient({
     maxConnectionsPerOrigin: config.provider.maxConnectionsPerOrigin,
@@ -81,8 +81,9 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     breaker: config.provider.breaker,
     ...(redis ? { rateLimits: redisRateLimit(redis, config.redis.fallbackReplicas) } : {}),
     recorder: observability.providerCalls,
+    logger,
   });
-  const providers = providerRegistry.flatMap((module) => module.createClient(config.providers, http) ?? []);
+  const providers = providerRegistry.flatMap((module) => module.createClient(config.providers, http, logger) ?? []);
   const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);
@@ -93,7 +94,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...(redis
       ? {
           // One provider call's deadline: a replica that took a read's refresh lease and crashed holds the others up no longer.
-          shared: new RedisReadLevel(redis, accountOf, accounts, config.provider.timeoutMs),
+          shared: new RedisReadLevel(redis, accountOf, accounts, logger, config.provider.timeoutMs),
           sharedRecorder: observability.cache('redis'),
         }
       : {}),
@@ -117,6 +118,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
       ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
     }),
     recorder: observability.webhooks,
+    logger,
   }, providerRegistry);
   const admission = new SubscriptionAdmission(config.subscriptions);
   observability.subscriptions.countOpen(() => admission.openSubscriptions);
@@ -125,7 +127,8 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),
     subscriptions: () => admission.openSubscriptions,
   });
-  const schema = loadSubgraphSchema();
+  const schema = loadSubgraphSchema(logger);
+  const maskError = unexpectedErrorMask(logger);
   const { createContext, createLoaders } = requestContexts({
     router,
     reads,
@@ -141,14 +144,16 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     admission,
     createContext,
     createLoaders,
+    maskError,
   });
   const callbacks = callbackTransportPlugin({
     operations,
     isRouter: config.server.routerSecret === undefined ? undefined : routerSecretCheck(config.server.routerSecret),
-    logger: log.child({ transport: 'callback' }),
+    logger: logger.child({ transport: 'callback' }),
+    maskError,
     drainTimeoutMs: config.server.shutdownTimeoutMs,
   });
-  const apollo = createApolloServer(schema, config.graphql, [observability.graphqlPlugin, callbacks]);
+  const apollo = createApolloServer(schema, config.graphql, { logger, maskError, plugins: [observability.graphqlPlugin, callbacks] });
   await apollo.start();
 
   const { metricsPort } = config.observability;
@@ -168,6 +173,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
     readiness: readiness.route,
     metrics: metricsPort === undefined ? observability.metrics : undefined,
     requests: observability.requests,
+    logger,
   });
   const websockets = attachWebSocketTransport({
     server,
@@ -182,7 +188,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions = {
   let metricsServer: Server | undefined;
   let metricsUrl = `${url}/metrics`;
   if (metricsPort !== undefined) {
-    metricsServer = createMetricsServer(observability.metrics);
+    metricsServer = createMetricsServer(observability.metrics, logger);
     metricsUrl = `http://${host}:${await listen(metricsServer, metricsPort, config.host, metricsPortSetting)}/metrics`;
   }
 

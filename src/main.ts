@@ -4,9 +4,12 @@ import { ConfigError } from './config/settings.js';
 import { sandboxBanner, servesSandboxPage } from './emulator/sandbox-banner.js';
 import { pointAtEmulator } from './emulator/sandbox-config.js';
 import { ProviderEmulator } from './emulator/server.js';
+import { createLogger } from './logger.js';
 import { checkListenAddress } from './server/listen-address.js';
-import { logger } from './logger.js';
 import { stopOnTerminationSignals } from './server/termination-signals.js';
+
+/** The process's logger, on stdout: every layer is handed it. At `info` until the configuration says otherwise. */
+const logger = createLogger();
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -16,8 +19,8 @@ async function main(): Promise<void> {
 
   const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
   const served = emulator ? pointAtEmulator(config, emulator) : config;
-  const subgraph = await startSubgraph(served);
-  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, stripeSecret: served.providers.stripe?.webhookSecret, convergeGateSecret: served.providers.convergegate?.webhookSecret });
+  const subgraph = await startSubgraph(served, { logger });
+  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, stripeSecret: served.providers.stripe?.webhookSecret, convergeGateSecret: served.providers.convergegate?.webhookSecret }, logger);
   const graphqlUrl = `${subgraph.url}/graphql`;
   stopOnTerminationSignals({
     graceMs: config.server.readinessDelayMs + config.server.shutdownTimeoutMs,

@@ -4,7 +4,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type DocumentNode } from 'graphql';
-import { logger } from '../../src/logger.js';
+import type { Logger } from 'pino';
 
 export interface ExampleOrder {
   id: string;
@@ -25,10 +25,10 @@ export interface RunningOrdersSubgraph {
 
 export const ordersTypeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-/** Starts the example orders subgraph on loopback, holding its orders in memory. */
+/** Starts the example orders subgraph on loopback, holding its orders in memory; Apollo Server logs to `logger`. */
 export async function startOrdersSubgraph(
   orders: readonly ExampleOrder[],
-  options: { port?: number } = {},
+  options: { port?: number; logger: Logger },
 ): Promise<RunningOrdersSubgraph> {
   const byId = new Map<string, ExampleOrder>();
   const putOrders = (list: readonly ExampleOrder[]) => list.forEach((order) => byId.set(order.id, order));
@@ -47,7 +47,7 @@ export async function startOrdersSubgraph(
   };
   const server = new ApolloServer({
     schema: buildSubgraphSchema({ typeDefs: ordersTypeDefs, resolvers }),
-    logger,
+    logger: options.logger,
     // Whoever runs it (a test, the demo) owns the process's signals.
     stopOnTerminationSignals: false,
   });

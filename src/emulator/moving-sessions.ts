@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { MovingSession } from './data/moving-sessions.js';
 import { sendWebhook, type WebhookTarget } from './webhook-sender.js';
 
@@ -9,7 +10,7 @@ import { sendWebhook, type WebhookTarget } from './webhook-sender.js';
 export class MovingSessions {
   private readonly byId: Map<string, MovingSession>;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private target: WebhookTarget | undefined;
+  private webhooks: { target: WebhookTarget; logger: Logger } | undefined;
 
   constructor(
     sessions: readonly MovingSession[],
@@ -20,8 +21,8 @@ export class MovingSessions {
     for (const session of sessions) store(session, session.before);
   }
 
-  sendWebhooksTo(target: WebhookTarget): void {
-    this.target = target;
+  sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
+    this.webhooks = { target, logger };
   }
 
   /** Starts the session's move on its first read; later reads change nothing. */
@@ -32,7 +33,7 @@ export class MovingSessions {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.store(session, session.after);
-      if (this.target) void sendWebhook(this.target, session);
+      if (this.webhooks) void sendWebhook(this.webhooks.target, session, this.webhooks.logger);
     }, this.delayMs);
     timer.unref();
     this.timers.add(timer);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { ConvergeGateRoutes } from './convergegate-routes.js';
 import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
 import { RateWindows, type EmulatorRateLimits } from './rate-windows.js';
@@ -155,9 +156,9 @@ export class ProviderEmulator {
     this.stripeWindows.setLimits(this.stripeLimits(this.stripeRateLimits));
   }
 
-  /** Sends the webhooks of the sessions that move (signed with these secrets) to this subgraph. */
-  sendWebhooksTo(target: WebhookTarget): void {
-    this.moving.sendWebhooksTo(target);
+  /** Sends the webhooks of the sessions that move (signed with these secrets) to this subgraph, logging each to `logger`. */
+  sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
+    this.moving.sendWebhooksTo(target, logger);
   }
 
   async close(): Promise<void> {

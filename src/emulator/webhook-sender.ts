@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
 import { request } from 'undici';
-import { logger } from '../logger.js';
 import type { MovingSession } from './data/moving-sessions.js';
 
 /** Where the emulator sends its webhooks, and the secrets each provider signs them with. */
@@ -17,9 +17,9 @@ export interface WebhookTarget {
  * Sends the event a moving session's change makes its provider send, signed as that
  * provider signs: Stripe's `Stripe-Signature` (`t=...,v1=<HMAC-SHA256 of "t.body">`),
  * Converge Gate's `Sec-Timestamp` and `Sec-Signature` (HMAC-SHA256 of timestamp + body
- * under SHA-256 of the secret key, both as hex).
+ * under SHA-256 of the secret key, both as hex). Each delivery is logged to `logger`.
  */
-export async function sendWebhook(target: WebhookTarget, moved: MovingSession): Promise<void> {
+export async function sendWebhook(target: WebhookTarget, moved: MovingSession, logger: Logger): Promise<void> {
   const timestamp = Math.floor(Date.now() / 1000);
   const path = moved.provider === 'stripe' ? '/webhooks/stripe' : '/webhooks/convergegate';
   const secret = moved.provider === 'stripe' ? target.stripeSecret : target.convergeGateSecret;

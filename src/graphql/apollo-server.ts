@@ -8,9 +8,9 @@ import {
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
 import { PaymentsError } from '../errors.js';
-import { logger } from '../logger.js';
-import { maskUnexpectedError } from './error-masking.js';
+import type { ErrorMask } from './error-masking.js';
 import { cacheControlHeaderPlugin } from './cache-control-header.js';
 import type { RequestContext } from './context.js';
 import { queryLimitsPlugin, type QueryLimits } from './query-limits.js';
@@ -22,12 +22,18 @@ export interface ApolloOptions extends QueryLimits {
   inlineTraces: boolean;
 }
 
+/** What the app hands Apollo Server besides its settings. */
+export interface ApolloWiring {
+  /** Apollo Server's own lines. */
+  logger: Logger;
+  /** The errors' rule every transport shares (`unexpectedErrorMask`). */
+  maskError: ErrorMask;
+  plugins?: ApolloServerPlugin<RequestContext>[];
+}
+
 /** `schema` is the subgraph's (`loadSubgraphSchema()`), which the subscription transports execute too. */
-export function createApolloServer(
-  schema: GraphQLSchema,
-  options: ApolloOptions,
-  plugins: ApolloServerPlugin<RequestContext>[] = [],
-): ApolloServer<RequestContext> {
+export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions, wiring: ApolloWiring): ApolloServer<RequestContext> {
+  const { logger, maskError, plugins = [] } = wiring;
   return new ApolloServer<RequestContext>({
     schema,
     introspection: options.introspection,
@@ -35,7 +41,7 @@ export function createApolloServer(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError,
+    formatError: graphQLErrorFormatter(maskError),
     logger,
     // The entry point owns SIGINT and SIGTERM: two owners would race to stop the server.
     stopOnTerminationSignals: false,
@@ -82,17 +88,19 @@ const introspectionOffMessage =
 /**
  * The refusal of introspection in the words of this subgraph's settings; a request Apollo
  * refused with a 4xx and no code (a persisted query whose hash does not match) is the
- * client's `BAD_REQUEST`; everything else as every transport sends it (`maskUnexpectedError`).
+ * client's `BAD_REQUEST`; everything else as every transport sends it (`maskError`).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
-    return { ...formatted, message: introspectionOffMessage };
-  }
-  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && isClientRefusal(original)) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
-  }
-  return maskUnexpectedError(formatted, original);
+function graphQLErrorFormatter(maskError: ErrorMask): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const original = unwrapResolverError(error);
+    if (formatted.extensions?.validationErrorCode === ApolloServerValidationErrorCode.INTROSPECTION_DISABLED) {
+      return { ...formatted, message: introspectionOffMessage };
+    }
+    if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && isClientRefusal(original)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+    }
+    return maskError(formatted, original);
+  };
 }
 
 function isClientRefusal(error: unknown): boolean {

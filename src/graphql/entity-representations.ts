@@ -1,6 +1,7 @@
 import { Kind, type GraphQLFieldResolver, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import type { Logger } from 'pino';
 import { InvalidRepresentationError } from '../errors.js';
-import { logRepeatable } from '../logger.js';
+import { RepeatableLog } from '../logger.js';
 import { sanitizeText } from '../sanitize-text.js';
 import type { RequestContext } from './context.js';
 
@@ -12,13 +13,15 @@ const maxLoggedTypenameLength = 64;
  * entity of this subgraph, or whose key fields are not strings, is answered at its index
  * with `BAD_USER_INPUT` while its neighbours load as usual. Without this, `@apollo/subgraph`
  * fails the whole batch for one unknown `__typename` (`__proto__` and `constructor`
- * included), and a numeric id reaches the resolvers.
+ * included), and a numeric id reaches the resolvers. Refusals are logged to `logger`, a
+ * repeated one at most once a minute.
  */
-export function checkEntityRepresentations(schema: GraphQLSchema): GraphQLSchema {
+export function checkEntityRepresentations(schema: GraphQLSchema, logger: Logger): GraphQLSchema {
   const entities = schema.getQueryType()?.getFields()._entities;
   const resolveEntities = entities?.resolve;
   if (!entities || !resolveEntities) return schema;
   const keyFieldsByType = entityKeyFields(schema);
+  const refusals = new RepeatableLog(logger);
   const resolve: GraphQLFieldResolver<unknown, RequestContext> = async (source, args, context, info) => {
     const representations = args.representations as unknown[];
     const problems = representations.map((representation) => problemWith(representation, keyFieldsByType));
@@ -26,7 +29,7 @@ export function checkEntityRepresentations(schema: GraphQLSchema): GraphQLSchema
     const loaded = (await resolveEntities(source, { ...args, representations: accepted }, context, info)) as unknown[];
     const refused = problems.filter((problem) => problem !== undefined);
     if (refused.length > 0) {
-      logRepeatable(
+      refusals.log(
         'info',
         `entity-representations-refused ${refused[0]!.typename ?? ''}`,
         { requestId: context.request.requestId, refused: refused.length, firstTypename: refused[0]!.typename },

@@ -1,7 +1,7 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
 import { errorCodes } from '../errors.js';
-import { logger } from '../logger.js';
 
 /**
  * The codes a client is meant to read: this subgraph's own, and those a GraphQL server
@@ -15,22 +15,26 @@ const clientCodes: ReadonlySet<string> = new Set<string>([
 const maskedMessage = 'Internal server error';
 const maxLoggedFrames = 8;
 
+/** What a transport sends for `error`; `cause` is the error thrown, when the transport still has it, for the log. */
+export type ErrorMask = (error: GraphQLFormattedError, cause?: unknown) => GraphQLFormattedError;
+
 /**
  * What every transport (HTTP, SSE, graphql-ws, the router's callbacks) sends for an error:
  * one with a client code as it is; anything else is a bug, whose message may name
- * internals, so it is logged and sent as `Internal server error` with
- * `INTERNAL_SERVER_ERROR`, keeping where it happened (`path`, `locations`). `cause` is the
- * error thrown, when the transport still has it, for the log.
+ * internals, so it is logged to `logger` and sent as `Internal server error` with
+ * `INTERNAL_SERVER_ERROR`, keeping where it happened (`path`, `locations`).
  */
-export function maskUnexpectedError(error: GraphQLFormattedError, cause?: unknown): GraphQLFormattedError {
-  const code = error.extensions?.code;
-  if (typeof code === 'string' && clientCodes.has(code)) return error;
-  logger.error({ path: error.path, ...loggable(cause) }, 'unexpected error in a resolver');
-  return {
-    message: maskedMessage,
-    ...(error.locations ? { locations: error.locations } : {}),
-    ...(error.path ? { path: error.path } : {}),
-    extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+export function unexpectedErrorMask(logger: Logger): ErrorMask {
+  return (error, cause) => {
+    const code = error.extensions?.code;
+    if (typeof code === 'string' && clientCodes.has(code)) return error;
+    logger.error({ path: error.path, ...loggable(cause) }, 'unexpected error in a resolver');
+    return {
+      message: maskedMessage,
+      ...(error.locations ? { locations: error.locations } : {}),
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }
 

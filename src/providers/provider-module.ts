@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { ProviderSections } from '../config/provider-sections.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from './checkout-provider.js';
@@ -19,8 +20,8 @@ export interface ProviderModule {
   readonly idShape: SessionIdShape;
   /** Whether its session body carries the session's refunds, so a final session still changes when refunded. */
   readonly refundsOnSession: boolean;
-  /** Its client when its section is present, i.e. it is configured; undefined otherwise. */
-  createClient(sections: ProviderSections, http: ProviderHttpClient): CheckoutProvider | undefined;
+  /** Its client when its section is present, i.e. it is configured; undefined otherwise. `logger` hears what its bodies held that its mapping did not expect. */
+  createClient(sections: ProviderSections, http: ProviderHttpClient, logger: Logger): CheckoutProvider | undefined;
   readonly webhooks: {
     /** The setting its webhook secret is read from, named in the answer of its route while unset. */
     readonly secretVariable: string;

@@ -1,15 +1,37 @@
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ProviderBadResponseError } from '../errors.js';
-import { warnOnce } from '../logger.js';
+import { LogOnce } from '../logger.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { Money } from '../model/money.js';
 import type { RefundStatus } from '../model/refund.js';
 
 // Readers of the value shapes every provider's wire format shares, for its mappers and client.
 
-/** `reportUnknown(field)` logs each provider value new to the subgraph once, under `<logKey>.<field>.<value>`. */
-export function unknownValueReporter(provider: PaymentProvider, logKey: string): (field: string) => (value: string) => void {
-  return (field) => (value) => warnOnce(`${logKey}.${field}.${value}`, { provider, field, value }, 'unknown enum value mapped to UNKNOWN');
+/**
+ * Where a provider's mappers tell what a body held that the subgraph did not expect: each
+ * distinct surprise is logged once, as a warning naming the provider, under
+ * `<logKey>.<key>`. Its client makes one from the logger it is handed.
+ */
+export class WireWarnings {
+  private readonly once: LogOnce;
+
+  constructor(
+    private readonly provider: PaymentProvider,
+    private readonly logKey: string,
+    logger: Logger,
+  ) {
+    this.once = new LogOnce(logger);
+  }
+
+  /** `unknownValue(field)` logs each value of `field` new to the subgraph, which answers it as `UNKNOWN`, once. */
+  unknownValue(field: string): (value: string) => void {
+    return (value) => this.warn(`${field}.${value}`, { field, value }, 'unknown enum value mapped to UNKNOWN');
+  }
+
+  warn(key: string, fields: Record<string, unknown>, message: string): void {
+    this.once.warn(`${this.logKey}.${key}`, { provider: this.provider, ...fields }, message);
+  }
 }
 
 /** Amounts in minor units of `currency` (upper case), with its digits as the provider counts them; null without a currency. */

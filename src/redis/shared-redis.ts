@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { logger } from '../logger.js';
+import type { Logger } from 'pino';
 import { AccountKeySpace } from './account-key-space.js';
 
 /** `ok`: shared state is in use. `degraded`: Redis is slow, down or refusing; each replica is on its own meanwhile. */
@@ -26,6 +26,8 @@ export interface SharedRedisOptions {
   probeIntervalMs?: number;
   /** Longest wait at start-up for the first connection; the subgraph starts degraded after it. */
   startupWaitMs?: number;
+  /** Where each change of state is logged. */
+  logger: Logger;
 }
 
 /**
@@ -118,6 +120,7 @@ class FleetRedis implements SharedRedis {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly timeoutMs: number;
   private readonly lostAfterMs: number;
+  private readonly logger: Logger;
   private readonly replicaId = randomUUID();
   replicasAlive: number | undefined;
   /** When the connection last turned `ok`: until every replica has beaten again, the count may only grow. */
@@ -131,6 +134,7 @@ class FleetRedis implements SharedRedis {
   private settledFirst: (() => void) | undefined;
 
   constructor(options: SharedRedisOptions) {
+    this.logger = options.logger;
     this.keyPrefix = options.keyPrefix;
     this.timeoutMs = options.timeoutMs;
     this.lostAfterMs = Math.max(10 * options.timeoutMs, 500);
@@ -313,9 +317,9 @@ class FleetRedis implements SharedRedis {
     const previous = this.state;
     this.state = state;
     if (state === 'degraded') {
-      logger.warn({ reason }, previous === 'connecting' ? this.startupProblem(reason) : 'Redis unavailable: serving from this process cache and pacing provider calls locally until it is back');
+      this.logger.warn({ reason }, previous === 'connecting' ? this.startupProblem(reason) : 'Redis unavailable: serving from this process cache and pacing provider calls locally until it is back');
     } else {
-      logger.info(previous === 'connecting' ? 'Redis connected: cache, evictions and rate budget shared' : 'Redis is back: cache, evictions and rate budget shared again');
+      this.logger.info(previous === 'connecting' ? 'Redis connected: cache, evictions and rate budget shared' : 'Redis is back: cache, evictions and rate budget shared again');
     }
     this.settledFirst?.();
     this.settledFirst = undefined;

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { logger } from '../logger.js';
+import type { Logger } from 'pino';
 import { newRequestTally, type RequestTally } from '../request-tally.js';
 import { subscriptionInSearch, type EventStreamHandler } from '../subscriptions/sse-transport.js';
 import { HttpError } from './http-error.js';
@@ -41,6 +41,8 @@ export interface HttpServerOptions {
   /** Served at `GET /metrics`, as open as `/health`; leave unset when metrics have a port of their own. */
   metrics?: MetricsSource | undefined;
   requests?: RequestRecorder;
+  /** Where a failed request or scrape is logged. */
+  logger: Logger;
 }
 
 /** How long a client may take, in milliseconds (see `Config['server']`). */
@@ -74,7 +76,7 @@ const unrecorded: RequestRecorder = { record: (_request, _response, _route, hand
 export function createHttpServer(options: HttpServerOptions): Server {
   const isRouter = routerSecretCheck(options.routerSecret);
   const requests = options.requests ?? unrecorded;
-  const { timeouts } = options;
+  const { timeouts, logger } = options;
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const url = requestUrl(request);
     if (isRead(request) && url.pathname === '/health') {
@@ -86,7 +88,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     if (isRead(request) && url.pathname === '/metrics' && options.metrics) {
-      serveMetrics(options.metrics, response);
+      serveMetrics(options.metrics, response, logger);
       return;
     }
     // The route as the request log names it: a path no route serves is not repeated.
@@ -96,7 +98,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       response.once('close', () => {
         if (!response.writableFinished) tally.clientGone = true;
       });
-      return route(options, isRouter, request, response, url, tally).catch((error: unknown) => answerFailure(error, request, response, tally));
+      return route(options, isRouter, request, response, url, tally).catch((error: unknown) => answerFailure(error, request, response, tally, logger));
     });
   };
   const server = createServer(
@@ -114,7 +116,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
 }
 
 /** Client mistakes get their status and message; a client gone mid-request is no failure; anything else is a bug, logged. */
-function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, tally: RequestTally): void {
+function answerFailure(error: unknown, request: IncomingMessage, response: ServerResponse, tally: RequestTally, logger: Logger): void {
   if (request.destroyed && !request.complete) {
     logger.debug({ requestId: tally.requestId }, 'client went away before its request was read');
     return;
@@ -130,15 +132,15 @@ function answerFailure(error: unknown, request: IncomingMessage, response: Serve
 }
 
 /** Metrics alone on a port of their own (`METRICS_PORT`), `GET /metrics`. */
-export function createMetricsServer(metrics: MetricsSource): Server {
+export function createMetricsServer(metrics: MetricsSource, logger: Logger): Server {
   return createServer((request, response) => {
     const url = requestUrl(request);
-    if (isRead(request) && url.pathname === '/metrics') serveMetrics(metrics, response);
+    if (isRead(request) && url.pathname === '/metrics') serveMetrics(metrics, response, logger);
     else sendJson(response, 404, { error: 'Metrics are served at GET /metrics' });
   });
 }
 
-function serveMetrics(metrics: MetricsSource, response: ServerResponse): void {
+function serveMetrics(metrics: MetricsSource, response: ServerResponse, logger: Logger): void {
   metrics.scrape().then(
     (text) => response.writeHead(200, { 'content-type': metrics.contentType }).end(text),
     (error: unknown) => {

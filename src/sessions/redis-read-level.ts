@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import { z } from 'zod';
-import { logger, warnOnce } from '../logger.js';
+import { LogOnce } from '../logger.js';
 import type { AccountKeySpace } from '../redis/account-key-space.js';
 import { redisScript, type SharedRedis } from '../redis/shared-redis.js';
 import type { KeptRead, SharedLook, SharedReadLevel } from './provider-read-cache.js';
@@ -77,20 +78,24 @@ export type SessionAccountOf = (sessionId: string) => string | undefined;
 export class RedisReadLevel implements SharedReadLevel {
   private readonly replicaId = randomUUID();
   private readonly pendingEvictions = new Set<string>();
+  private readonly unreadable: LogOnce;
   /** Numbers this replica's lease tokens, so that each look's token is its own. */
   private leasesTried = 0;
 
   /**
    * `accounts`: every configured provider's account, whose eviction channels this replica
-   * listens to. `refreshLeaseMs`: longest a replica holds a read's refresh lease, and so
-   * longest the others wait for its answer (should it crash) before one fetches instead.
+   * listens to; `logger`: where a missed eviction and a value it cannot read are logged.
+   * `refreshLeaseMs`: longest a replica holds a read's refresh lease, and so longest the
+   * others wait for its answer (should it crash) before one fetches instead.
    */
   constructor(
     private readonly redis: SharedRedis,
     private readonly accountOf: SessionAccountOf,
     private readonly accounts: readonly string[],
+    private readonly logger: Logger,
     readonly refreshLeaseMs: number,
   ) {
+    this.unreadable = new LogOnce(logger);
     redis.onStateChange((state) => {
       if (state === 'ok') void this.sendPendingEvictions();
     });
@@ -105,7 +110,7 @@ export class RedisReadLevel implements SharedReadLevel {
           if (parsed && parsed.from !== this.replicaId) handlers.evicted(parsed.sessionId);
         },
         () => {
-          logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
+          this.logger.info('eviction channel back after an interruption: emptying this process cache, whose evictions may have been missed');
           handlers.missedEvictions();
         },
       );
@@ -135,7 +140,7 @@ export class RedisReadLevel implements SharedReadLevel {
         const { staleMs, ...kept } = decoded;
         return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation, lease };
       }
-      warnOnce(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
+      this.unreadable.warn(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
     return { kept: undefined, generation, lease };
   }

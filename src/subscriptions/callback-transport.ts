@@ -5,7 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { PaymentsError } from '../errors.js';
 import type { RequestContext } from '../graphql/context.js';
-import { maskUnexpectedError } from '../graphql/error-masking.js';
+import type { ErrorMask } from '../graphql/error-masking.js';
 import type { ConnectionShare } from './admission.js';
 import type { SubscriptionOperations } from './subscription-operations.js';
 
@@ -14,6 +14,8 @@ export interface CallbackTransportOptions {
   /** Whether a `Router-Secret` header is the router's; unset without `ROUTER_SECRET`, when callback subscriptions are refused. */
   isRouter: ((secret: unknown) => boolean) | undefined;
   logger: Logger;
+  /** The errors' rule every transport shares (`unexpectedErrorMask`). */
+  maskError: ErrorMask;
   /** Each request to the router's callback URL gives up after this long (and is retried as a failure). */
   callbackTimeoutMs?: number;
   /** How long stopping waits for the subscriptions' `complete` messages to be posted. */
@@ -40,7 +42,7 @@ export function callbackTransportPlugin(options: CallbackTransportOptions): Apol
   const posts = new Set<Promise<unknown>>();
   const callbacks = ApolloServerPluginSubscriptionCallback({
     logger: options.logger,
-    fetcher: trackedIn(posts, callbackFetcher(options.callbackTimeoutMs ?? defaultCallbackTimeoutMs)),
+    fetcher: trackedIn(posts, callbackFetcher(options.callbackTimeoutMs ?? defaultCallbackTimeoutMs, options.maskError)),
   }) as ApolloServerPlugin<RequestContext>;
   const subscriptions = new RunningSubscriptions();
   // Stopping completes every subscription (the feed ends them); the plugin does not wait for its own posts.
@@ -160,10 +162,10 @@ function isHttpUrl(text: string): boolean {
  * Posts to the callback URL within a deadline and reads the answer to its end (the plugin
  * looks only at the status), with each event's unexpected errors masked as a query's are.
  */
-function callbackFetcher(timeoutMs: number): CallbackFetcher {
+function callbackFetcher(timeoutMs: number, maskError: ErrorMask): CallbackFetcher {
   return async (url, init) => {
     // The plugin's every message is a JSON string.
-    const body = maskUnexpectedErrors(String(init?.body));
+    const body = maskUnexpectedErrors(String(init?.body), maskError);
     const response = await fetch(url, { ...init, body, signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer();
     return response;
@@ -176,9 +178,9 @@ interface CallbackMessage {
 }
 
 /** The plugin posts each event's errors as graphql-js made them, never through Apollo Server's `formatError`. */
-function maskUnexpectedErrors(body: string): string {
+function maskUnexpectedErrors(body: string, maskError: ErrorMask): string {
   const message = JSON.parse(body) as CallbackMessage;
-  if (message.payload?.errors) message.payload.errors = message.payload.errors.map((error) => maskUnexpectedError(error));
-  if (message.errors) message.errors = message.errors.map((error) => maskUnexpectedError(error));
+  if (message.payload?.errors) message.payload.errors = message.payload.errors.map((error) => maskError(error));
+  if (message.errors) message.errors = message.errors.map((error) => maskError(error));
   return JSON.stringify(message);
 }

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { RequestContext, SubscriptionScope } from '../graphql/context.js';
-import { maskUnexpectedError } from '../graphql/error-masking.js';
+import type { ErrorMask } from '../graphql/error-masking.js';
 import { operationLimitProblem, type QueryLimits } from '../graphql/query-limits.js';
 import type { RequestTally } from '../request-tally.js';
 import type { SessionLoaders } from '../sessions/loaders.js';
@@ -39,6 +39,8 @@ export interface SubscriptionOperationsOptions {
   /** The context a query gets; a subscription's loaders are made again for each event. */
   createContext: (request: RequestTally) => RequestContext;
   createLoaders: (request: RequestTally) => SessionLoaders;
+  /** The errors' rule every transport shares (`unexpectedErrorMask`). */
+  maskError: ErrorMask;
 }
 
 /**
@@ -112,7 +114,7 @@ export class SubscriptionOperations {
   /** As a query's result would be: errors with a client code as they are, anything unexpected masked. */
   format(result: ExecutionResult): FormattedExecutionResult {
     const formatted: FormattedExecutionResult = { ...(result.data === undefined ? {} : { data: result.data }) };
-    if (result.errors) return { ...formatted, errors: result.errors.map((error) => maskUnexpectedError(error.toJSON(), error.originalError ?? error)) };
+    if (result.errors) return { ...formatted, errors: result.errors.map((error) => this.options.maskError(error.toJSON(), error.originalError ?? error)) };
     return formatted;
   }
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { WebhookConfig } from '../config/config.js';
 import type { ProviderSections } from '../config/provider-sections.js';
-import { logger, logRepeatable } from '../logger.js';
+import { RepeatableLog } from '../logger.js';
 import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
@@ -29,6 +30,8 @@ export interface WebhookRouteOptions {
   nowSeconds?: () => number;
   /** Told of each delivery that reached a signature check, verified or rejected. */
   recorder?: WebhookRecorder;
+  /** Where each delivery is logged; a rejection a sender repeats, at most once a minute. */
+  logger: Logger;
 }
 
 /** `/webhooks/<key>` of each provider (`/webhooks/stripe`, `/webhooks/convergegate`), each on once its secret is set. */
@@ -57,10 +60,11 @@ export function createProviderWebhookRoutes(
 export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, RequestHandler> {
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const delivered = options.deliveredEvents;
+  const repeatable = new RepeatableLog(options.logger);
   const routes = new Map<string, RequestHandler>();
   for (const [path, { source, secretVariable }] of Object.entries(options.endpoints)) {
     routes.set(path, async (request, response, tally) => {
-      if (source) return receive(source, options, delivered, nowSeconds(), request, response, tally.requestId);
+      if (source) return receive(source, options, delivered, repeatable, nowSeconds(), request, response, tally.requestId);
       sendJson(response, 404, { error: `Webhooks are not enabled at ${path}: ${secretVariable} is not set` });
     });
   }
@@ -71,6 +75,7 @@ async function receive(
   source: WebhookSource,
   options: WebhookRouteOptions,
   delivered: DeliveredEvents,
+  repeatable: RepeatableLog,
   nowSeconds: number,
   request: IncomingMessage,
   response: ServerResponse,
@@ -97,7 +102,7 @@ async function receive(
   const recorder = options.recorder ?? unrecordedWebhooks;
   if (!check.valid) {
     recorder.received(source.provider, 'rejected');
-    logRepeatable('warn', `webhook-rejected ${source.provider} ${check.reason}`, { requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
+    repeatable.log('warn', `webhook-rejected ${source.provider} ${check.reason}`, { requestId, provider: source.provider, reason: check.reason }, 'webhook rejected');
     return sendJson(response, 400, { error: `Webhook signature could not be verified: ${check.reason}` });
   }
   let event: unknown;
@@ -110,14 +115,14 @@ async function receive(
   const eventKey = source.eventKeyOf(event, delivery);
   if (await delivered.seen(source.provider, eventKey)) {
     recorder.received(source.provider, 'repeated');
-    logger.debug({ requestId, provider: source.provider }, 'webhook event handled already: nothing evicted');
+    options.logger.debug({ requestId, provider: source.provider }, 'webhook event handled already: nothing evicted');
     return sendJson(response, 200, { received: true });
   }
   const sessionIds = source.sessionIdsOf(event);
   const evicted = await Promise.all(sessionIds.map((sessionId) => options.evictSession(sessionId)));
   if (evicted.includes(false)) {
     recorder.received(source.provider, 'unsaved');
-    logRepeatable('warn', `webhook-unsaved ${source.provider}`, { requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
+    repeatable.log('warn', `webhook-unsaved ${source.provider}`, { requestId, provider: source.provider, sessionIds }, 'webhook eviction could not reach Redis: answered 503 for the provider to retry');
     response.setHeader('retry-after', '30');
     return sendJson(response, 503, { error: 'The eviction could not be shared with every replica; deliver the event again later' });
   }
@@ -125,6 +130,6 @@ async function receive(
   const final = source.endsPayment(event);
   options.sessionsChanged?.(sessionIds.map((sessionId) => ({ sessionId, final })));
   recorder.received(source.provider, 'verified');
-  logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
+  options.logger.info({ requestId, provider: source.provider, sessionIds }, 'webhook verified');
   sendJson(response, 200, { received: true });
 }

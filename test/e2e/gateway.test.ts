@@ -9,6 +9,7 @@ import { crossSubgraphQuery, paymentSubscription } from '../../examples/orders-s
 import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../../examples/orders-subgraph/orders-subgraph.js';
 import { startGateway, type RunningGateway } from '../../examples/gateway.js';
 import { postGraphQL, startHarness, type Harness } from '../support/harness.js';
+import { quietLogger } from '../support/log-lines.js';
 import { subscribeOverSse } from '../support/subscription-clients.js';
 import { projectRoot } from '../support/markdown-examples.js';
 
@@ -81,11 +82,11 @@ describe('a gateway composed from this subgraph and an orders subgraph', () => {
 
   beforeAll(async () => {
     payments = await startHarness();
-    orders = await startOrdersSubgraph(listOrders);
+    orders = await startOrdersSubgraph(listOrders, { logger: quietLogger() });
     gateway = await startGateway([
       { name: 'payments', url: payments.graphqlUrl, typeDefs: loadSubgraphTypeDefs() },
       { name: 'orders', url: orders.url, typeDefs: orders.typeDefs },
-    ]);
+    ], { logger: quietLogger() });
     putStripeSessions(listSessions);
   });
   afterAll(async () => {
@@ -258,7 +259,7 @@ describe('a gateway composed from this subgraph and an orders subgraph', () => {
 describe('the stack npm run demo starts', () => {
   let demo: DemoStack;
   beforeAll(async () => {
-    demo = await startDemoStack({ environment: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, ordersPort: 0, gatewayPort: 0 });
+    demo = await startDemoStack({ environment: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, ordersPort: 0, gatewayPort: 0, logger: quietLogger() });
   });
   afterAll(() => demo?.close());
 

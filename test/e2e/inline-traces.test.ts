@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
-import { logger } from '../../src/logger.js';
 import { postGraphQL, startHarness, useHarness } from '../support/harness.js';
+import { memoryLogger } from '../support/log-lines.js';
 
 const routerSecret = 'a-router-secret-of-some-length';
 const query = { query: `{ checkoutSession(id: "${stripeSeedExampleId}") { id status } }` };
@@ -38,12 +38,10 @@ describe('per-field timings with ROUTER_SECRET', () => {
 });
 
 describe('starting the subgraph', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('logs no line about enabling inline tracing: the setting decides, not Apollo', async () => {
-    const info = vi.spyOn(logger, 'info');
-    const harness = await startHarness();
+    const { logger, lines } = memoryLogger();
+    const harness = await startHarness({}, {}, { logger });
     await harness.close();
-    expect(JSON.stringify(info.mock.calls)).not.toMatch(/inline tracing/i);
+    expect(JSON.stringify(lines.filter((line) => line.level === 30))).not.toMatch(/inline tracing/i);
   });
 });

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { stripeCompletePaidId } from '../../src/emulator/data/stripe-sessions.js';
 import { postGraphQL, useHarness } from '../support/harness.js';
-
-type LogLine = Record<string, any>;
+import { memoryLogger } from '../support/log-lines.js';
 
 const sessionQuery = 'query SessionById($id: ID!) { checkoutSession(id: $id) { id status customer { email } } }';
 
 describe('request logs', () => {
-  const lines: LogLine[] = [];
+  const { logger, lines } = memoryLogger('debug');
   const harness = useHarness(
-    { LOG_LEVEL: 'debug', CACHE: 'on', PROVIDER_RETRY_BASE_DELAY_MS: '5', PROVIDER_RETRY_MAX_DELAY_MS: '20' },
+    { CACHE: 'on', PROVIDER_RETRY_BASE_DELAY_MS: '5', PROVIDER_RETRY_MAX_DELAY_MS: '20' },
     {},
-    { logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+    { logger },
   );
 
   const ask = (id: string, requestId?: string) =>

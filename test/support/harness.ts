@@ -3,9 +3,7 @@ import { request } from 'undici';
 import { startSubgraph, type RunningSubgraph, type SubgraphOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ProviderEmulator, type ProviderEmulatorOptions } from '../../src/emulator/server.js';
-import { logger } from '../../src/logger.js';
-
-logger.level = process.env.LOG_LEVEL ?? 'silent';
+import { quietLogger } from './log-lines.js';
 
 export interface GraphQLResult<Data = Record<string, unknown>> {
   status: number;
@@ -27,14 +25,15 @@ export interface Harness {
  * Starts the provider emulator and a subgraph pointed at it for both providers (set a
  * provider's key to '' to leave it unconfigured), both on loopback ports, and
  * returns a client that speaks to the subgraph over real HTTP. `subgraphOptions` take
- * the subgraph's log lines or spans where a test can read them. The subgraph's pacing is
+ * the subgraph's log lines (a `memoryLogger`) or spans where a test can read them; the
+ * lines go nowhere otherwise, unless `LOG_LEVEL` is set in the tests' environment. The subgraph's pacing is
  * off and the emulator's Stripe rate limits are lifted to match, unless a test turns them
  * on (`PROVIDER_RATE_LIMIT`, `PROVIDER_GLOBAL_RATE_LIMIT`, `stripeRateLimits: 'documented'`).
  */
 export async function startHarness(
   environment: Record<string, string> = {},
   emulatorOptions: ProviderEmulatorOptions = {},
-  subgraphOptions: SubgraphOptions = {},
+  subgraphOptions: Partial<SubgraphOptions> = {},
 ): Promise<Harness> {
   const emulator = await ProviderEmulator.start({ stripeRateLimits: 'lifted', ...emulatorOptions });
   const subgraph = await startSubgraphFor(emulator, environment, subgraphOptions);
@@ -55,7 +54,7 @@ export async function startHarness(
 export async function startSubgraphFor(
   emulator: ProviderEmulator,
   environment: Record<string, string> = {},
-  subgraphOptions: SubgraphOptions = {},
+  subgraphOptions: Partial<SubgraphOptions> = {},
 ): Promise<RunningSubgraph> {
   const config = loadConfig({
     PORT: '0',
@@ -73,7 +72,7 @@ export async function startSubgraphFor(
     CACHE: 'off',
     ...environment,
   });
-  return startSubgraph(config, subgraphOptions);
+  return startSubgraph(config, { logger: quietLogger(), ...subgraphOptions });
 }
 
 export async function postGraphQL<Data = Record<string, any>>(
@@ -103,7 +102,7 @@ export async function postGraphQL<Data = Record<string, any>>(
 export function useHarness(
   environment: Record<string, string> = {},
   emulatorOptions: ProviderEmulatorOptions = {},
-  subgraphOptions: SubgraphOptions = {},
+  subgraphOptions: Partial<SubgraphOptions> = {},
 ): Harness {
   let current: Harness | undefined;
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { SessionExpansion } from '../../model/session-expansion.js';
@@ -8,7 +9,7 @@ import { basicAuthorization } from '../http/basic-authorization.js';
 import { providerPath, providerUrl } from '../provider-url.js';
 import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
-import { errorBodyReader, readWireBody } from '../wire-readers.js';
+import { errorBodyReader, readWireBody, WireWarnings } from '../wire-readers.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
 
@@ -34,11 +35,15 @@ export class ConvergeGateClient implements CheckoutProvider {
   readonly expansions: readonly SessionExpansion[] = [];
   private readonly headers: Record<string, string>;
   readonly account: string;
+  private readonly warnings: WireWarnings;
 
+  /** `logger` is told of what a session held that the mapping did not expect. */
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: ConvergeGateClientOptions,
+    logger: Logger,
   ) {
+    this.warnings = new WireWarnings(this.name, 'convergegate', logger);
     this.account = providerAccount(this.name, options.secretKey);
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
@@ -57,7 +62,7 @@ export class ConvergeGateClient implements CheckoutProvider {
     });
     if (response.status === 404) throw new SessionNotFoundError(id);
     const session = readWireBody(convergeGateWireSession, response.body, { provider: providerName, problem: 'not a checkout session', requestId: response.requestId });
-    return toCheckoutSession(session, id);
+    return toCheckoutSession(session, id, this.warnings);
   }
 }
 

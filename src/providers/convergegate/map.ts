@@ -1,5 +1,4 @@
 import { noCheckoutSessionDetails } from '../../model/checkout-session-details.js';
-import { warnOnce } from '../../logger.js';
 import type { CheckoutFee } from '../../model/checkout-fee.js';
 import type {
   CheckoutCustomer,
@@ -10,7 +9,7 @@ import type {
 import { toEnumValue } from '../../model/enum-value.js';
 import { isoMinorUnitDigits } from '../../model/iso-currency.js';
 import type { Refund, RefundReason } from '../../model/refund.js';
-import { fromUnixSeconds, moneyIn, refundStatuses, unknownValueReporter } from '../wire-readers.js';
+import { fromUnixSeconds, moneyIn, refundStatuses, type WireWarnings } from '../wire-readers.js';
 import {
   convergeGateWireFee,
   convergeGateWireRefund,
@@ -40,10 +39,11 @@ const refundReasons: Record<string, RefundReason> = {
 };
 const feeFields = new Set(['amount', 'currency', 'type', 'name', 'description']);
 
-const reportUnknown = unknownValueReporter('CONVERGE_GATE', 'convergegate');
-
-/** Maps a validated Converge Gate session to the provider-neutral model, under the id that was asked for. */
-export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: string): CheckoutSession {
+/**
+ * Maps a validated Converge Gate session to the provider-neutral model, under the id that
+ * was asked for, telling `warnings` what it held that the mapping did not expect.
+ */
+export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: string, warnings: WireWarnings): CheckoutSession {
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
   const money = moneyIn(currency, isoMinorUnitDigits);
   const amountTotal = money(wire.amount_total);
@@ -52,7 +52,7 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
     id: requestedId,
     provider: 'CONVERGE_GATE',
     livemode: wire.livemode ?? null,
-    status: toEnumValue(wire.status, statuses, reportUnknown('status')),
+    status: toEnumValue(wire.status, statuses, warnings.unknownValue('status')),
     paymentStatus: derivedPaymentStatus(wire.status),
     mode: 'PAYMENT',
     currency,
@@ -73,11 +73,11 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
     createdAt: fromUnixSeconds(wire.created_at ?? wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at ?? wire.expire_at),
     fetchedAt: new Date(),
-    fees: toFees(wire.fees, currency),
+    fees: toFees(wire.fees, currency, warnings),
     refundSource: {
       kind: 'session-body',
       summary: {
-        refunds: toRefunds(wire.refunds, currency),
+        refunds: toRefunds(wire.refunds, currency, warnings),
         amountRefunded: money(wire.amount_refunded),
         refunded: wire.refunded ?? null,
       },
@@ -105,27 +105,27 @@ function toCustomer(wire: ConvergeGateWireSession): CheckoutCustomer | null {
 }
 
 /** Null when refunds are absent or any of them cannot be read: a partial list would understate what was refunded. */
-function toRefunds(raw: unknown, sessionCurrency: string | null): Refund[] | null {
+function toRefunds(raw: unknown, sessionCurrency: string | null, warnings: WireWarnings): Refund[] | null {
   if (raw === null || raw === undefined) return null;
   const parsed = convergeGateWireRefund.array().safeParse(raw);
   if (!parsed.success) {
     const at = parsed.error.issues[0]?.path.join('.') || 'refunds';
-    warnOnce(`convergegate.refunds.${at}`, { provider: 'CONVERGE_GATE', at }, 'refunds could not be read; answered as null');
+    warnings.warn(`refunds.${at}`, { at }, 'refunds could not be read; answered as null');
     return null;
   }
-  const refunds = parsed.data.map((refund) => toRefund(refund, sessionCurrency));
+  const refunds = parsed.data.map((refund) => toRefund(refund, sessionCurrency, warnings));
   return refunds.every((refund) => refund !== null) ? refunds : null;
 }
 
-function toRefund(wire: ConvergeGateWireRefund, sessionCurrency: string | null): Refund | null {
+function toRefund(wire: ConvergeGateWireRefund, sessionCurrency: string | null, warnings: WireWarnings): Refund | null {
   const currency = wire.currency ? wire.currency.toUpperCase() : sessionCurrency;
   const amount = moneyIn(currency, isoMinorUnitDigits)(wire.amount);
   if (amount === null) return null;
   return {
     id: wire.id,
     amount,
-    status: toEnumValue(wire.status, refundStatuses, reportUnknown('refund.status')),
-    reason: toEnumValue(wire.reason, refundReasons, reportUnknown('refund.reason')),
+    status: toEnumValue(wire.status, refundStatuses, warnings.unknownValue('refund.status')),
+    reason: toEnumValue(wire.reason, refundReasons, warnings.unknownValue('refund.reason')),
     createdAt: fromUnixSeconds(wire.created_at ?? wire.created),
   };
 }
@@ -134,8 +134,9 @@ function toRefund(wire: ConvergeGateWireRefund, sessionCurrency: string | null):
  * The fee object is undocumented: take what is there, skip what holds nothing usable, and
  * log each unexpected shape once (key names and types only, never values).
  */
-function toFees(raw: unknown, sessionCurrency: string | null): CheckoutFee[] {
+function toFees(raw: unknown, sessionCurrency: string | null, warnings: WireWarnings): CheckoutFee[] {
   if (raw === null || raw === undefined) return [];
+  const reportFeeShape = (shape: string) => warnings.warn(`fee.${shape}`, { shape }, 'fee in an undocumented shape; read what was there');
   const items = Array.isArray(raw) ? raw : [raw];
   if (!Array.isArray(raw)) reportFeeShape(`fees:${jsonType(raw)}`);
   return items.flatMap((item) => {
@@ -157,10 +158,6 @@ function toFees(raw: unknown, sessionCurrency: string | null): CheckoutFee[] {
     };
     return Object.values(converted).some((value) => value !== null) ? [converted] : [];
   });
-}
-
-function reportFeeShape(shape: string): void {
-  warnOnce(`convergegate.fee.${shape}`, { provider: 'CONVERGE_GATE', shape }, 'fee in an undocumented shape; read what was there');
 }
 
 function toMetadata(metadata: ConvergeGateWireSession['metadata']): Record<string, string> {

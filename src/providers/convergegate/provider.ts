@@ -9,7 +9,7 @@ export const convergeGateProvider: ProviderModule = {
   label: 'Converge Gate',
   idShape: convergeGateSessionIdShape,
   refundsOnSession: true,
-  createClient: ({ convergegate }, http) => convergegate && new ConvergeGateClient(http, convergegate),
+  createClient: ({ convergegate }, http, logger) => convergegate && new ConvergeGateClient(http, convergegate, logger),
   webhooks: {
     secretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',
     secretOf: ({ convergegate }) => convergegate?.webhookSecret,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
 import { Pool } from 'undici';
 import { PaymentsError, ProviderUnavailableError, RateLimitedError } from '../../errors.js';
-import { logger } from '../../logger.js';
 import type { ReadOrigin } from '../../request-tally.js';
 import { unrecordedProviderCalls, type ProviderCallOutcome, type ProviderCallRecorder } from './provider-call-recorder.js';
 import { attemptGet, type AttemptResult } from './attempt.js';
@@ -43,6 +43,8 @@ export interface ProviderHttpOptions {
   rateLimits?: RateLimitFactory;
   /** Told of every call, refusal, wait and change of circuit state. */
   recorder?: ProviderCallRecorder;
+  /** Where each change of a provider's circuit state is logged. */
+  logger: Logger;
 }
 
 /** What a provider client describes; the HTTP client decides how to send it. */
@@ -256,8 +258,8 @@ export class ProviderHttpClient {
     let breaker = this.breakers.get(provider);
     if (!breaker) {
       breaker = new CircuitBreaker(this.breakerOptions, (state) => {
-        if (state === 'open') logger.warn({ provider, cooldownMs: this.breakerOptions.cooldownMs }, 'provider circuit opened');
-        else logger.info({ provider, state }, 'provider circuit state');
+        if (state === 'open') this.options.logger.warn({ provider, cooldownMs: this.breakerOptions.cooldownMs }, 'provider circuit opened');
+        else this.options.logger.info({ provider, state }, 'provider circuit state');
         this.recorder.circuitStateChanged(provider, state);
       });
       this.breakers.set(provider, breaker);

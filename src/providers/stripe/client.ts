@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ProviderBadResponseError, ProviderRequestError, SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
@@ -12,9 +13,9 @@ import { providerPath, providerUrl, type ProviderPath, type ProviderQuery } from
 import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
 import { errorBodyReader, readWireBody } from '../wire-readers.js';
-import { toCheckoutSession, toLineItem, toRefund } from './map.js';
+import { stripeMapping, toCheckoutSession, toLineItem, toRefund, type StripeMapping } from './map.js';
 import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
-import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund, stripeWireSession } from './wire.js';
+import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund } from './wire.js';
 
 export interface StripeClientOptions {
   apiUrl: string;
@@ -42,11 +43,15 @@ export class StripeClient implements CheckoutProvider {
   private readonly headers: Record<string, string>;
   readonly account: string;
   private readonly rateLimits: ProviderRateLimits;
+  private readonly mapping: StripeMapping;
 
+  /** `logger` is told of what a session held that the mapping did not expect. */
   constructor(
     private readonly http: ProviderHttpClient,
     private readonly options: StripeClientOptions,
+    logger: Logger,
   ) {
+    this.mapping = stripeMapping(logger);
     this.account = providerAccount(this.name, options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
@@ -60,12 +65,12 @@ export class StripeClient implements CheckoutProvider {
     const query = expand.length > 0 ? { 'expand[]': expand } : undefined;
     const response = await this.get(providerPath(stripeEndpoints.session, { id }), origin, query);
     if (response.status === 404) throw new SessionNotFoundError(id);
-    return toCheckoutSession(readBody(stripeWireSession, response, 'not a checkout session'), response.text, id);
+    return toCheckoutSession(readBody(this.mapping.schemas.session, response, 'not a checkout session'), response.text, id, this.mapping);
   }
 
   async listRefunds(paymentIntentId: string, origin?: ReadOrigin): Promise<Refund[]> {
     const refunds = await this.listAll(providerPath(stripeEndpoints.refunds), { payment_intent: paymentIntentId }, refundPage, 'refunds', origin);
-    return refunds.map(toRefund);
+    return refunds.map((refund) => toRefund(refund, this.mapping.warnings));
   }
 
   async listLineItems(sessionId: string, origin?: ReadOrigin): Promise<CheckoutLineItem[]> {

@@ -6,19 +6,22 @@ import type {
 } from '../../model/checkout-session-details.js';
 import { toSameNamedEnumValue } from '../../model/enum-value.js';
 import type { Money } from '../../model/money.js';
-import { fromUnixSeconds } from '../wire-readers.js';
-import { idOf, moneyIn, reportUnknown, toPostalAddress } from './value-readers.js';
+import { fromUnixSeconds, type WireWarnings } from '../wire-readers.js';
+import { idOf, moneyIn, toPostalAddress } from './value-readers.js';
 import type { StripeWireSession, StripeWireSessionDetails } from './wire.js';
 
 /** The details, and the one part of the core they repeat (`customerDetails`). */
 type Wire = StripeWireSessionDetails & Pick<StripeWireSession, 'customer_details'>;
 type ToMoney = (amount: number | null | undefined) => Money | null;
 
-function oneOf<Value extends string>(field: string, values: readonly Value[]) {
-  return (raw: string | null | undefined) => toSameNamedEnumValue(raw, values, reportUnknown(field));
+/** Reads a snake_case enum field as the GraphQL values of the same names. */
+type OneOf = <Value extends string>(field: string, values: readonly Value[]) => (raw: string | null | undefined) => Value | 'UNKNOWN' | null;
+
+/** `OneOf` telling `warnings` of each value it does not know. */
+function sameNamedValues(warnings: WireWarnings): OneOf {
+  return (field, values) => (raw) => toSameNamedEnumValue(raw, values, warnings.unknownValue(field));
 }
 
-const liabilityType = oneOf('liability.type', ['ACCOUNT', 'SELF']);
 const enabledOrDisabled = ['ENABLED', 'DISABLED'] as const;
 
 // Stripe renamed its UI modes in 2026 (dahlia); sessions read with an older pinned version
@@ -26,7 +29,8 @@ const enabledOrDisabled = ['ENABLED', 'DISABLED'] as const;
 const legacyUiModes: Record<string, string> = { hosted: 'hosted_page', embedded: 'embedded_page', custom: 'elements' };
 
 /** Maps the settings, consents and collected details of a Stripe session. */
-export function toCheckoutSessionDetails(wire: Wire, money: ToMoney): CheckoutSessionDetails {
+export function toCheckoutSessionDetails(wire: Wire, money: ToMoney, warnings: WireWarnings): CheckoutSessionDetails {
+  const oneOf = sameNamedValues(warnings);
   const invoiceData = wire.invoice_creation?.invoice_data;
   const conversion = wire.currency_conversion;
   const sourceMoney = moneyIn(conversion?.source_currency);
@@ -49,7 +53,7 @@ export function toCheckoutSessionDetails(wire: Wire, money: ToMoney): CheckoutSe
     automaticTax: wire.automatic_tax
       ? {
           enabled: wire.automatic_tax.enabled,
-          liability: toLiability(wire.automatic_tax.liability),
+          liability: toLiability(wire.automatic_tax.liability, oneOf),
           status: oneOf('automatic_tax.status', ['COMPLETE', 'FAILED', 'REQUIRES_LOCATION_INPUTS'])(wire.automatic_tax.status),
         }
       : null,
@@ -105,7 +109,7 @@ export function toCheckoutSessionDetails(wire: Wire, money: ToMoney): CheckoutSe
           sourceCurrency: conversion.source_currency?.toUpperCase() ?? null,
         }
       : null,
-    customFields: (wire.custom_fields ?? []).map(toCustomField),
+    customFields: (wire.custom_fields ?? []).map((field) => toCustomField(field, oneOf)),
     customText: wire.custom_text
       ? {
           afterSubmit: wire.custom_text.after_submit?.message ?? null,
@@ -144,7 +148,7 @@ export function toCheckoutSessionDetails(wire: Wire, money: ToMoney): CheckoutSe
                 footer: invoiceData.footer ?? null,
                 accountTaxIds: (invoiceData.account_tax_ids ?? []).map((taxId) => (typeof taxId === 'string' ? taxId : taxId.id)),
                 customFields: invoiceData.custom_fields ?? [],
-                issuer: toLiability(invoiceData.issuer),
+                issuer: toLiability(invoiceData.issuer, oneOf),
                 metadata: invoiceData.metadata ?? {},
                 amountTaxDisplay: invoiceData.rendering_options?.amount_tax_display ?? null,
               }
@@ -261,7 +265,7 @@ export function toTotalBreakdown(breakdown: WireBreakdown | null | undefined, mo
   };
 }
 
-function toCustomField(field: NonNullable<Wire['custom_fields']>[number]): CheckoutCustomField {
+function toCustomField(field: NonNullable<Wire['custom_fields']>[number], oneOf: OneOf): CheckoutCustomField {
   const input = field.text ?? field.numeric;
   return {
     key: field.key,
@@ -275,8 +279,11 @@ function toCustomField(field: NonNullable<Wire['custom_fields']>[number]): Check
   };
 }
 
-function toLiability(liability: { type?: string | null; account?: string | { id: string } | null } | null | undefined): TaxLiability | null {
-  return liability ? { type: liabilityType(liability.type), accountId: idOf(liability.account) } : null;
+function toLiability(
+  liability: { type?: string | null; account?: string | { id: string } | null } | null | undefined,
+  oneOf: OneOf,
+): TaxLiability | null {
+  return liability ? { type: oneOf('liability.type', ['ACCOUNT', 'SELF'])(liability.type), accountId: idOf(liability.account) } : null;
 }
 
 function toBrandingImage(image: { file?: string | { id: string } | null; url?: string | null } | null | undefined) {

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type {
   CheckoutMode,
   CheckoutPaymentStatus,
@@ -10,9 +11,9 @@ import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund, RefundReason } from '../../model/refund.js';
 import { stripeMinorUnitDigits } from './currency.js';
 import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
-import { fromUnixSeconds, refundStatuses } from '../wire-readers.js';
-import { idOf, moneyIn, reportUnknown, toPostalAddress } from './value-readers.js';
-import { stripeWireSessionDetails, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
+import { fromUnixSeconds, refundStatuses, WireWarnings } from '../wire-readers.js';
+import { idOf, moneyIn, toPostalAddress } from './value-readers.js';
+import { stripeSessionSchemas, type StripeSessionSchemas, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
 const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
@@ -28,13 +29,25 @@ const refundReasons: Record<string, RefundReason> = {
   expired_uncaptured_charge: 'EXPIRED_UNCAPTURED_CHARGE',
 };
 
+/** What Stripe's mappers read a session with, and where they tell what they did not expect (each surprise logged once). */
+export interface StripeMapping {
+  schemas: StripeSessionSchemas;
+  warnings: WireWarnings;
+}
+
+/** A client's mapping context, logging to `logger`. */
+export function stripeMapping(logger: Logger): StripeMapping {
+  const warnings = new WireWarnings('STRIPE', 'stripe', logger);
+  return { schemas: stripeSessionSchemas(warnings), warnings };
+}
 
 /**
  * Maps a Stripe session, its core validated, to the provider-neutral model. The details
  * are validated (each part tolerantly) and mapped from `bodyText`, the session's JSON as
  * Stripe sent it, on first access; until then the session keeps only that text.
  */
-export function toCheckoutSession(wire: StripeWireSession, bodyText: string, requestedId: string): CheckoutSession {
+export function toCheckoutSession(wire: StripeWireSession, bodyText: string, requestedId: string, mapping: StripeMapping): CheckoutSession {
+  const { warnings } = mapping;
   const money = moneyIn(wire.currency);
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
   const details = wire.customer_details;
@@ -44,9 +57,9 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
     id: requestedId,
     provider: 'STRIPE' as const,
     livemode: wire.livemode ?? null,
-    status: toEnumValue(wire.status, statuses, reportUnknown('status')),
-    paymentStatus: toEnumValue(wire.payment_status, paymentStatuses, reportUnknown('payment_status')),
-    mode: toEnumValue(wire.mode, modes, reportUnknown('mode')),
+    status: toEnumValue(wire.status, statuses, warnings.unknownValue('status')),
+    paymentStatus: toEnumValue(wire.payment_status, paymentStatuses, warnings.unknownValue('payment_status')),
+    mode: toEnumValue(wire.mode, modes, warnings.unknownValue('mode')),
     currency,
     amountSubtotal: money(wire.amount_subtotal),
     amountTotal: money(wire.amount_total),
@@ -95,17 +108,17 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
   };
   const customerDetails = wire.customer_details;
   return withLazyDetails(core, () =>
-    toCheckoutSessionDetails({ customer_details: customerDetails, ...stripeWireSessionDetails.parse(JSON.parse(bodyText)) }, money),
+    toCheckoutSessionDetails({ customer_details: customerDetails, ...mapping.schemas.details.parse(JSON.parse(bodyText)) }, money, warnings),
   );
 }
 
-export function toRefund(wire: StripeWireRefund): Refund {
+export function toRefund(wire: StripeWireRefund, warnings: WireWarnings): Refund {
   const currency = wire.currency.toUpperCase();
   return {
     id: wire.id,
     amount: { amount: wire.amount, currency, minorUnitDigits: stripeMinorUnitDigits(currency) },
-    status: toEnumValue(wire.status, refundStatuses, reportUnknown('refund.status')),
-    reason: toEnumValue(wire.reason, refundReasons, reportUnknown('refund.reason')),
+    status: toEnumValue(wire.status, refundStatuses, warnings.unknownValue('refund.status')),
+    reason: toEnumValue(wire.reason, refundReasons, warnings.unknownValue('refund.reason')),
     createdAt: fromUnixSeconds(wire.created),
   };
 }

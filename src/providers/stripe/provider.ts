@@ -10,7 +10,7 @@ export const stripeProvider: ProviderModule = {
   idShape: stripeSessionIdShape,
   // Refunds are listed by payment intent, apart from the session.
   refundsOnSession: false,
-  createClient: ({ stripe }, http) => stripe && new StripeClient(http, stripe),
+  createClient: ({ stripe }, http, logger) => stripe && new StripeClient(http, stripe, logger),
   webhooks: {
     secretVariable: 'STRIPE_WEBHOOK_SECRET',
     secretOf: ({ stripe }) => stripe?.webhookSecret,

@@ -1,11 +1,9 @@
 import type { Money } from '../../model/money.js';
 import type { PostalAddress } from '../../model/postal-address.js';
-import { moneyIn as moneyInCurrency, unknownValueReporter } from '../wire-readers.js';
+import { moneyIn as moneyInCurrency } from '../wire-readers.js';
 import { stripeMinorUnitDigits } from './currency.js';
 
 // Small readers of Stripe's recurring value shapes, shared by the mappers.
-
-export const reportUnknown = unknownValueReporter('STRIPE', 'stripe');
 
 /** Amounts in `wireCurrency` (Stripe spells it in lower case), with Stripe's digits for it. */
 export function moneyIn(wireCurrency: string | null | undefined): (amount: number | null | undefined) => Money | null {

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../../src/logger.js';
+import type { Logger } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger.js';
 import { connectSharedRedis, redisScript, type SharedRedis } from '../../../src/redis/shared-redis.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 
@@ -20,6 +21,8 @@ describe('the shared Redis connection', () => {
   let redis: SharedRedis | undefined;
   let warnings: string[];
   let notices: string[];
+  /** Keeps the messages of its warn and info lines in `warnings` and `notices`. */
+  let logger: Logger;
 
   beforeAll(async () => {
     server = await startRedisServer();
@@ -28,24 +31,27 @@ describe('the shared Redis connection', () => {
   beforeEach(() => {
     warnings = [];
     notices = [];
-    vi.spyOn(logger, 'warn').mockImplementation(((_fields: unknown, message: string) => void warnings.push(message)) as never);
-    vi.spyOn(logger, 'info').mockImplementation(((message: unknown) => void notices.push(String(message))) as never);
+    const write = (line: string) => {
+      const { level, msg } = JSON.parse(line) as { level: number; msg: string };
+      if (level === 40) warnings.push(msg);
+      if (level === 30) notices.push(msg);
+    };
+    logger = createLogger({ write });
   });
   afterEach(async () => {
-    vi.restoreAllMocks();
     await redis?.close();
     redis = undefined;
   });
 
   it('runs scripts once connected', async () => {
-    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50 });
+    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger, timeoutMs: 50 });
     expect(redis.state).toBe('ok');
     expect(await redis.run(echo, [], ['hello'])).toBe('hello');
     expect(notices).toEqual(['Redis connected: cache, evictions and rate budget shared']);
   });
 
   it('turns degraded once when Redis dies, refuses operations meanwhile, and is back by itself, logging each change once', async () => {
-    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 50 });
+    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger, timeoutMs: 50, probeIntervalMs: 50 });
     await server.kill();
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => redis!.run(echo, [], ['x'])));
     expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
@@ -60,7 +66,7 @@ describe('the shared Redis connection', () => {
   });
 
   it('gives up on a Redis that leaves three operations in a row unanswered for ten deadlines, and uses it again once it answers', async () => {
-    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 50 });
+    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger, timeoutMs: 50, probeIntervalMs: 50 });
     server.pause();
     try {
       for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -78,7 +84,7 @@ describe('the shared Redis connection', () => {
   });
 
   it('takes an answer that comes after the deadline for an operation that must not be guessed at, and keeps sharing', async () => {
-    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 50 });
+    redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger, timeoutMs: 50, probeIntervalMs: 50 });
     server.pause();
     const late = redis.run(echo, [], ['late'], { untilDegraded: true });
     const read = redis.run(echo, [], ['read']).catch((error: Error) => error.message);
@@ -90,7 +96,7 @@ describe('the shared Redis connection', () => {
   });
 
   it('names REDIS_URL and its host, never its password, when the host does not resolve', async () => {
-    redis = await connectSharedRedis({ url: 'redis://:s3cretRedisPassword@no-such-redis.invalid:6379/0', keyPrefix: 'test:', timeoutMs: 50, startupWaitMs: 2_000 });
+    redis = await connectSharedRedis({ url: 'redis://:s3cretRedisPassword@no-such-redis.invalid:6379/0', keyPrefix: 'test:', logger, timeoutMs: 50, startupWaitMs: 2_000 });
 
     expect(redis.state).toBe('degraded');
     expect(warnings).toEqual([
@@ -103,7 +109,7 @@ describe('the shared Redis connection', () => {
     await later.kill();
     let publisher: SharedRedis | undefined;
     try {
-      redis = await connectSharedRedis({ url: later.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 50, startupWaitMs: 300 });
+      redis = await connectSharedRedis({ url: later.url, keyPrefix: 'test:', logger, timeoutMs: 50, probeIntervalMs: 50, startupWaitMs: 300 });
       expect(redis.state).toBe('degraded');
       expect(warnings).toEqual([
         'Redis unreachable at start-up: serving from this process cache and pacing provider calls locally until it answers',
@@ -113,7 +119,7 @@ describe('the shared Redis connection', () => {
       await delay(300);
       await later.start();
       await until(() => redis!.state === 'ok');
-      publisher = await connectSharedRedis({ url: later.url, keyPrefix: 'test:', timeoutMs: 50 });
+      publisher = await connectSharedRedis({ url: later.url, keyPrefix: 'test:', logger, timeoutMs: 50 });
       await until(() => {
         void publisher!.run(publish, ['test:channel'], ['hello']);
         return received.includes('hello');

@@ -1,16 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logger } from '../../../src/logger.js';
 import type { CheckoutSession } from '../../../src/model/checkout-session.js';
 import { connectSharedRedis, type SharedRedis } from '../../../src/redis/shared-redis.js';
 import { ProviderReadCache } from '../../../src/sessions/provider-read-cache.js';
 import { RedisReadLevel } from '../../../src/sessions/redis-read-level.js';
 import { SessionNotFoundError } from '../../../src/errors.js';
 import { noCheckoutSessionDetails } from '../../../src/model/checkout-session-details.js';
+import { quietLogger } from '../../support/log-lines.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
-
-logger.level = process.env.LOG_LEVEL ?? 'silent';
 
 function session(id: string, amount: number): CheckoutSession {
   return {
@@ -46,7 +44,7 @@ function session(id: string, amount: number): CheckoutSession {
 
 /** Every session of these tests belongs to one account. */
 const account = 'stripe:test:levelTestAccount';
-const levelOn = (redis: SharedRedis, refreshLeaseMs = 5_000) => new RedisReadLevel(redis, () => account, [account], refreshLeaseMs);
+const levelOn = (redis: SharedRedis, refreshLeaseMs = 5_000) => new RedisReadLevel(redis, () => account, [account], quietLogger(), refreshLeaseMs);
 
 describe('the cache level and eviction bus on Redis', () => {
   let server: RedisServer;
@@ -61,7 +59,7 @@ describe('the cache level and eviction bus on Redis', () => {
   beforeAll(async () => {
     server = await startRedisServer();
     // A generous deadline: a busy test machine must not make these replicas skip Redis.
-    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
+    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
     [replicaA, replicaB] = [levelOn(redisA), levelOn(redisB)];
     inspector = new Redis(server.url);
@@ -144,7 +142,7 @@ describe('the cache level and eviction bus on Redis', () => {
   });
 
   it('tries an eviction even while its replica judges Redis degraded, so a brief stall does not delay it', async () => {
-    const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
+    const slowToRecover = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 50, probeIntervalMs: 60_000 });
     try {
       const replicaC = levelOn(slowToRecover);
       server.pause();
@@ -209,7 +207,7 @@ describe('one refresh of a read for every replica, through its lease in Redis', 
 
   beforeAll(async () => {
     server = await startRedisServer();
-    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
+    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 1000, probeIntervalMs: 50 });
     [redisA, redisB] = [await connect(), await connect()];
     inspector = new Redis(server.url);
   });
@@ -292,7 +290,7 @@ describe('one refresh of a read for every replica, through its lease in Redis', 
 
   it('fetches in each replica while Redis does not answer, and frees the lease its late look took once Redis answers again', async () => {
     const id = 'cs_test_leaseRedisStalled';
-    const quick = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 50, probeIntervalMs: 60_000 });
+    const quick = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 50, probeIntervalMs: 60_000 });
     try {
       const source = provider(id);
       server.pause();

@@ -3,6 +3,7 @@ import { startHiveGateway, type RunningHiveGateway } from '../../../examples/hiv
 import { startOrdersSubgraph, type RunningOrdersSubgraph } from '../../../examples/orders-subgraph/orders-subgraph.js';
 import { loadSubgraphTypeDefs } from '../../../src/graphql/schema.js';
 import { useHarness } from '../../support/harness.js';
+import { quietLogger } from '../../support/log-lines.js';
 import { subscribeOverSse } from '../../support/subscription-clients.js';
 import { deliverStripeSessionEvent } from '../../support/webhook-signing.js';
 
@@ -23,7 +24,7 @@ describe('checkoutSessionUpdated through Hive Gateway, with the orders subgraph 
   let gateway: RunningHiveGateway;
 
   beforeAll(async () => {
-    orders = await startOrdersSubgraph([{ id: 'order_hive7', number: 'H-7007', itemCount: 2, checkoutSessionId: null }]);
+    orders = await startOrdersSubgraph([{ id: 'order_hive7', number: 'H-7007', itemCount: 2, checkoutSessionId: null }], { logger: quietLogger() });
     gateway = await startHiveGateway([
       { name: 'payments', url: harness.graphqlUrl, typeDefs: loadSubgraphTypeDefs() },
       { name: 'orders', url: orders.url, typeDefs: orders.typeDefs },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startSubgraph, type RunningSubgraph } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
-import { logger } from '../../../src/logger.js';
+import { createLogger } from '../../../src/logger.js';
 import { startRedisServer } from '../../support/redis-server.js';
 import { subscribeOverSse } from '../../support/subscription-clients.js';
 import { deliverStripeSessionEvent } from '../../support/webhook-signing.js';
@@ -32,7 +32,6 @@ const webhookCount = Number(args.webhooks);
 const latencyMs = Number(args.latency);
 const webhookSecret = 'whsec_benchSubscriptions';
 const updatesQuery = `subscription ($id: ID!) { checkoutSessionUpdated(id: $id) { id status amountTotal { amount } } }`;
-logger.level = 'silent';
 
 const redis = await startRedisServer();
 const emulator = await ProviderEmulator.start({ latencyMs, stripeRateLimits: 'lifted' });
@@ -51,6 +50,7 @@ const startReplica = (): Promise<RunningSubgraph> =>
       REDIS_URL: redis.url,
       REDIS_TIMEOUT_MS: '1000',
     }),
+    { logger: createLogger(undefined, 'silent') },
   );
 const replicas = [await startReplica(), await startReplica()] as const;
 

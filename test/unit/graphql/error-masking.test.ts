@@ -1,14 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionNotFoundError } from '../../../src/errors.js';
-import { maskUnexpectedError } from '../../../src/graphql/error-masking.js';
-import { logger } from '../../../src/logger.js';
+import { unexpectedErrorMask } from '../../../src/graphql/error-masking.js';
+import { memoryLogger } from '../../support/log-lines.js';
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-describe('maskUnexpectedError', () => {
+describe('unexpectedErrorMask', () => {
   it.each([
     ['NOT_FOUND', new SessionNotFoundError('cs_test_a1').toJSON()],
     ['RATE_LIMITED', { message: 'Stripe is rate limiting this subgraph: busy', extensions: { code: 'RATE_LIMITED', provider: 'Stripe', retryAfter: 2 } }],
@@ -17,9 +13,9 @@ describe('maskUnexpectedError', () => {
     ['GRAPHQL_VALIDATION_FAILED', { message: 'Cannot query field "amountTotl"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
     ['BAD_REQUEST', { message: 'Send the subscription as a non-empty string in "query"', extensions: { code: 'BAD_REQUEST' } }],
   ])('passes an error coded %s unchanged, and logs nothing', (_code, error) => {
-    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    expect(maskUnexpectedError(error)).toBe(error);
-    expect(logged).not.toHaveBeenCalled();
+    const { logger, lines } = memoryLogger();
+    expect(unexpectedErrorMask(logger)(error)).toBe(error);
+    expect(lines).toEqual([]);
   });
 
   it.each([
@@ -27,14 +23,14 @@ describe('maskUnexpectedError', () => {
     ['INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR'],
     ['a code of no one\'s list', 'ERR_SOCKET_CLOSED'],
   ])('sends an error with %s as "Internal server error", INTERNAL_SERVER_ERROR, keeping where it happened', (_case, code) => {
-    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const { logger } = memoryLogger();
     const error = {
       message: 'connect ECONNREFUSED 10.0.0.7:5432 for jane@example.com',
       locations: [{ line: 1, column: 64 }],
       path: ['checkoutSessionUpdated', 'createdAt'],
       extensions: { ...(code ? { code } : {}), detail: 'internal' },
     };
-    expect(maskUnexpectedError(error)).toEqual({
+    expect(unexpectedErrorMask(logger)(error)).toEqual({
       message: 'Internal server error',
       locations: [{ line: 1, column: 64 }],
       path: ['checkoutSessionUpdated', 'createdAt'],
@@ -43,17 +39,17 @@ describe('maskUnexpectedError', () => {
   });
 
   it('logs the masked error\'s path, kind and code location, never its message', () => {
-    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const { logger, lines } = memoryLogger();
     const thrown = new TypeError('no card for jane@example.com with key sk_live_51Hsecret from 203.0.113.9');
     const located = new GraphQLError(thrown.message, { path: ['checkoutSession', 'customer'], originalError: thrown });
-    maskUnexpectedError(located.toJSON(), thrown);
+    unexpectedErrorMask(logger)(located.toJSON(), thrown);
 
-    expect(logged).toHaveBeenCalledTimes(1);
-    const [fields, line] = logged.mock.calls[0] as unknown as [Record<string, unknown>, string];
-    expect(line).toBe('unexpected error in a resolver');
+    expect(lines).toHaveLength(1);
+    const [fields] = lines;
+    expect(fields).toMatchObject({ level: 50, msg: 'unexpected error in a resolver' });
     expect(fields).toMatchObject({ path: ['checkoutSession', 'customer'], errorType: 'TypeError' });
-    expect((fields.frames as string[])[0]).toMatch(/^at .*error-masking\.test\.ts/);
-    const written = JSON.stringify(logged.mock.calls);
+    expect((fields!.frames as string[])[0]).toMatch(/^at .*error-masking\.test\.ts/);
+    const written = JSON.stringify(lines);
     for (const secret of ['jane@example.com', 'sk_live_51Hsecret', '203.0.113.9', 'no card']) expect(written).not.toContain(secret);
   });
 });

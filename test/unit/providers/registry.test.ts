@@ -12,12 +12,14 @@ import { convergeGateWireSession } from '../../../src/providers/convergegate/wir
 import type { ProviderModule } from '../../../src/providers/provider-module.js';
 import { providerRegistry } from '../../../src/providers/registry.js';
 import { stripeProvider } from '../../../src/providers/stripe/provider.js';
+import { WireWarnings } from '../../../src/providers/wire-readers.js';
 import { RequestBodies } from '../../../src/server/request-bodies.js';
 import { readCacheTtlPolicy, sessionTtlMs } from '../../../src/sessions/read-cache-ttl.js';
 import { SessionRouter } from '../../../src/sessions/router.js';
 import { storedCheckoutSession, storedCheckoutSessionOf } from '../../../src/sessions/stored-model.js';
 import { DeliveredEvents } from '../../../src/webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from '../../../src/webhooks/webhook-routes.js';
+import { quietLogger } from '../../support/log-lines.js';
 
 // A provider that exists only here: ids `tp_` and 8 letters, refunds in the session body,
 // webhooks signed by sending the secret itself in `x-testpay-secret`.
@@ -107,6 +109,7 @@ describe('the provider registry', () => {
         return true;
       },
       deliveredEvents: new DeliveredEvents({ memoryMs: 60_000 }),
+      logger: quietLogger(),
     };
     const { webhooks, providers } = loadConfig({});
     const routes = createProviderWebhookRoutes(webhooks, providers, options, [stripeProvider, testPayModule('tp_whsecret'), convergeGateProvider]);
@@ -136,7 +139,8 @@ describe('the provider registry', () => {
   });
 
   it('reads a stored session of a third provider only from a model built with it', () => {
-    const session = toCheckoutSession(convergeGateWireSession.parse(convergeGateSessions.get(convergeGateCompletedId)), convergeGateCompletedId);
+    const warnings = new WireWarnings('CONVERGE_GATE', 'convergegate', quietLogger());
+    const session = toCheckoutSession(convergeGateWireSession.parse(convergeGateSessions.get(convergeGateCompletedId)), convergeGateCompletedId, warnings);
     const written = JSON.parse(JSON.stringify({ ...session, provider: 'TESTPAY' })) as unknown;
     const withTestPay = storedCheckoutSessionOf([...providerRegistry, testPayModule(undefined)]);
     expect((withTestPay.parse(written) as CheckoutSession).provider).toBe('TESTPAY');

@@ -7,6 +7,7 @@ import { PaymentsError } from '../../../../src/errors.js';
 import { ProviderHttpClient, type ProviderHttpOptions } from '../../../../src/providers/http/provider-http-client.js';
 import { basicAuthorization } from '../../../../src/providers/http/basic-authorization.js';
 import { providerUrl } from '../../../../src/providers/provider-url.js';
+import { quietLogger } from '../../../support/log-lines.js';
 
 const started: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -20,6 +21,7 @@ function client(options: Partial<ProviderHttpOptions> = {}): ProviderHttpClient 
     retry: { maxRetries: 0, baseDelayMs: 5, maxDelayMs: 50 },
     endpointRateLimit: 0,
     globalRateLimit: 0,
+    logger: quietLogger(),
     ...options,
   });
   started.push(http);

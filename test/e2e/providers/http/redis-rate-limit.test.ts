@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logger } from '../../../../src/logger.js';
 import { LocalRateLimit } from '../../../../src/providers/http/local-rate-limit.js';
 import { RedisRateLimit } from '../../../../src/providers/http/redis-rate-limit.js';
 import { connectSharedRedis, type SharedRedis } from '../../../../src/redis/shared-redis.js';
+import { quietLogger } from '../../../support/log-lines.js';
 import { startRedisServer, type RedisServer } from '../../../support/redis-server.js';
-
-logger.level = process.env.LOG_LEVEL ?? 'silent';
 
 const sessions = '/v1/checkout/sessions/{id}';
 const refunds = '/v1/refunds';
@@ -26,7 +24,7 @@ describe('the rate budgets shared through Redis', () => {
   let accountNumber = 0;
   const connect = async () => {
     // A generous deadline: a busy test machine must not push these budgets onto their local fallback.
-    const redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', timeoutMs: 1000, probeIntervalMs: 50 });
+    const redis = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 1000, probeIntervalMs: 50 });
     replicas.push(redis);
     return redis;
   };

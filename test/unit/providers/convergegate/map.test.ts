@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { convergeGateSessions } from '../../../../src/emulator/data/convergegate-sessions.js';
 import { toCheckoutSession } from '../../../../src/providers/convergegate/map.js';
 import { convergeGateWireSession } from '../../../../src/providers/convergegate/wire.js';
+import { WireWarnings } from '../../../../src/providers/wire-readers.js';
+import { quietLogger } from '../../../support/log-lines.js';
+
+const warnings = new WireWarnings('CONVERGE_GATE', 'convergegate', quietLogger());
 
 function mapped(body: Record<string, unknown>, requestedId = 'Requested0000001') {
-  return toCheckoutSession(convergeGateWireSession.parse({ id: 'BodyId0000000001', ...body }), requestedId);
+  return toCheckoutSession(convergeGateWireSession.parse({ id: 'BodyId0000000001', ...body }), requestedId, warnings);
 }
 
 describe('Converge Gate wire → model', () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { stripeSessions } from '../../../../src/emulator/data/stripe-sessions.js';
 import type { CheckoutSession } from '../../../../src/model/checkout-session.js';
-import { toCheckoutSession, toLineItem, toRefund } from '../../../../src/providers/stripe/map.js';
-import { stripeWireLineItem, stripeWireRefund, stripeWireSession } from '../../../../src/providers/stripe/wire.js';
+import { stripeMapping, toCheckoutSession, toLineItem, toRefund } from '../../../../src/providers/stripe/map.js';
+import { stripeWireLineItem, stripeWireRefund } from '../../../../src/providers/stripe/wire.js';
+import { quietLogger } from '../../../support/log-lines.js';
+
+const mapping = stripeMapping(quietLogger());
 
 /** Maps a payload as the client does: the body's text, its core validated, under the id that was asked for. */
 function mapStripeSession(payload: Record<string, unknown>, requestedId = String(payload.id)): CheckoutSession {
   const text = JSON.stringify(payload);
-  return toCheckoutSession(stripeWireSession.parse(JSON.parse(text)), text, requestedId);
+  return toCheckoutSession(mapping.schemas.session.parse(JSON.parse(text)), text, requestedId, mapping);
 }
 
 const payload = (id: string): Record<string, unknown> => {
@@ -148,6 +151,7 @@ describe('a Stripe refund and line item mapped to the model', () => {
   ])('maps a refund with status %s and reason %s', (status, reason, expectedStatus, expectedReason) => {
     const refund = toRefund(
       stripeWireRefund.parse({ id: 're_1', object: 'refund', amount: 1500, currency: 'eur', status, reason, created: 1763900000, payment_intent: 'pi_1' }),
+      mapping.warnings,
     );
     expect(refund).toEqual({
       id: 're_1',

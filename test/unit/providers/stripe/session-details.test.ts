@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { stripeEverythingId, stripeEverythingSession } from '../../../../src/emulator/data/stripe-full-session.js';
-import { toCheckoutSession } from '../../../../src/providers/stripe/map.js';
-import { stripeWireSession } from '../../../../src/providers/stripe/wire.js';
+import { stripeMapping, toCheckoutSession } from '../../../../src/providers/stripe/map.js';
+import { quietLogger } from '../../../support/log-lines.js';
 
 describe('a mapped Stripe session', () => {
   it('keeps every detail in its JSON form, which the read cache measures against its byte bound', () => {
     const text = JSON.stringify(stripeEverythingSession);
-    const session = toCheckoutSession(stripeWireSession.parse(JSON.parse(text)), text, stripeEverythingId);
+    const mapping = stripeMapping(quietLogger());
+    const session = toCheckoutSession(mapping.schemas.session.parse(JSON.parse(text)), text, stripeEverythingId, mapping);
     const json = JSON.parse(JSON.stringify(session));
     expect(json).toMatchObject({
       id: stripeEverythingId,
