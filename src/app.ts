@@ -96,7 +96,8 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
     recorder: observability.cache('process'),
     ...(redis
       ? {
-          shared: new RedisReadLevel(redis, accountOf, accounts, logger),
+          // One provider call's deadline: a replica that took a read's refresh lease and crashed holds the others up no longer.
+          shared: new RedisReadLevel(redis, accountOf, accounts, logger, config.provider.timeoutMs),
           sharedRecorder: observability.cache('redis'),
         }
       : {}),

@@ -22,6 +22,14 @@ export class AccountKeySpace {
     return `${this.base}${kind}:${sessionId}`;
   }
 
+  /**
+   * Who refreshes a read of the session for every replica: the one replica fetching it now,
+   * or its answer while that is still fresh (see `RedisReadLevel`).
+   */
+  refreshLease(kind: string, sessionId: string): string {
+    return `${this.base}refresh:${kind}:${sessionId}`;
+  }
+
   /** The session's eviction counter: an answer fetched before an eviction is not kept after it. */
   generation(sessionId: string): string {
     return `${this.base}generation:${sessionId}`;

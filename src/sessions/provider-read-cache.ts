@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import { PaymentsError } from '../errors.js';
 import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
@@ -32,17 +33,28 @@ export interface SharedLook {
   /** `ttlMs`: how long it is still fresh (0 or less: it is only a copy, kept `copyForMs` more). */
   kept: (KeptRead & { ttlMs: number; copyForMs: number }) | undefined;
   generation: string;
+  /**
+   * Set when this look took the read's refresh lease: this replica fetches the read for every
+   * replica, and passes the lease to `keep` (or `releaseLease` when it keeps nothing).
+   * Undefined: another replica is fetching it, or a fresh answer holds it.
+   */
+  lease: string | undefined;
 }
 
 /** A second level below this process's cache, shared by every replica (Redis, in fleet mode). */
 export interface SharedReadLevel {
-  /** Undefined when the level cannot answer now; never rejects. */
+  /** Undefined when the level cannot answer now; never rejects. Takes the read's refresh lease when it is free. */
   look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined>;
   /**
    * Keeps the outcome for `ttlMs` and then `staleMs` more as a copy, replacing what was
-   * there, unless the session was evicted after `look` gave `generation`; never rejects.
+   * there, unless the session was evicted after `look` gave `generation`; the kept answer
+   * holds the refresh lease for `ttlMs`, and `lease` is given up either way. Never rejects.
    */
-  keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs?: number): Promise<void>;
+  keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs?: number, lease?: string): Promise<void>;
+  /** Gives up a refresh lease `look` took, if it still holds it; never rejects. */
+  releaseLease(kind: ReadKind, sessionId: string, lease: string): Promise<void>;
+  /** Longest a refresh lease is held: past it, a replica waiting for another's answer fetches the read itself. */
+  readonly refreshLeaseMs: number;
   /**
    * Evicts the session from the level and from every other replica's first level; never
    * rejects. False when Redis could not be reached: the eviction is sent once it is back.
@@ -95,6 +107,8 @@ interface CallInFlight {
 }
 
 const errorEntryBytes = 256;
+/** How often a read waiting for another replica's refresh looks for its answer in the shared level. */
+const refreshWaitPollMs = 20;
 /** Bound on the sessions remembered as evicted and not read since. */
 const maxEvictedUnread = 10_000;
 
@@ -289,20 +303,18 @@ export class ProviderReadCache {
     fetch: (expansions: readonly SessionExpansion[]) => Promise<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
   ): Promise<Value> {
-    const shared = this.entries && this.shared ? await this.shared.look(kind, sessionId) : undefined;
+    const level = this.entries ? this.shared : undefined;
+    const shared = level ? await this.lookShared(level, kind, sessionId, call) : undefined;
     const sharedKept = shared?.kept as (KeptRead<Value> & { ttlMs: number; copyForMs: number }) | undefined;
     const sharedAnswers = sharedKept !== undefined && answers(sharedKept, call.expansions);
     const sharedFresh = sharedAnswers && sharedKept.ttlMs > 0;
     if (shared) (sharedFresh ? this.sharedRecorder.hit() : this.sharedRecorder.miss());
     if (sharedKept && sharedFresh) {
+      if (shared?.lease) void level?.releaseLease(kind, sessionId, shared.lease);
       this.settle(kind, key, call, sharedKept, () => sharedKept.ttlMs);
       return valueOf(sharedKept.outcome);
     }
-    if (sharedKept && sharedAnswers && !call.superseded && call.copy === undefined) {
-      call.copy = { outcome: sharedKept.outcome, expansions: sharedKept.expansions };
-      if (call.origin.priority === 'first-ask') call.origin.priority = 'refresh';
-      for (const arrived of call.copyArrived) arrived();
-    }
+    if (sharedKept && sharedAnswers) this.offerCopy(call, sharedKept);
     // Asking for what the shared copy had too lets the answer replace it there as well.
     const expansions = unionOfExpansions(call.expansions, sharedKept?.expansions ?? []);
     call.expansions = expansions;
@@ -313,9 +325,39 @@ export class ProviderReadCache {
     const fetched: KeptRead<Value> = { outcome, expansions };
     const keptForMs = this.settle(kind, key, call, fetched, ttlMs);
     if (shared && keptForMs > 0) {
-      await this.shared?.keep(kind, sessionId, fetched, keptForMs, shared.generation, this.staleWindowOf(kind, outcome));
+      await level?.keep(kind, sessionId, fetched, keptForMs, shared.generation, this.staleWindowOf(kind, outcome), shared.lease);
+    } else if (shared?.lease) {
+      await level?.releaseLease(kind, sessionId, shared.lease);
     }
     return valueOf(outcome);
+  }
+
+  /**
+   * The shared level's look, once it says what this replica should do: answer from it (fresh),
+   * or fetch (this look took the refresh lease, or what is there lacks an expansion). While
+   * another replica is refreshing the read, looks again every `refreshWaitPollMs`, offering
+   * the copy there to the reads waiting; after `refreshLeaseMs`, or once nobody waits for
+   * the call, the last look is used and the read fetched here.
+   */
+  private async lookShared(level: SharedReadLevel, kind: ReadKind, sessionId: string, call: CallInFlight): Promise<SharedLook | undefined> {
+    const giveUpAt = performance.now() + level.refreshLeaseMs;
+    for (;;) {
+      const look = await level.look(kind, sessionId);
+      if (look === undefined || look.lease !== undefined) return look;
+      const kept = look.kept;
+      if (kept !== undefined && kept.ttlMs > 0) return look;
+      if (kept !== undefined && answers(kept, call.expansions)) this.offerCopy(call, kept);
+      if (performance.now() >= giveUpAt || call.origin.wanted?.() === false) return look;
+      await delay(refreshWaitPollMs);
+    }
+  }
+
+  /** A copy past its age found in the shared level, for the reads of the call to be answered from should it not go soon. */
+  private offerCopy(call: CallInFlight, kept: KeptRead): void {
+    if (call.superseded || call.copy !== undefined) return;
+    call.copy = { outcome: kept.outcome, expansions: kept.expansions };
+    if (call.origin.priority === 'first-ask') call.origin.priority = 'refresh';
+    for (const arrived of call.copyArrived) arrived();
   }
 
   private forgetSession(sessionId: string): void {

@@ -8,19 +8,42 @@ import type { KeptRead, SharedLook, SharedReadLevel } from './provider-read-cach
 import { readKinds, type ReadKind } from './read-outcome.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
-/** The value, its remaining time to live in ms, and the session's eviction generation. */
+/**
+ * The value, its remaining time to live in ms, the session's eviction generation, and 1 when
+ * the refresh lease was taken for this look's token (nobody was fetching the read and no
+ * fresh answer held it), else 0. KEYS: value, generation, lease; ARGV: token, lease lifetime.
+ */
 const lookScript = redisScript(`
-return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1]), redis.call('GET', KEYS[2]) or '0'}
+local leased = redis.call('SET', KEYS[3], ARGV[1], 'NX', 'PX', ARGV[2])
+return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1]), redis.call('GET', KEYS[2]) or '0', leased and 1 or 0}
 `);
 
-/** Keeps the value only if the session was not evicted since its generation was read: the answer may predate the change. */
+/** The refresh lease's value while a fresh answer holds it; a replica's token never equals it. */
+const freshAnswerHolds = 'fresh';
+
+/**
+ * Keeps the value only if the session was not evicted since its generation was read: the
+ * answer may predate the change. A kept answer holds the refresh lease for its age; a
+ * refused one gives up the keeper's lease. KEYS: value, generation, lease; ARGV: generation,
+ * value, its lifetime, its age, the keeper's lease token ('' for none).
+ */
 const keepScript = redisScript(`
-if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then return 0 end
+if (redis.call('GET', KEYS[2]) or '0') ~= ARGV[1] then
+  if ARGV[5] ~= '' and redis.call('GET', KEYS[3]) == ARGV[5] then redis.call('DEL', KEYS[3]) end
+  return 0
+end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('SET', KEYS[3], '${freshAnswerHolds}', 'PX', ARGV[4])
 return 1
 `);
 
-/** Drops every kind kept for the session, moves its generation on, and tells every replica. */
+/** Gives up the lease if this token still holds it. KEYS: lease; ARGV: token. */
+const releaseScript = redisScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`);
+
+/** Drops every kind kept for the session and their refresh leases, moves its generation on, and tells every replica. */
 const evictScript = redisScript(`
 redis.call('DEL', unpack(KEYS, 2))
 redis.call('INCR', KEYS[1])
@@ -46,21 +69,31 @@ export type SessionAccountOf = (sessionId: string) => string | undefined;
  * provider account, so deployments of other accounts on the same Redis never see it.
  * Every operation is bounded by Redis's deadline and never fails a read: when Redis
  * cannot answer, the level is simply skipped.
+ *
+ * A read that is not fresh in Redis is refreshed by one replica for all: each look tries to
+ * take the read's refresh lease (`refresh:<kind>:<id>`), held for `refreshLeaseMs` by the
+ * replica that took it, and by its answer, once kept, for the answer's age. A replica whose
+ * look finds the lease held waits for that answer rather than fetching the read too.
  */
 export class RedisReadLevel implements SharedReadLevel {
   private readonly replicaId = randomUUID();
   private readonly pendingEvictions = new Set<string>();
   private readonly unreadable: LogOnce;
+  /** Numbers this replica's lease tokens, so that each look's token is its own. */
+  private leasesTried = 0;
 
   /**
    * `accounts`: every configured provider's account, whose eviction channels this replica
    * listens to; `logger`: where a missed eviction and a value it cannot read are logged.
+   * `refreshLeaseMs`: longest a replica holds a read's refresh lease, and so longest the
+   * others wait for its answer (should it crash) before one fetches instead.
    */
   constructor(
     private readonly redis: SharedRedis,
     private readonly accountOf: SessionAccountOf,
     private readonly accounts: readonly string[],
     private readonly logger: Logger,
+    readonly refreshLeaseMs: number,
   ) {
     this.unreadable = new LogOnce(logger);
     redis.onStateChange((state) => {
@@ -87,34 +120,53 @@ export class RedisReadLevel implements SharedReadLevel {
   async look(kind: ReadKind, sessionId: string): Promise<SharedLook | undefined> {
     const keys = this.keysFor(sessionId);
     if (!keys) return undefined;
+    const leaseKey = keys.refreshLease(kind, sessionId);
+    const token = `${this.replicaId}:${(this.leasesTried += 1)}`;
     let reply: unknown;
     try {
-      reply = await this.redis.run(lookScript, [keys.read(kind, sessionId), keys.generation(sessionId)], []);
+      reply = await this.redis.run(lookScript, [keys.read(kind, sessionId), keys.generation(sessionId), leaseKey], [token, this.refreshLeaseMs]);
     } catch {
+      // The look may still be run, late: its lease, if it took one, must not keep the other replicas waiting.
+      void this.giveUp(leaseKey, token);
       return undefined;
     }
     if (!Array.isArray(reply)) return undefined;
-    const [text, ttlMs, generation] = reply as [unknown, unknown, unknown];
+    const [text, ttlMs, generation, leased] = reply as [unknown, unknown, unknown, unknown];
     if (typeof generation !== 'string') return undefined;
+    const lease = leased === 1 ? token : undefined;
     if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
       const decoded = decodeOutcome(kind, sessionId, text);
       if (decoded) {
         const { staleMs, ...kept } = decoded;
-        return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation };
+        return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation, lease };
       }
       this.unreadable.warn(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
-    return { kept: undefined, generation };
+    return { kept: undefined, generation, lease };
   }
 
-  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs = 0): Promise<void> {
+  async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs = 0, lease?: string): Promise<void> {
     const keys = this.keysFor(sessionId);
+    if (!keys) return;
     const keptStaleMs = kept.outcome.ok ? Math.ceil(staleMs) : 0;
     const text = encodeOutcome(kept, keptStaleMs);
-    if (!keys || text === undefined || ttlMs <= 0) return;
+    if (text === undefined || ttlMs <= 0) {
+      if (lease) await this.releaseLease(kind, sessionId, lease);
+      return;
+    }
+    const ageMs = Math.ceil(ttlMs);
     await this.redis
-      .run(keepScript, [keys.read(kind, sessionId), keys.generation(sessionId)], [generation, text, Math.ceil(ttlMs) + keptStaleMs])
+      .run(
+        keepScript,
+        [keys.read(kind, sessionId), keys.generation(sessionId), keys.refreshLease(kind, sessionId)],
+        [generation, text, ageMs + keptStaleMs, ageMs, lease ?? ''],
+      )
       .catch(() => undefined);
+  }
+
+  async releaseLease(kind: ReadKind, sessionId: string, lease: string): Promise<void> {
+    const keys = this.keysFor(sessionId);
+    if (keys) await this.giveUp(keys.refreshLease(kind, sessionId), lease);
   }
 
   async evictSession(sessionId: string): Promise<boolean> {
@@ -131,7 +183,10 @@ export class RedisReadLevel implements SharedReadLevel {
       // Tried even while Redis is judged degraded: a missed eviction serves a stale session, a tried one costs one deadline.
       await this.redis.run(
         evictScript,
-        [keys.generation(sessionId), ...readKinds.map((kind) => keys.read(kind, sessionId))],
+        [
+          keys.generation(sessionId),
+          ...readKinds.flatMap((kind) => [keys.read(kind, sessionId), keys.refreshLease(kind, sessionId)]),
+        ],
         [generationLifetimeMs, keys.evictions, message],
         { evenIfDegraded: true },
       );
@@ -146,6 +201,10 @@ export class RedisReadLevel implements SharedReadLevel {
       if (!(await this.sendEviction(sessionId))) return;
       this.pendingEvictions.delete(sessionId);
     }
+  }
+
+  private async giveUp(leaseKey: string, token: string): Promise<void> {
+    await this.redis.run(releaseScript, [leaseKey], [token]).catch(() => undefined);
   }
 
   private keysFor(sessionId: string): AccountKeySpace | undefined {

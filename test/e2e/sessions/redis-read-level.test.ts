@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../../src/model/checkout-session.js';
 import { connectSharedRedis, type SharedRedis } from '../../../src/redis/shared-redis.js';
+import { ProviderReadCache } from '../../../src/sessions/provider-read-cache.js';
 import { RedisReadLevel } from '../../../src/sessions/redis-read-level.js';
 import { SessionNotFoundError } from '../../../src/errors.js';
 import { noCheckoutSessionDetails } from '../../../src/model/checkout-session-details.js';
@@ -43,7 +44,7 @@ function session(id: string, amount: number): CheckoutSession {
 
 /** Every session of these tests belongs to one account. */
 const account = 'stripe:test:levelTestAccount';
-const levelOn = (redis: SharedRedis) => new RedisReadLevel(redis, () => account, [account], quietLogger());
+const levelOn = (redis: SharedRedis, refreshLeaseMs = 5_000) => new RedisReadLevel(redis, () => account, [account], quietLogger(), refreshLeaseMs);
 
 describe('the cache level and eviction bus on Redis', () => {
   let server: RedisServer;
@@ -104,7 +105,11 @@ describe('the cache level and eviction bus on Redis', () => {
     const again = await replicaB.look('session', id);
     await replicaB.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: ['totalBreakdown'] }, 60_000, lookGeneration(again));
     expect((await replicaA.look('session', id))?.kept?.expansions).toEqual(['totalBreakdown']);
-    expect(await inspector.keys(`test:v2:${account}:*:${id}`)).toEqual([`test:v2:${account}:session:${id}`]);
+    // One value, beside the refresh lease its fresh answer holds.
+    expect((await inspector.keys(`test:v2:${account}:*:${id}`)).sort()).toEqual([
+      `test:v2:${account}:refresh:session:${id}`,
+      `test:v2:${account}:session:${id}`,
+    ]);
   });
 
   it('reads a value kept without a record of its expansions as one fetched with none, and leaves out expansions it does not know', async () => {
@@ -168,6 +173,137 @@ describe('the cache level and eviction bus on Redis', () => {
     };
     await expect.poll(generation, { timeout: 5_000, interval: 20 }).toBe('1');
     await expect.poll(() => evictedAtB.includes(id) || gapsAtB > 0, { timeout: 5_000, interval: 20 }).toBe(true);
+  });
+});
+
+describe('one refresh of a read for every replica, through its lease in Redis', () => {
+  let server: RedisServer;
+  let redisA: SharedRedis;
+  let redisB: SharedRedis;
+  let inspector: Redis;
+  const leaseKey = (id: string) => `test:v2:${account}:refresh:session:${id}`;
+  const readsOn = (redis: SharedRedis, refreshLeaseMs = 5_000) =>
+    new ProviderReadCache({
+      enabled: true,
+      maxEntries: 100,
+      maxBytes: 1_000_000,
+      shared: levelOn(redis, refreshLeaseMs),
+      staleWindowMs: 60_000,
+      staleAnswerAfterMs: 50,
+    });
+  /** A provider: each call counted, answering the session with the amount it is set to now, after `latencyMs`. */
+  const provider = (id: string, latencyMs = 0) => {
+    const state = { calls: 0, amount: 1000 };
+    const fetch = async () => {
+      state.calls += 1;
+      const amount = state.amount;
+      await delay(latencyMs);
+      return session(id, amount);
+    };
+    return Object.assign(state, { fetch });
+  };
+  const amountOf = async (read: Promise<CheckoutSession>) => (await read).amountTotal?.amount;
+  const openAge = () => 2_000;
+
+  beforeAll(async () => {
+    server = await startRedisServer();
+    const connect = () => connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 1000, probeIntervalMs: 50 });
+    [redisA, redisB] = [await connect(), await connect()];
+    inspector = new Redis(server.url);
+  });
+  afterAll(async () => {
+    inspector?.disconnect();
+    await Promise.all([redisA?.close(), redisB?.close()]);
+    await server?.close();
+  });
+
+  it('gives the lease of a read that is not fresh to one replica at a time, then to the answer it keeps, for its age', async () => {
+    const id = 'cs_test_leaseOneAtATime';
+    const [levelA, levelB] = [levelOn(redisA), levelOn(redisB)];
+    const first = await levelA.look('session', id);
+    expect(first?.lease).toEqual(expect.any(String));
+    expect((await levelB.look('session', id))?.lease).toBeUndefined();
+    await levelA.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: [] }, 200, lookGeneration(first), 60_000, first?.lease);
+    expect((await levelB.look('session', id))?.lease).toBeUndefined();
+    await delay(250);
+    const pastItsAge = await levelB.look('session', id);
+    expect(pastItsAge?.kept?.ttlMs).toBeLessThanOrEqual(0);
+    expect(pastItsAge?.lease).toEqual(expect.any(String));
+  });
+
+  it('frees the lease when its replica keeps nothing, and when a webhook evicts the session', async () => {
+    const id = 'cs_test_leaseFreed';
+    const [levelA, levelB] = [levelOn(redisA), levelOn(redisB)];
+    const first = await levelA.look('session', id);
+    await levelA.releaseLease('session', id, first!.lease!);
+    const second = await levelB.look('session', id);
+    expect(second?.lease).toEqual(expect.any(String));
+    await levelA.evictSession(id);
+    expect((await levelA.look('session', id))?.lease).toEqual(expect.any(String));
+    // The lease taken before the eviction is no longer its holder's: keeping its answer, refused, frees nothing.
+    await levelB.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: [] }, 60_000, lookGeneration(second), 60_000, second?.lease);
+    expect(await inspector.exists(`test:v2:${account}:session:${id}`)).toBe(0);
+    expect(await inspector.exists(leaseKey(id))).toBe(1);
+  });
+
+  it('refreshes a read two replicas need at once with one provider call, both answered with it', async () => {
+    const id = 'cs_test_leaseOneCall';
+    const source = provider(id, 100);
+    const [readsA, readsB] = [readsOn(redisA), readsOn(redisB)];
+    const answers = await Promise.all([amountOf(readsA.read('session', id, source.fetch, openAge)), amountOf(readsB.read('session', id, source.fetch, openAge))]);
+    expect(answers).toEqual([1000, 1000]);
+    expect(source.calls).toBe(1);
+  });
+
+  it('answers a replica that lost the lease from its copy, and fetches there once the lease of a replica that crashed runs out', async () => {
+    const id = 'cs_test_leaseCrashed';
+    const crashed = levelOn(redisA, 1_000);
+    const before = await crashed.look('session', id);
+    await crashed.keep('session', id, { outcome: { ok: true, value: session(id, 1000) }, expansions: [] }, 1, lookGeneration(before), 60_000, before?.lease);
+    await delay(10);
+    // The replica takes the lease of the answer past its age, and is gone before it fetches.
+    expect((await crashed.look('session', id))?.lease).toEqual(expect.any(String));
+    const source = provider(id);
+    source.amount = 2500;
+    const reads = readsOn(redisB, 1_000);
+    expect(await amountOf(reads.read('session', id, source.fetch, openAge))).toBe(1000);
+    expect(source.calls).toBe(0);
+    await expect.poll(() => source.calls, { timeout: 5_000, interval: 20 }).toBe(1);
+    await expect.poll(() => amountOf(reads.read('session', id, source.fetch, openAge)), { timeout: 1_000, interval: 20 }).toBe(2500);
+    expect(source.calls).toBe(1);
+  });
+
+  it('fetches at once after a webhook, not waiting for a refresh that began before it, and keeps only the new answer', async () => {
+    const id = 'cs_test_leaseWebhook';
+    const beforeChange = provider(id, 400);
+    const afterChange = provider(id);
+    afterChange.amount = 4200;
+    const [readsA, readsB] = [readsOn(redisA), readsOn(redisB)];
+    const refreshBefore = amountOf(readsA.read('session', id, beforeChange.fetch, openAge));
+    await expect.poll(() => beforeChange.calls, { timeout: 1_000, interval: 5 }).toBe(1);
+    await readsB.evictSession(id);
+    expect(await amountOf(readsB.read('session', id, afterChange.fetch, openAge))).toBe(4200);
+    expect(await refreshBefore).toBe(1000);
+    expect(await amountOf(readsOn(redisA).read('session', id, beforeChange.fetch, openAge))).toBe(4200);
+    expect([beforeChange.calls, afterChange.calls]).toEqual([1, 1]);
+  });
+
+  it('fetches in each replica while Redis does not answer, and frees the lease its late look took once Redis answers again', async () => {
+    const id = 'cs_test_leaseRedisStalled';
+    const quick = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 50, probeIntervalMs: 60_000 });
+    try {
+      const source = provider(id);
+      server.pause();
+      try {
+        expect(await Promise.all([amountOf(readsOn(quick).read('session', id, source.fetch, openAge)), amountOf(readsOn(quick).read('session', id, source.fetch, openAge))])).toEqual([1000, 1000]);
+        expect(source.calls).toBe(2);
+      } finally {
+        server.resume();
+      }
+      await expect.poll(() => inspector.exists(leaseKey(id)), { timeout: 2_000, interval: 20 }).toBe(0);
+    } finally {
+      await quick.close();
+    }
   });
 });
 

@@ -20,6 +20,10 @@ function completedSession(id: string) {
   return { id, object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: 100, currency: 'usd' };
 }
 
+function openSession(id: string) {
+  return { id, object: 'checkout.session', status: 'open', payment_status: 'unpaid', amount_total: 100, currency: 'usd' };
+}
+
 /** What one query came back with: the amount, or the error code. */
 async function ask(replica: ReplicaProcess, id: string): Promise<string> {
   try {
@@ -114,5 +118,32 @@ describe('three replicas on one Redis, Redis killed and started again under stea
     expect(Object.keys(counts).filter((outcome) => outcome !== 'answered' && outcome !== 'RATE_LIMITED')).toEqual([]);
     // A fallback share of the budget per replica keeps serving: more than 3 s of calls at a third of it.
     expect(counts.answered).toBeGreaterThanOrEqual(100);
+  }, 40_000);
+});
+
+describe('three replicas on one Redis, one open session asked on every replica', () => {
+  const fleet = useFleet('fleetOpen', 0);
+  /** How long a session that can still change is kept, as docs/configuration.md gives `CACHE_OPEN_TTL_MS`. */
+  const openSessionAgeMs = 2000;
+
+  it('costs one provider call per cache age for the fleet, not one per replica', async () => {
+    const id = 'cs_test_fleetOpenPopular000001';
+    fleet.emulator.putStripeSession(openSession(id));
+    const askedForMs = 10_000;
+    const startedAt = performance.now();
+    const outcomes: string[] = [];
+    while (performance.now() - startedAt < askedForMs) {
+      const tick = delay(100);
+      outcomes.push(...(await Promise.all(fleet.replicas.map((replica) => ask(replica, id)))));
+      await tick;
+    }
+    const askedMs = performance.now() - startedAt;
+    const calls = fleet.emulator.countCalls(`/v1/checkout/sessions/${id}`);
+    expect(tally(outcomes)).toEqual({ answered: outcomes.length });
+    // The first ask, then one refresh each time the answer's age runs out; three replicas
+    // refreshing on their own would make three times as many.
+    expect(calls).toBeLessThanOrEqual(Math.floor(askedMs / openSessionAgeMs) + 1);
+    // Still refreshed every age: the fleet does not serve its copy past it.
+    expect(calls).toBeGreaterThanOrEqual(Math.floor(askedForMs / openSessionAgeMs) - 1);
   }, 40_000);
 });
