@@ -1,22 +1,16 @@
 import type { Logger } from 'pino';
 import type { ProviderConfiguration, ProviderSection } from '../config/settings.js';
-import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from './checkout-provider.js';
 import type { EmulatedProvider } from './emulated-provider.js';
 import type { ProviderHttpClient } from './http/provider-http-client.js';
+import type { ProviderIdentity } from './provider-identity.js';
 import type { TimestampWindow, WebhookSource } from './webhook-source.js';
 
 /**
  * All the rest of the subgraph knows of one payment provider, exported by its folder
  * (`providers/<key>/provider.ts`) and listed once in `providers/registry.ts`.
  */
-export interface ProviderModule {
-  /** The key the code knows it by: its webhook path (`/webhooks/<key>`) and its accounts' Redis names (`<key>:live:…`). */
-  readonly key: string;
-  /** The schema's `PaymentProvider` value its sessions carry. */
-  readonly schemaValue: PaymentProvider;
-  /** The name a person reads: errors, logs, `/ready`'s keys, metric labels and `extensions.provider`. */
-  readonly label: string;
+export interface ProviderModule extends ProviderIdentity {
   /** How its session ids look: known whether or not it is configured. */
   readonly idShape: SessionIdShape;
   /** Whether its session body carries the session's refunds, so a final session still changes when refunded. */

@@ -12,8 +12,8 @@ export const testPaySessionId = 'tp_abcdefgh';
 export const testPaySettlingId = 'tp_settling';
 
 export const testPayClient: CheckoutProvider = {
-  name: testPayValue,
-  displayName: 'Test Pay',
+  key: 'testpay',
+  label: 'Test Pay',
   account: 'testpay:test:0',
   expansions: [],
   retrieveSession: () => Promise.reject(new Error('not called here')),
@@ -71,8 +71,6 @@ export function testPayModule(): ProviderModule {
     schemaValue: testPayValue,
     label: 'Test Pay',
     idShape: {
-      provider: testPayValue,
-      displayName: 'Test Pay',
       claims: (id) => id.startsWith('tp_'),
       problemWith: (id) => (/^tp_[a-z]{8}$/.test(id) ? undefined : 'a Test Pay id is tp_ and 8 letters'),
     },

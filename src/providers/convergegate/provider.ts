@@ -1,4 +1,5 @@
 import type { ProviderModule } from '../provider-module.js';
+import { convergeGateIdentity } from './identity.js';
 import { convergeGateConfiguration, type ConvergeGateSection } from './settings.js';
 import { emulatedConvergeGate } from './emulator/emulated.js';
 import { ConvergeGateClient } from './client.js';
@@ -6,9 +7,7 @@ import { convergeGateSessionIdShape } from './session-id.js';
 import { ConvergeGateWebhookSource } from './webhook.js';
 
 export const convergeGateProvider: ProviderModule = {
-  key: 'convergegate',
-  schemaValue: 'CONVERGE_GATE',
-  label: 'Converge Gate',
+  ...convergeGateIdentity,
   idShape: convergeGateSessionIdShape,
   refundsOnSession: true,
   createClient: (section: ConvergeGateSection, http, logger) => new ConvergeGateClient(http, section, logger),

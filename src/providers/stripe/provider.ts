@@ -1,4 +1,5 @@
 import type { ProviderModule } from '../provider-module.js';
+import { stripeIdentity } from './identity.js';
 import { stripeConfiguration, type StripeSection } from './settings.js';
 import { emulatedStripe } from './emulator/emulated.js';
 import { StripeClient } from './client.js';
@@ -6,9 +7,7 @@ import { stripeSessionIdShape } from './session-id.js';
 import { StripeWebhookSource } from './webhook.js';
 
 export const stripeProvider: ProviderModule = {
-  key: 'stripe',
-  schemaValue: 'STRIPE',
-  label: 'Stripe',
+  ...stripeIdentity,
   idShape: stripeSessionIdShape,
   // Refunds are listed by payment intent, apart from the session.
   refundsOnSession: false,

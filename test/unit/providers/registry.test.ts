@@ -52,7 +52,7 @@ describe('the provider registry', () => {
   it('routes ids to a third provider listed before Converge Gate, and to Converge Gate when it is listed after it', () => {
     const testPay = testPayModule();
     const router = new SessionRouter([testPayClient], [stripeProvider, testPay, convergeGateProvider]);
-    expect(router.providerFor('tp_abcdefgh').displayName).toBe('Test Pay');
+    expect(router.providerFor('tp_abcdefgh').label).toBe('Test Pay');
     expect(() => router.providerFor('tp_1')).toThrow('a Test Pay id is tp_ and 8 letters');
     expect(() => router.providerFor('cs_test_a1')).toThrow('Stripe');
 
@@ -100,7 +100,7 @@ describe('the provider registry', () => {
   });
 
   it('reads a stored session of a third provider only from a model built with it', () => {
-    const warnings = new WireWarnings('CONVERGE_GATE', 'convergegate', quietLogger());
+    const warnings = new WireWarnings(convergeGateProvider, quietLogger());
     const session = toCheckoutSession(convergeGateWireSession.parse(convergeGateSessions.get(convergeGateCompletedId)), convergeGateCompletedId, warnings);
     const written = JSON.parse(JSON.stringify({ ...session, provider: 'TESTPAY' })) as unknown;
     const withTestPay = storedCheckoutSessionOf([...providerRegistry, testPayModule()]);
