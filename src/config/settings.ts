@@ -104,6 +104,7 @@ export interface ProviderConfiguration<Section extends ProviderSection = Provide
   /** The setting whose value turns the provider on, and sandbox mode off. */
   readonly keyVariable: string;
   readonly keyExample: string;
+  /** The setting its webhook secret is read from: refused without its key, and named by its webhook route while unset. */
   readonly webhookSecretVariable: string;
   /** Undefined while the provider is not configured. */
   sectionOf(env: Variables): Section | undefined;

@@ -22,8 +22,6 @@ export interface ProviderModule extends ProviderIdentity {
    */
   createClient(section: ProviderSection, http: ProviderHttpClient, logger: Logger): CheckoutProvider;
   readonly webhooks: {
-    /** The setting its webhook secret is read from, named in the answer of its route while unset. */
-    readonly secretVariable: string;
     /** Its source, once its section holds a webhook secret; until then `/webhooks/<key>` answers 404. */
     createSource(secret: string, window: TimestampWindow): WebhookSource;
   };

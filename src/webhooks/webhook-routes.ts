@@ -42,10 +42,10 @@ export function createProviderWebhookRoutes(
   registry: readonly ProviderModule[] = providerRegistry,
 ): Map<string, RequestHandler> {
   const window = { toleranceSeconds: config.toleranceSeconds, futureSkewSeconds: config.futureSkewSeconds };
-  const endpoints = registry.map(({ key, webhooks }) => {
+  const endpoints = registry.map(({ key, webhooks, configuration }) => {
     const secret = sections[key]?.webhookSecret;
     const source = secret ? webhooks.createSource(secret, window) : undefined;
-    return [`/webhooks/${key}`, { providerKey: key, source, secretVariable: webhooks.secretVariable }] as const;
+    return [`/webhooks/${key}`, { providerKey: key, source, secretVariable: configuration.webhookSecretVariable }] as const;
   });
   return createWebhookRoutes({ ...options, endpoints: Object.fromEntries(endpoints) });
 }

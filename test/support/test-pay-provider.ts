@@ -77,7 +77,6 @@ export function testPayModule(): ProviderModule {
     refundsOnSession: true,
     createClient: () => testPayClient,
     webhooks: {
-      secretVariable: 'TESTPAY_WEBHOOK_SECRET',
       createSource: (secret) => ({
         provider: 'Test Pay',
         verify: ({ header }) => (header('x-testpay-secret') === secret ? { valid: true } : { valid: false, reason: 'wrong secret' }),

@@ -1,9 +1,9 @@
 import type { ProviderModule } from '../provider-module.js';
-import { stripeIdentity } from './identity.js';
-import { stripeConfiguration, type StripeSection } from './settings.js';
-import { emulatedStripe } from './emulator/emulated.js';
 import { StripeClient } from './client.js';
+import { emulatedStripe } from './emulator/emulated.js';
+import { stripeIdentity } from './identity.js';
 import { stripeSessionIdShape } from './session-id.js';
+import { stripeConfiguration, type StripeSection } from './settings.js';
 import { StripeWebhookSource } from './webhook.js';
 
 export const stripeProvider: ProviderModule = {
@@ -13,7 +13,6 @@ export const stripeProvider: ProviderModule = {
   refundsOnSession: false,
   createClient: (section: StripeSection, http, logger) => new StripeClient(http, section, logger),
   webhooks: {
-    secretVariable: 'STRIPE_WEBHOOK_SECRET',
     createSource: (secret, window) => new StripeWebhookSource(secret, window),
   },
   configuration: stripeConfiguration,
