@@ -1,15 +1,9 @@
 import type { Config } from '../config/config.js';
-import { convergeGateSettlingId } from '../providers/convergegate/emulator/moving-session.js';
-import { convergeGateCompletedId } from '../providers/convergegate/emulator/sessions.js';
-import { stripeSeedExampleId } from '../providers/stripe/emulator/sessions.js';
+import { providerKeyVariables } from '../config/provider-sections.js';
+import { providerRegistry } from '../providers/registry.js';
 
-const exampleQueries = [
-  `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`,
-  `{ checkoutSession(id: "${convergeGateCompletedId}") { id provider status amountTotal { decimal currency } refunds { amount { decimal } status } fees { description amount { decimal } } } }`,
-];
-
-/** A BLIK payment that settles about 10 s after it is first read: the stream shows PENDING, then COMPLETE and ends. */
-const exampleSubscription = `subscription { checkoutSessionUpdated(id: "${convergeGateSettlingId}") { id status paymentStatus amountTotal { decimal currency } } }`;
+const exampleQueries = providerRegistry.flatMap(({ emulator }) => emulator.examples.queries);
+const exampleSubscriptions = providerRegistry.flatMap(({ emulator }) => emulator.examples.subscriptions);
 
 /** A browser that opens the GraphQL URL gets Apollo Sandbox: the page is on, and no Router-Secret is asked for. */
 export function servesSandboxPage(config: Config): boolean {
@@ -34,13 +28,15 @@ export function sandboxBanner({ graphqlUrl, emulatorUrl, browsable, routerSecret
   const secretHeader = routerSecret ? ` -H "router-secret: $ROUTER_SECRET"` : '';
   const tryLines = [
     ...exampleQueries.map((query) => `  curl -s ${graphqlUrl} -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query })}'`),
-    `  curl -sN ${graphqlUrl} -H 'accept: text/event-stream' -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query: exampleSubscription })}'`,
+    ...exampleSubscriptions.map(
+      (query) => `  curl -sN ${graphqlUrl} -H 'accept: text/event-stream' -H 'content-type: application/json'${secretHeader} -d '${JSON.stringify({ query })}'`,
+    ),
   ];
   return [
     '',
     'SANDBOX MODE: no provider key is set (or SANDBOX=true), so the subgraph serves the made-up',
     `example sessions of its built-in provider emulator (${emulatorUrl}), never a real provider.`,
-    'Set STRIPE_SECRET_KEY or CONVERGEGATE_SECRET_KEY to serve real sessions.',
+    `Set ${providerKeyVariables.join(' or ')} to serve real sessions.`,
     '',
     routerSecret ? 'Try, in a shell where ROUTER_SECRET holds the same value as here (export it first):' : 'Try:',
     '',

@@ -17,6 +17,8 @@ export interface EmulatedProvider {
   eventObject(session: WireObject): Record<string, unknown>;
   /** The headers that sign a webhook body as the provider signs it. */
   signatureHeaders(secret: string, timestampSeconds: number, body: string): Record<string, string>;
+  /** What sandbox mode's banner suggests trying on its sessions, each printed as a `curl` command. */
+  readonly examples: { queries: readonly string[]; subscriptions: readonly string[] };
 }
 
 export interface EmulatedAccount {

@@ -58,6 +58,7 @@ const emulatedTestPay: EmulatedProvider = {
   ],
   eventObject: (session) => ({ session: session.id, state: session.state }),
   signatureHeaders: (secret) => ({ 'x-testpay-secret': secret }),
+  examples: { queries: [], subscriptions: [] },
 };
 
 /** Test Pay's section of `Config.providers`, with this webhook secret. */

@@ -1,8 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { EmulatedProvider } from '../../emulated-provider.js';
 import { convergeGateIdentity } from '../identity.js';
-import { convergeGateMovingSessions } from './moving-session.js';
+import { convergeGateMovingSessions, convergeGateSettlingId } from './moving-session.js';
 import { ConvergeGateRoutes } from './routes.js';
+import { convergeGateCompletedId } from './sessions.js';
 
 /**
  * Converge Gate as the emulator serves it: under `/convergegate`, since its base URL is per
@@ -15,6 +16,13 @@ export const emulatedConvergeGate: EmulatedProvider = {
   movingSessions: convergeGateMovingSessions,
   eventObject: (session) => ({ object: 'checkout.session', ...session }),
   // `Sec-Timestamp` and `Sec-Signature`: HMAC-SHA256 of timestamp + body under SHA-256 of the secret key, both as hex.
+  examples: {
+    queries: [
+      `{ checkoutSession(id: "${convergeGateCompletedId}") { id provider status amountTotal { decimal currency } refunds { amount { decimal } status } fees { description amount { decimal } } } }`,
+    ],
+    // A BLIK payment that settles about 10 s after it is first read: the stream shows PENDING, then COMPLETE and ends.
+    subscriptions: [`subscription { checkoutSessionUpdated(id: "${convergeGateSettlingId}") { id status paymentStatus amountTotal { decimal currency } } }`],
+  },
   signatureHeaders: (secret, timestamp, body) => ({
     'sec-timestamp': String(timestamp),
     'sec-signature': createHmac('sha256', createHash('sha256').update(secret).digest('hex')).update(`${timestamp}${body}`).digest('hex'),

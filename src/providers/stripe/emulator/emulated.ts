@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { EmulatedProvider } from '../../emulated-provider.js';
 import { stripeMovingSessions } from './moving-session.js';
 import { StripeRoutes } from './routes.js';
+import { stripeSeedExampleId } from './sessions.js';
 
 /** Stripe as the emulator serves it: at its root, with its own endpoint secret for the webhooks it signs. */
 export const emulatedStripe: EmulatedProvider = {
@@ -11,6 +12,10 @@ export const emulatedStripe: EmulatedProvider = {
   movingSessions: stripeMovingSessions,
   eventObject: (session) => session,
   // `Stripe-Signature`: t=<timestamp>,v1=<HMAC-SHA256 of "t.body" under the endpoint secret>.
+  examples: {
+    queries: [`{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`],
+    subscriptions: [],
+  },
   signatureHeaders: (secret, timestamp, body) => ({
     'stripe-signature': `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`,
   }),
