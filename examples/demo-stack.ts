@@ -34,7 +34,7 @@ export async function startDemoStack(options: {
   const emulator = await ProviderEmulator.start();
   const config = pointAtEmulator(loadConfig(options.environment), emulator);
   const payments = await startSubgraph(config, { logger });
-  emulator.sendWebhooksTo({ subgraphUrl: payments.url, stripeSecret: config.providers.stripe?.webhookSecret, convergeGateSecret: config.providers.convergegate?.webhookSecret }, logger);
+  emulator.sendWebhooksTo({ subgraphUrl: payments.url, providers: config.providers }, logger);
   const orders = await startOrdersSubgraph(exampleOrders, { port: options.ordersPort, logger });
   const routerSecret = config.server.routerSecret;
   const gateway = await startHiveGateway(

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
   const served = emulator ? pointAtEmulator(config, emulator) : config;
   const subgraph = await startSubgraph(served, { logger });
-  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, stripeSecret: served.providers.stripe?.webhookSecret, convergeGateSecret: served.providers.convergegate?.webhookSecret }, logger);
+  emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, providers: served.providers }, logger);
   const graphqlUrl = `${subgraph.url}/graphql`;
   stopOnTerminationSignals({
     graceMs: config.server.readinessDelayMs + config.server.shutdownTimeoutMs,

@@ -3,16 +3,16 @@ import {
   convergeGateExpiredId,
   convergeGatePendingId,
   convergeGateRefundedId,
-} from '../../src/emulator/data/convergegate-sessions.js';
-import { convergeGateSettlingId } from '../../src/emulator/data/moving-sessions.js';
+} from '../../src/providers/convergegate/emulator/sessions.js';
+import { convergeGateSettlingId } from '../../src/providers/convergegate/emulator/moving-session.js';
 import {
   stripeBulkOrderId,
   stripeCompletePaidId,
   stripeExpiredId,
   stripeFullyRefundedId,
   stripeUnderscoreHyphenId,
-} from '../../src/emulator/data/stripe-sessions.js';
-import { stripeEverythingId } from '../../src/emulator/data/stripe-full-session.js';
+} from '../../src/providers/stripe/emulator/sessions.js';
+import { stripeEverythingId } from '../../src/providers/stripe/emulator/full-session.js';
 import type { ExampleOrder } from './orders-subgraph.js';
 
 /**

@@ -14,10 +14,10 @@ import {
   hasProviderKey,
   providerSections,
   providerSettingProblems,
-  sandboxSettings,
+  providerVariables,
   webhookSecretProblems,
   type ProviderSections,
-  type SandboxSettings,
+  type ProviderVariables,
 } from './provider-sections.js';
 import { ConfigError, parseSettings } from './settings.js';
 
@@ -29,8 +29,8 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   /** The subgraph serves the built-in emulator and its example sessions (see `SANDBOX`). */
   sandbox: boolean;
-  /** What sandbox mode points at the emulator besides its own URLs and keys. */
-  sandboxSettings: SandboxSettings;
+  /** Each provider's variables, of which sandbox mode keeps those that still apply beside the emulator's URLs and keys. */
+  sandboxSettings: ProviderVariables;
   /** Each configured provider's section (its key, URL, webhook secret...), complete when present. */
   providers: ProviderSections;
   /** The metadata key holding a session's order id when it has no client reference id. */
@@ -182,7 +182,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     sandbox: !hasProviderKey(env),
-    sandboxSettings: sandboxSettings(env),
+    sandboxSettings: providerVariables(env),
     providers: providerSections(env),
     orderIdMetadataKey: env.ORDER_ID_METADATA_KEY,
     provider: {

@@ -1,5 +1,5 @@
-import { convergeGateConfiguration, type ConvergeGateSection } from '../providers/convergegate/settings.js';
-import { stripeConfiguration, type StripeSection } from '../providers/stripe/settings.js';
+import { convergeGateConfiguration, convergeGateSettings, type ConvergeGateSection } from '../providers/convergegate/settings.js';
+import { stripeConfiguration, stripeSettings, type StripeSection } from '../providers/stripe/settings.js';
 import type { Environment } from './environment.js';
 
 /** Each provider's section under its provider key, present only once its settings are complete. */
@@ -46,16 +46,10 @@ export function webhookSecretProblems(env: Environment): string[] {
     );
 }
 
-export interface SandboxSettings {
-  /** The webhook secrets set for the emulator's providers; a provider without one signs with the emulator's own. */
-  webhookSecrets: Partial<Record<ProviderKey, string>>;
-  /** The Stripe API version the emulator is called with. */
-  stripeApiVersion: string;
-}
+/** Every provider's variables as read, from which sandbox mode keeps what still applies beside the emulator. */
+export type ProviderVariables = Pick<Environment, keyof typeof stripeSettings | keyof typeof convergeGateSettings>;
 
-export function sandboxSettings(env: Environment): SandboxSettings {
-  return {
-    webhookSecrets: hasProviderKey(env) ? {} : { stripe: env.STRIPE_WEBHOOK_SECRET, convergegate: env.CONVERGEGATE_WEBHOOK_SECRET },
-    stripeApiVersion: env.STRIPE_API_VERSION,
-  };
+export function providerVariables(env: Environment): ProviderVariables {
+  const variables = Object.keys({ ...stripeSettings, ...convergeGateSettings }) as Array<keyof ProviderVariables>;
+  return Object.fromEntries(variables.map((variable) => [variable, env[variable]])) as ProviderVariables;
 }

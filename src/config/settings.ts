@@ -83,11 +83,19 @@ function describeIssue(schema: z.ZodObject, issue: z.core.$ZodIssue): string {
   return `${variable} is not ${rule.expected}; for example ${variable}=${rule.example}`;
 }
 
+/** What every provider's section holds, whatever else it needs: where it is called, with which key, and its webhook secret. */
+export interface ProviderSection {
+  secretKey: string;
+  apiUrl: string;
+  /** Undefined leaves its webhook route off. */
+  webhookSecret: string | undefined;
+}
+
 /**
  * What the configuration knows of one provider beyond its variables' rules: the section it
  * is served with, present only once its settings are complete, and the checks among them.
  */
-export interface ProviderConfiguration<Variables, Section> {
+export interface ProviderConfiguration<Variables, Section extends ProviderSection> {
   /** The setting whose value turns the provider on, and sandbox mode off. */
   readonly keyVariable: string;
   readonly keyExample: string;
@@ -96,4 +104,6 @@ export interface ProviderConfiguration<Variables, Section> {
   sectionOf(env: Variables): Section | undefined;
   /** One start-up error line for each setting it needs and is missing. */
   problems(env: Variables): string[];
+  /** Its section in sandbox mode: the emulator's URL, key and webhook secret, with those of its settings that still apply. */
+  sandboxSectionOf(env: Variables, emulated: ProviderSection): Section;
 }

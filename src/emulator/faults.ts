@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { NormalAnswer } from '../providers/emulated-provider.js';
 
 /** What the emulator does instead of answering normally. */
 export type EmulatorFault =
@@ -78,11 +79,6 @@ export class FaultPlan {
     share.justFaulted.add(id);
     return share.fault;
   }
-}
-
-export interface NormalAnswer {
-  status: number;
-  body: string;
 }
 
 /** Answers with the fault; `normal` is what the emulator would have said. */

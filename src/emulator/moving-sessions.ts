@@ -1,6 +1,17 @@
 import type { Logger } from 'pino';
-import type { MovingSession } from './data/moving-sessions.js';
+import type { EmulatedRoutes, MovingSession } from '../providers/emulated-provider.js';
+import type { ProviderModule } from '../providers/provider-module.js';
 import { sendWebhook, type WebhookTarget } from './webhook-sender.js';
+
+/** How long after its first read a moving session moves, unless the emulator is told otherwise. */
+export const movingSessionDelayMs = 10_000;
+
+/** A provider's moving session and the routes that serve it. */
+export interface ServedMovingSession {
+  provider: ProviderModule;
+  routes: EmulatedRoutes;
+  session: MovingSession;
+}
 
 /**
  * Sessions that change on their own, as a payment does: each moves to its later state a
@@ -8,17 +19,16 @@ import { sendWebhook, type WebhookTarget } from './webhook-sender.js';
  * sent to the subgraph, when the emulator has been told where it is.
  */
 export class MovingSessions {
-  private readonly byId: Map<string, MovingSession>;
+  private readonly byId: Map<string, ServedMovingSession>;
   private readonly timers = new Set<NodeJS.Timeout>();
   private webhooks: { target: WebhookTarget; logger: Logger } | undefined;
 
   constructor(
-    sessions: readonly MovingSession[],
-    private readonly store: (moved: MovingSession, wire: MovingSession['before']) => void,
+    sessions: readonly ServedMovingSession[],
     private readonly delayMs: number,
   ) {
-    this.byId = new Map(sessions.map((session) => [session.id, session]));
-    for (const session of sessions) store(session, session.before);
+    this.byId = new Map(sessions.map((moving) => [moving.session.id, moving]));
+    for (const { routes, session } of sessions) routes.putSession(session.id, session.before);
   }
 
   sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
@@ -27,13 +37,14 @@ export class MovingSessions {
 
   /** Starts the session's move on its first read; later reads change nothing. */
   noticeRead(id: string): void {
-    const session = this.byId.get(id);
-    if (!session) return;
+    const moving = this.byId.get(id);
+    if (!moving) return;
     this.byId.delete(id);
+    const { provider, routes, session } = moving;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.store(session, session.after);
-      if (this.webhooks) void sendWebhook(this.webhooks.target, session, this.webhooks.logger);
+      routes.putSession(session.id, session.after);
+      if (this.webhooks) void sendWebhook(this.webhooks.target, provider, session, this.webhooks.logger);
     }, this.delayMs);
     timer.unref();
     this.timers.add(timer);

@@ -1,11 +1,4 @@
-/** Calls per second the emulator answers before it answers 429; an undefined limit is not enforced. */
-export interface EmulatorRateLimits {
-  globalPerSecond: number | undefined;
-  endpointPerSecond: number | undefined;
-}
-
-/** Which limit a call was over, in `Stripe-Rate-Limited-Reason`'s words. */
-export type RateLimitedReason = 'endpoint-rate' | 'global-rate';
+import type { EmulatorRateLimits, RateLimitedReason } from '../providers/emulated-provider.js';
 
 const windowMs = 1000;
 
@@ -25,8 +18,8 @@ class SlidingWindow {
 }
 
 /**
- * Stripe's limits as its documentation states them: a sliding one-second window for each
- * endpoint and one for the account over all of them. A call over either is refused and
+ * A provider's documented limits, counted as Stripe documents its own: a sliding one-second
+ * window for each endpoint and one for the account over all of them. A call over either is refused and
  * counts in neither; a call within both counts in both.
  */
 export class RateWindows {

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
-import { convergeGateCompletedId } from './data/convergegate-sessions.js';
-import { convergeGateSettlingId } from './data/moving-sessions.js';
-import { stripeSeedExampleId } from './data/stripe-sessions.js';
+import { convergeGateSettlingId } from '../providers/convergegate/emulator/moving-session.js';
+import { convergeGateCompletedId } from '../providers/convergegate/emulator/sessions.js';
+import { stripeSeedExampleId } from '../providers/stripe/emulator/sessions.js';
 
 const exampleQueries = [
   `{ checkoutSession(id: "${stripeSeedExampleId}") { id status amountTotal { amount currency decimal } } }`,

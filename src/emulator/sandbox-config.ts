@@ -1,29 +1,20 @@
 import type { Config } from '../config/config.js';
+import type { ProviderSections } from '../config/provider-sections.js';
+import { providerRegistry } from '../providers/registry.js';
 import type { ProviderEmulator } from './server.js';
 
 /**
- * The configuration of sandbox mode: both providers served by the emulator, with its keys,
+ * The configuration of sandbox mode: every provider served by the emulator, with its keys,
  * and their webhooks verified with the configured secrets, else the emulator's own.
  */
-export function pointAtEmulator(
-  config: Config,
-  emulator: Pick<ProviderEmulator, 'url' | 'convergeGateUrl' | 'stripeSecretKey' | 'convergeGateSecretKey' | 'stripeWebhookSecret'>,
-): Config {
-  const { webhookSecrets, stripeApiVersion } = config.sandboxSettings;
-  return {
-    ...config,
-    providers: {
-      stripe: {
-        secretKey: emulator.stripeSecretKey,
-        apiUrl: emulator.url,
-        apiVersion: stripeApiVersion,
-        webhookSecret: webhookSecrets.stripe ?? emulator.stripeWebhookSecret,
-      },
-      convergegate: {
-        secretKey: emulator.convergeGateSecretKey,
-        apiUrl: emulator.convergeGateUrl,
-        webhookSecret: webhookSecrets.convergegate ?? emulator.convergeGateSecretKey,
-      },
-    },
-  };
+export function pointAtEmulator(config: Config, emulator: Pick<ProviderEmulator, 'urlOf' | 'secretKeyOf' | 'webhookSecretOf'>): Config {
+  const sections = providerRegistry.map((module) => [
+    module.key,
+    module.configuration.sandboxSectionOf(config.sandboxSettings, {
+      secretKey: emulator.secretKeyOf(module.key),
+      apiUrl: emulator.urlOf(module.key),
+      webhookSecret: emulator.webhookSecretOf(module.key),
+    }),
+  ]);
+  return { ...config, providers: Object.fromEntries(sections) as ProviderSections };
 }

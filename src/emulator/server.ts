@@ -2,37 +2,39 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { ConvergeGateRoutes } from './convergegate-routes.js';
+import { json, type EmulatedRoutes, type EmulatorRateLimits, type WireObject } from '../providers/emulated-provider.js';
+import type { ProviderModule } from '../providers/provider-module.js';
+import { providerRegistry } from '../providers/registry.js';
+import { authorizes, sendAnswer } from './answers.js';
 import { FaultPlan, serveFault, type EmulatorFault, type FaultOptions } from './faults.js';
-import { RateWindows, type EmulatorRateLimits } from './rate-windows.js';
-import { authorizes, json, sendAnswer, type ProviderRoutes, type WireObject } from './route.js';
-import { movingSessionDelayMs, movingSessions } from './data/moving-sessions.js';
-import { MovingSessions } from './moving-sessions.js';
-import { StripeRoutes } from './stripe-routes.js';
+import { movingSessionDelayMs, MovingSessions } from './moving-sessions.js';
+import { RateWindows } from './rate-windows.js';
 import type { WebhookTarget } from './webhook-sender.js';
 
 export type { EmulatorFault, FaultOptions } from './faults.js';
-export type { EmulatorRateLimits } from './rate-windows.js';
+export type { EmulatorRateLimits } from '../providers/emulated-provider.js';
 
-/** Stripe's limits as the emulator enforces them: as documented, none at all, or lower ones for a test. */
-export type StripeRateLimitSetting = 'documented' | 'lifted' | Partial<EmulatorRateLimits>;
+/** A provider's rate limits as the emulator enforces them: as documented, none at all, or lower ones for a test. */
+export type RateLimitSetting = 'documented' | 'lifted' | Partial<EmulatorRateLimits>;
 
 export interface EmulatorCall {
   method: string;
   path: string;
   /** When the call arrived, in `performance.now()` milliseconds. */
   at: number;
-  /** Set when the call was answered 429 for being over a Stripe rate limit: which one. */
+  /** Set when the call was answered 429 for being over a provider's documented rate limit: which one. */
   rateLimited?: string;
 }
 
 export interface ProviderEmulatorOptions {
   port?: number;
+  /** The providers it serves, the registry's by default; at most one of them at its root. */
+  providers?: readonly ProviderModule[];
   /** Added before every answer, to stand in for a real provider's round trip. */
   latencyMs?: number;
   stripeSecretKey?: string;
   convergeGateSecretKey?: string;
-  /** Largest page of a Stripe list, whatever `limit` asks for; Stripe's own cap, 100, by default. */
+  /** Largest page of a list, whatever `limit` asks for; Stripe's own cap, 100, by default. */
   maxListPageSize?: number;
   /** Told of every call as it arrives, before any latency or fault (the benchmark times calls with it). */
   onCall?: (call: EmulatorCall) => void;
@@ -43,51 +45,63 @@ export interface ProviderEmulatorOptions {
    * for the account, with a test key 25, and 25 per endpoint); `lifted` for tests and
    * benchmarks that run without pacing. `clearFaults()` comes back to this.
    */
-  stripeRateLimits?: StripeRateLimitSetting;
+  stripeRateLimits?: RateLimitSetting;
 }
 
-/** Converge Gate's base URL is per merchant and may carry a path; the emulator serves it under this one. */
-const convergeGatePrefix = 'convergegate';
+/** One provider as this emulator serves it. */
+interface ServedProvider {
+  readonly module: ProviderModule;
+  readonly routes: EmulatedRoutes;
+  readonly webhookSecret: string;
+  /** What `clearFaults()` comes back to. */
+  readonly rateLimitSetting: RateLimitSetting;
+  /** Its sliding windows, when it documents rate limits. */
+  readonly windows: RateWindows | undefined;
+}
 
 /**
- * A stand-in for the payment providers over real HTTP on loopback: Stripe at its root,
- * Converge Gate under `/convergegate`. It serves their paths and error bodies, checks each
- * provider's key, counts the calls it gets and can be told to misbehave. Sandbox mode and
- * the tests both run against it.
+ * A stand-in for the payment providers over real HTTP on loopback: each provider of the
+ * registry under its path prefix (Stripe at the root, Converge Gate under `/convergegate`).
+ * It serves their paths and error bodies, checks each provider's key, counts the calls it
+ * gets and can be told to misbehave. Sandbox mode and the tests both run against it.
  */
 export class ProviderEmulator {
-  readonly stripeSecretKey: string;
-  readonly convergeGateSecretKey: string;
-  /** The endpoint secret its Stripe webhooks are signed with (Converge Gate's are signed with its secret key). */
-  readonly stripeWebhookSecret = `whsec_emulator${randomBytes(12).toString('hex')}`;
   readonly calls: EmulatorCall[] = [];
   /** Most requests it has held open at once since the last `resetCalls()`. */
   peakInFlight = 0;
   private inFlight = 0;
-  private readonly stripe: StripeRoutes;
-  private readonly convergeGate: ConvergeGateRoutes;
+  private readonly served: ReadonlyMap<string, ServedProvider>;
   private readonly faults = new FaultPlan();
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
   private readonly onCall: ((call: EmulatorCall) => void) | undefined;
   private readonly moving: MovingSessions;
-  private readonly stripeRateLimits: StripeRateLimitSetting;
-  private readonly stripeWindows: RateWindows;
 
   private constructor(options: ProviderEmulatorOptions) {
-    this.stripeSecretKey = options.stripeSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
-    this.convergeGateSecretKey = options.convergeGateSecretKey ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
+    const modules = options.providers ?? providerRegistry;
+    if (modules.filter((module) => module.emulator.pathPrefix === undefined).length > 1) {
+      throw new Error('the emulator serves at most one provider at its root');
+    }
+    const chosenKeys: Record<string, string | undefined> = { stripe: options.stripeSecretKey, convergegate: options.convergeGateSecretKey };
+    const chosenLimits: Record<string, RateLimitSetting | undefined> = { stripe: options.stripeRateLimits };
+    this.served = new Map(
+      modules.map((module) => {
+        const secretKey = chosenKeys[module.key] ?? `sk_test_emulator${randomBytes(8).toString('hex')}`;
+        const routes = module.emulator.createRoutes({ secretKey, maxListPageSize: options.maxListPageSize ?? 100 });
+        const rateLimitSetting = chosenLimits[module.key] ?? 'documented';
+        const windows = routes.rateLimits && new RateWindows(limitsOf(routes, rateLimitSetting));
+        return [module.key, { module, routes, webhookSecret: module.emulator.webhookSecretFor(secretKey), rateLimitSetting, windows }];
+      }),
+    );
     this.latencyMs = options.latencyMs ?? 0;
     this.onCall = options.onCall;
-    this.stripe = new StripeRoutes({ secretKey: this.stripeSecretKey, maxListPageSize: options.maxListPageSize ?? 100 });
-    this.convergeGate = new ConvergeGateRoutes(this.convergeGateSecretKey);
+    const nowSeconds = Math.floor(Date.now() / 1000);
     this.moving = new MovingSessions(
-      movingSessions(Math.floor(Date.now() / 1000)),
-      (moved, wire) => (moved.provider === 'stripe' ? this.stripe.putSession(wire) : this.convergeGate.putSession(moved.id, wire)),
+      [...this.served.values()].flatMap(({ module, routes }) =>
+        module.emulator.movingSessions(nowSeconds).map((session) => ({ provider: module, routes, session })),
+      ),
       options.movingSessionDelayMs ?? movingSessionDelayMs,
     );
-    this.stripeRateLimits = options.stripeRateLimits ?? 'documented';
-    this.stripeWindows = new RateWindows(this.stripeLimits(this.stripeRateLimits));
   }
 
   static async start(options: ProviderEmulatorOptions = {}): Promise<ProviderEmulator> {
@@ -99,15 +113,73 @@ export class ProviderEmulator {
     return emulator;
   }
 
-  /** Stripe's base URL. */
+  /** The emulator's root: Stripe's base URL. */
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
     return `http://127.0.0.1:${port}`;
   }
 
+  /** A provider's base URL, its path prefix included. */
+  urlOf(key: string): string {
+    const prefix = this.provider(key).module.emulator.pathPrefix;
+    return prefix === undefined ? this.url : `${this.url}/${prefix}`;
+  }
+
+  /** The key every request to the provider must carry. */
+  secretKeyOf(key: string): string {
+    return this.provider(key).routes.secretKey;
+  }
+
+  /** The secret the provider's webhooks are signed with unless the subgraph is given one. */
+  webhookSecretOf(key: string): string {
+    return this.provider(key).webhookSecret;
+  }
+
+  /** Serves the body under the id it is requested by; the body's own id may differ. */
+  putSession(key: string, id: string, session: Record<string, unknown>): void {
+    this.provider(key).routes.putSession(id, session);
+  }
+
+  /**
+   * Enforces other limits of a provider that documents its own from now on: lower ones
+   * (`{ endpointPerSecond: 5 }`, the rest as documented), `lifted`, or `documented`.
+   * `clearFaults()` undoes it.
+   */
+  setRateLimits(key: string, setting: RateLimitSetting): void {
+    const { routes, windows } = this.provider(key);
+    windows?.setLimits(limitsOf(routes, setting));
+  }
+
+  // The two providers the tests and the demo name.
+
+  get stripeSecretKey(): string {
+    return this.secretKeyOf('stripe');
+  }
+
+  get convergeGateSecretKey(): string {
+    return this.secretKeyOf('convergegate');
+  }
+
+  /** The endpoint secret its Stripe webhooks are signed with (Converge Gate's are signed with its secret key). */
+  get stripeWebhookSecret(): string {
+    return this.webhookSecretOf('stripe');
+  }
+
   /** Converge Gate's base URL, path prefix included. */
   get convergeGateUrl(): string {
-    return `${this.url}/${convergeGatePrefix}`;
+    return this.urlOf('convergegate');
+  }
+
+  putStripeSession(session: WireObject): void {
+    this.putSession('stripe', session.id, session);
+  }
+
+  putConvergeGateSession(id: string, session: Record<string, unknown>): void {
+    this.putSession('convergegate', id, session);
+  }
+
+  setStripeRateLimits(setting: RateLimitSetting): void {
+    this.setRateLimits('stripe', setting);
   }
 
   /** Calls whose path starts with the prefix (all calls without one). */
@@ -120,17 +192,8 @@ export class ProviderEmulator {
     this.peakInFlight = this.inFlight;
   }
 
-  putStripeSession(session: WireObject): void {
-    this.stripe.putSession(session);
-  }
-
-  /** Serves the body under the id it is requested by; the body's own id may differ. */
-  putConvergeGateSession(id: string, session: Record<string, unknown>): void {
-    this.convergeGate.putSession(id, session);
-  }
-
   /**
-   * Makes requests about this id misbehave, for either provider: a session id, a Stripe
+   * Makes requests about this id misbehave, for any provider: a session id, a Stripe
    * session's `<id>/line_items`, or the payment intent id of a Stripe refund list; every
    * time, or `times` times and then normally ("fail twice then succeed").
    */
@@ -143,20 +206,12 @@ export class ProviderEmulator {
     this.faults.injectForShare(share, fault);
   }
 
-  /**
-   * Enforces other Stripe rate limits from now on: lower ones (`{ endpointPerSecond: 5 }`,
-   * the rest as documented), `lifted`, or `documented`. `clearFaults()` undoes it.
-   */
-  setStripeRateLimits(setting: StripeRateLimitSetting): void {
-    this.stripeWindows.setLimits(this.stripeLimits(setting));
-  }
-
   clearFaults(): void {
     this.faults.clear();
-    this.stripeWindows.setLimits(this.stripeLimits(this.stripeRateLimits));
+    for (const { routes, windows, rateLimitSetting } of this.served.values()) windows?.setLimits(limitsOf(routes, rateLimitSetting));
   }
 
-  /** Sends the webhooks of the sessions that move (signed with these secrets) to this subgraph, logging each to `logger`. */
+  /** Sends the webhooks of the sessions that move to this subgraph, signed with the webhook secrets of its sections, logging each to `logger`. */
   sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
     this.moving.sendWebhooksTo(target, logger);
   }
@@ -167,10 +222,19 @@ export class ProviderEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private stripeLimits(setting: StripeRateLimitSetting): EmulatorRateLimits {
-    if (setting === 'lifted') return { globalPerSecond: undefined, endpointPerSecond: undefined };
-    const documented = this.stripe.documentedRateLimits();
-    return setting === 'documented' ? documented : { ...documented, ...setting };
+  private provider(key: string): ServedProvider {
+    const served = this.served.get(key);
+    if (!served) throw new Error(`the emulator does not serve ${key}`);
+    return served;
+  }
+
+  /** The provider a path is for, and the path within it: the one whose prefix it starts with, else the one at the root. */
+  private providerAt(segments: readonly string[]): { served: ServedProvider; path: readonly string[] } | undefined {
+    const served = [...this.served.values()];
+    const prefixed = served.find(({ module }) => module.emulator.pathPrefix !== undefined && module.emulator.pathPrefix === segments[0]);
+    if (prefixed) return { served: prefixed, path: segments.slice(1) };
+    const root = served.find(({ module }) => module.emulator.pathPrefix === undefined);
+    return root && { served: root, path: segments };
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -189,23 +253,21 @@ export class ProviderEmulator {
   }
 
   private answer(request: IncomingMessage, response: ServerResponse, url: URL, call: EmulatorCall): void {
-    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const isConvergeGate = segments[0] === convergeGatePrefix;
-    const provider: ProviderRoutes = isConvergeGate ? this.convergeGate : this.stripe;
-    if (!isConvergeGate) response.setHeader('request-id', `req_${randomBytes(7).toString('hex')}`);
+    const target = this.providerAt(url.pathname.split('/').filter(Boolean).map(decodeURIComponent));
+    if (!target) return sendAnswer(response, json(404, { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } }));
+    const { routes, windows } = target.served;
+    for (const [name, value] of Object.entries(routes.answerHeaders?.() ?? {})) response.setHeader(name, value);
     if (request.method !== 'GET') {
       return sendAnswer(response, json(405, { error: { type: 'invalid_request_error', message: 'Method not allowed' } }));
     }
-    const route = authorizes(request.headers.authorization, provider.secretKey)
-      ? provider.route(isConvergeGate ? segments.slice(1) : segments, url.searchParams)
-      : provider.unauthorized();
+    const route = authorizes(request.headers.authorization, routes.secretKey) ? routes.route(target.path, url.searchParams) : routes.unauthorized();
     if (route.faultKey !== undefined) this.moving.noticeRead(route.faultKey);
-    if (!isConvergeGate && route.endpoint !== undefined) {
+    if (windows && routes.rateLimits && route.endpoint !== undefined) {
       // Counted when it arrived, as Stripe counts: latency added by the emulator is the network's.
-      const over = this.stripeWindows.admit(route.endpoint, call.at);
+      const over = windows.admit(route.endpoint, call.at);
       if (over) {
         call.rateLimited = over;
-        const { status, body, headers } = this.stripe.rateLimitedAnswer(over);
+        const { status, body, headers } = routes.rateLimits.exceeded(over);
         response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
         return;
       }
@@ -214,4 +276,10 @@ export class ProviderEmulator {
     if (fault) return serveFault(response, fault, () => route.answer());
     sendAnswer(response, route.answer());
   }
+}
+
+function limitsOf(routes: EmulatedRoutes, setting: RateLimitSetting): EmulatorRateLimits {
+  if (setting === 'lifted' || !routes.rateLimits) return { globalPerSecond: undefined, endpointPerSecond: undefined };
+  const documented = routes.rateLimits.documented();
+  return setting === 'documented' ? documented : { ...documented, ...setting };
 }

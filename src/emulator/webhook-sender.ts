@@ -1,46 +1,35 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { request } from 'undici';
-import type { MovingSession } from './data/moving-sessions.js';
+import type { ProviderSections } from '../config/provider-sections.js';
+import type { MovingSession } from '../providers/emulated-provider.js';
+import type { ProviderModule } from '../providers/provider-module.js';
 
-/** Where the emulator sends its webhooks, and the secrets each provider signs them with. */
+/** Where the emulator sends its webhooks: the subgraph, and the sections whose webhook secrets it verifies them with. */
 export interface WebhookTarget {
-  /** The subgraph's base URL; events go to `/webhooks/stripe` and `/webhooks/convergegate`. */
+  /** The subgraph's base URL; each provider's events go to `/webhooks/<key>`. */
   subgraphUrl: string;
-  /** Stripe's endpoint secret (`whsec_...`). */
-  stripeSecret: string | undefined;
-  /** The Converge Gate secret key its webhooks are signed with. */
-  convergeGateSecret: string | undefined;
+  providers: ProviderSections;
 }
 
 /**
  * Sends the event a moving session's change makes its provider send, signed as that
- * provider signs: Stripe's `Stripe-Signature` (`t=...,v1=<HMAC-SHA256 of "t.body">`),
- * Converge Gate's `Sec-Timestamp` and `Sec-Signature` (HMAC-SHA256 of timestamp + body
- * under SHA-256 of the secret key, both as hex). Each delivery is logged to `logger`.
+ * provider signs, logged to `logger`; nothing when the subgraph has no webhook secret for it.
  */
-export async function sendWebhook(target: WebhookTarget, moved: MovingSession, logger: Logger): Promise<void> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const path = moved.provider === 'stripe' ? '/webhooks/stripe' : '/webhooks/convergegate';
-  const secret = moved.provider === 'stripe' ? target.stripeSecret : target.convergeGateSecret;
+export async function sendWebhook(target: WebhookTarget, provider: ProviderModule, moved: MovingSession, logger: Logger): Promise<void> {
+  const secret = provider.webhooks.secretOf(target.providers);
   if (secret === undefined) return;
+  const timestamp = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({
     id: `evt_emulator${randomBytes(12).toString('hex')}`,
     object: 'event',
     type: moved.eventType,
     created: timestamp,
-    data: { object: moved.provider === 'stripe' ? moved.after : { object: 'checkout.session', ...moved.after } },
+    data: { object: provider.emulator.eventObject(moved.after) },
   });
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (moved.provider === 'stripe') {
-    headers['stripe-signature'] = `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-  } else {
-    const key = createHash('sha256').update(secret).digest('hex');
-    headers['sec-timestamp'] = String(timestamp);
-    headers['sec-signature'] = createHmac('sha256', key).update(`${timestamp}${body}`).digest('hex');
-  }
+  const headers = { 'content-type': 'application/json', ...provider.emulator.signatureHeaders(secret, timestamp, body) };
   try {
-    const response = await request(`${target.subgraphUrl}${path}`, { method: 'POST', headers, body });
+    const response = await request(`${target.subgraphUrl}/webhooks/${provider.key}`, { method: 'POST', headers, body });
     await response.body.dump();
     logger.info({ sessionId: moved.id, status: response.statusCode }, 'emulator sent a webhook');
   } catch (error) {

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
-import type { ProviderSections } from '../config/provider-sections.js';
+import type { ProviderSections, ProviderVariables } from '../config/provider-sections.js';
+import type { ProviderConfiguration, ProviderSection } from '../config/settings.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
 import type { CheckoutProvider, SessionIdShape } from './checkout-provider.js';
+import type { EmulatedProvider } from './emulated-provider.js';
 import type { ProviderHttpClient } from './http/provider-http-client.js';
 import type { TimestampWindow, WebhookSource } from './webhook-source.js';
 
@@ -29,4 +31,8 @@ export interface ProviderModule {
     secretOf(sections: ProviderSections): string | undefined;
     createSource(secret: string, window: TimestampWindow): WebhookSource;
   };
+  /** Its section of the configuration: how it is built from its variables, and their checks (`<key>/settings.ts`). */
+  readonly configuration: ProviderConfiguration<ProviderVariables, ProviderSection>;
+  /** Its paths, example sessions and webhooks as the emulator serves them (`<key>/emulator/`). */
+  readonly emulator: EmulatedProvider;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeCompletePaidId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId } from '../../src/providers/stripe/emulator/sessions.js';
 import { useHarness } from '../support/harness.js';
 
 // The ages the README promises.

@@ -1,13 +1,13 @@
 import { Kind, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
+import { convergeGateCompletedId, convergeGatePendingId } from '../../src/providers/convergegate/emulator/sessions.js';
 import {
   stripeCompletePaidId,
   stripeExpiredId,
   stripeFullyRefundedId,
   stripeFutureValuesId,
   stripeSeedExampleId,
-} from '../../src/emulator/data/stripe-sessions.js';
+} from '../../src/providers/stripe/emulator/sessions.js';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
 import { startHarness, type Harness } from '../support/harness.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stripeCompletePaidId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId } from '../../src/providers/stripe/emulator/sessions.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const orderQuery = `query ($id: ID!) { checkoutSession(id: $id) { order { __typename id } } }`;

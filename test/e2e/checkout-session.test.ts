@@ -7,7 +7,7 @@ import {
   stripeSeedExampleId,
   stripeSessions,
   stripeSetupModeId,
-} from '../../src/emulator/data/stripe-sessions.js';
+} from '../../src/providers/stripe/emulator/sessions.js';
 import { startHarness, useHarness } from '../support/harness.js';
 
 const sessionFields = `

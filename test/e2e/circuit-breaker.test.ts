@@ -5,7 +5,7 @@ import {
   convergeGateExpiredId,
   convergeGatePendingId,
   convergeGateRefundedId,
-} from '../../src/emulator/data/convergegate-sessions.js';
+} from '../../src/providers/convergegate/emulator/sessions.js';
 import { ProviderEmulator } from '../../src/emulator/server.js';
 import { startHarness, useHarness, type GraphQLResult, type Harness } from '../support/harness.js';
 

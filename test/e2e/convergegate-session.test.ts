@@ -5,7 +5,7 @@ import {
   convergeGatePendingId,
   convergeGateRefundedId,
   convergeGateSeedExampleId,
-} from '../../src/emulator/data/convergegate-sessions.js';
+} from '../../src/providers/convergegate/emulator/sessions.js';
 import { startHarness, useHarness } from '../support/harness.js';
 import { memoryLogger } from '../support/log-lines.js';
 

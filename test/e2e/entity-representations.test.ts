@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { useHarness } from '../support/harness.js';
 import { memoryLogger } from '../support/log-lines.js';
 

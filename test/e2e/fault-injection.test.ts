@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import type { EmulatorFault, FaultOptions } from '../../src/emulator/server.js';
 import { startHarness, type Harness } from '../support/harness.js';
 

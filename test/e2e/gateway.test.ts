@@ -4,7 +4,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSubgraphTypeDefs } from '../../src/graphql/schema.js';
 import { startDemoStack, type DemoStack } from '../../examples/demo-stack.js';
-import { convergeGateCompletedId, convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
+import { convergeGateCompletedId, convergeGatePendingId } from '../../src/providers/convergegate/emulator/sessions.js';
 import { crossSubgraphQuery, paymentSubscription } from '../../examples/orders-subgraph/example-orders.js';
 import { startOrdersSubgraph, type ExampleOrder, type RunningOrdersSubgraph } from '../../examples/orders-subgraph/orders-subgraph.js';
 import { startGateway, type RunningGateway } from '../../examples/gateway.js';

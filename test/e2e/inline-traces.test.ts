@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { postGraphQL, startHarness, useHarness } from '../support/harness.js';
 import { memoryLogger } from '../support/log-lines.js';
 

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { stripeCompletePaidId, stripeSessions } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeSessions } from '../../src/providers/stripe/emulator/sessions.js';
 import { scrape, type Scrape } from '../support/prometheus-text.js';
 import { useHarness, type Harness } from '../support/harness.js';
 import { TestClock } from '../support/test-clock.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convergeGateCompletedId, convergeGateSeedExampleId } from '../../src/emulator/data/convergegate-sessions.js';
-import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { convergeGateCompletedId, convergeGateSeedExampleId } from '../../src/providers/convergegate/emulator/sessions.js';
+import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { startHarness, useHarness } from '../support/harness.js';
 
 const entitiesQuery = `query ($representations: [_Any!]!) {

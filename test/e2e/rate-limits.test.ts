@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSubgraph } from '../../src/app.js';
-import { convergeGatePendingId } from '../../src/emulator/data/convergegate-sessions.js';
+import { convergeGatePendingId } from '../../src/providers/convergegate/emulator/sessions.js';
 import { ProviderEmulator, type EmulatorCall, type EmulatorFault } from '../../src/emulator/server.js';
 import { scrape } from '../support/prometheus-text.js';
 import { postGraphQL, startHarness, startSubgraphFor, type Harness } from '../support/harness.js';

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { startHarness } from '../support/harness.js';
 import { startRedisServer } from '../support/redis-server.js';
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { convergeGateCompletedId } from '../../src/emulator/data/convergegate-sessions.js';
+import { convergeGateCompletedId } from '../../src/providers/convergegate/emulator/sessions.js';
 import {
   stripeBulkOrderId,
   stripeCompletePaidId,
   stripeFullyRefundedId,
   stripeSeedExampleId,
-} from '../../src/emulator/data/stripe-sessions.js';
+} from '../../src/providers/stripe/emulator/sessions.js';
 import { startHarness, useHarness } from '../support/harness.js';
 
 const paidPaymentIntent = 'pi_3EmulatorPaid1001';

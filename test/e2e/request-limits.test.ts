@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { providerUrl } from '../../src/providers/provider-url.js';
 import { postGraphQL, useHarness } from '../support/harness.js';
 

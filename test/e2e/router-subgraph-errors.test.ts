@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convergeGateCompletedId } from '../../src/emulator/data/convergegate-sessions.js';
+import { convergeGateCompletedId } from '../../src/providers/convergegate/emulator/sessions.js';
 import { useHarness, type GraphQLResult } from '../support/harness.js';
 import { errorSentToClient, readRouterConfig, type RouterConfig } from '../support/router-config.js';
 

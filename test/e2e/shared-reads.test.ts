@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeCompletePaidId, stripeFullyRefundedId, stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeFullyRefundedId, stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { useHarness } from '../support/harness.js';
 import { TestClock } from '../support/test-clock.js';
 

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stripeBulkOrderId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeBulkOrderId } from '../../src/providers/stripe/emulator/sessions.js';
 import { ProviderEmulator } from '../../src/emulator/server.js';
 
 // Every part of a Checkout Session that Stripe's object reference (2026, dahlia) marks as

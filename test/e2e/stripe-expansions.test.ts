@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stripeEverythingId } from '../../src/emulator/data/stripe-full-session.js';
+import { stripeEverythingId } from '../../src/providers/stripe/emulator/full-session.js';
 import { startHarness, useHarness, type Harness } from '../support/harness.js';
 import { deliverStripeSessionEvent } from '../support/webhook-signing.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stripeEverythingId } from '../../src/emulator/data/stripe-full-session.js';
-import { stripeSeedExampleId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeEverythingId } from '../../src/providers/stripe/emulator/full-session.js';
+import { stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { everyDetail } from '../support/every-detail.js';
 import { useHarness } from '../support/harness.js';
 

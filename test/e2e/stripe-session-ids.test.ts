@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeUnderscoreHyphenId } from '../../src/emulator/data/stripe-sessions.js';
+import { stripeUnderscoreHyphenId } from '../../src/providers/stripe/emulator/sessions.js';
 import { useHarness, type GraphQLResult, type Harness } from '../support/harness.js';
 import { TestClock } from '../support/test-clock.js';
 

@@ -1,4 +1,6 @@
 import type { ProviderModule } from '../provider-module.js';
+import { convergeGateConfiguration } from './settings.js';
+import { emulatedConvergeGate } from './emulator/emulated.js';
 import { ConvergeGateClient } from './client.js';
 import { convergeGateSessionIdShape } from './session-id.js';
 import { ConvergeGateWebhookSource } from './webhook.js';
@@ -15,4 +17,6 @@ export const convergeGateProvider: ProviderModule = {
     secretOf: ({ convergegate }) => convergegate?.webhookSecret,
     createSource: (secret, window) => new ConvergeGateWebhookSource(secret, window),
   },
+  configuration: convergeGateConfiguration,
+  emulator: emulatedConvergeGate,
 };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { freeText, providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration } from '../../config/settings.js';
+import { freeText, providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration, type ProviderSection } from '../../config/settings.js';
 
 /** Converge Gate's variables: its key and the base URL it gave the merchant (both or neither), and its webhook secret. */
 export const convergeGateSettings = {
@@ -11,8 +11,7 @@ export const convergeGateSettings = {
   CONVERGEGATE_WEBHOOK_SECRET: freeText,
 };
 
-export interface ConvergeGateSection {
-  secretKey: string;
+export interface ConvergeGateSection extends ProviderSection {
   /** The merchant's base URL; it may carry a path. */
   apiUrl: string;
   /** The secret key its webhooks are signed with; undefined leaves `/webhooks/convergegate` off. */
@@ -40,4 +39,5 @@ export const convergeGateConfiguration: ProviderConfiguration<ConvergeGateVariab
       ? undefined
       : { secretKey: env.CONVERGEGATE_SECRET_KEY, apiUrl: env.CONVERGEGATE_API_URL, webhookSecret: env.CONVERGEGATE_WEBHOOK_SECRET },
   problems: (env) => [pairProblem(env)].filter((problem) => problem !== undefined),
+  sandboxSectionOf: (env, emulated) => ({ ...emulated, webhookSecret: env.CONVERGEGATE_WEBHOOK_SECRET ?? emulated.webhookSecret }),
 };

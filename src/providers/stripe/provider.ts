@@ -1,4 +1,6 @@
 import type { ProviderModule } from '../provider-module.js';
+import { stripeConfiguration } from './settings.js';
+import { emulatedStripe } from './emulator/emulated.js';
 import { StripeClient } from './client.js';
 import { stripeSessionIdShape } from './session-id.js';
 import { StripeWebhookSource } from './webhook.js';
@@ -16,4 +18,6 @@ export const stripeProvider: ProviderModule = {
     secretOf: ({ stripe }) => stripe?.webhookSecret,
     createSource: (secret, window) => new StripeWebhookSource(secret, window),
   },
+  configuration: stripeConfiguration,
+  emulator: emulatedStripe,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration } from '../../config/settings.js';
+import { providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration, type ProviderSection } from '../../config/settings.js';
 
 /** Stripe's variables: its key, base URL and API version, and its webhook endpoint secret. */
 export const stripeSettings = {
@@ -20,9 +20,7 @@ export const stripeSettings = {
   }),
 };
 
-export interface StripeSection {
-  secretKey: string;
-  apiUrl: string;
+export interface StripeSection extends ProviderSection {
   apiVersion: string;
   /** Its endpoint secret (`whsec_...`); undefined leaves `/webhooks/stripe` off. */
   webhookSecret: string | undefined;
@@ -39,4 +37,9 @@ export const stripeConfiguration: ProviderConfiguration<StripeVariables, StripeS
       ? undefined
       : { secretKey: env.STRIPE_SECRET_KEY, apiUrl: env.STRIPE_API_URL, apiVersion: env.STRIPE_API_VERSION, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
   problems: () => [],
+  sandboxSectionOf: (env, emulated) => ({
+    ...emulated,
+    apiVersion: env.STRIPE_API_VERSION,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? emulated.webhookSecret,
+  }),
 };

@@ -1,4 +1,4 @@
-import { stripeCompletePaidId, stripeSeedExampleId, stripeSessions } from '../../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeSeedExampleId, stripeSessions } from '../../../src/providers/stripe/emulator/sessions.js';
 
 /** Sessions the emulator serves during the benchmark: enough that random picks rarely collide. */
 export const benchSessionCount = 50_000;

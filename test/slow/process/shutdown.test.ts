@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stripeCompletePaidId, stripeExpiredId, stripeSeedExampleId } from '../../../src/emulator/data/stripe-sessions.js';
+import { stripeCompletePaidId, stripeExpiredId, stripeSeedExampleId } from '../../../src/providers/stripe/emulator/sessions.js';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
 import { postGraphQL } from '../../support/harness.js';
 import { compiledSubgraph, startSubgraphProcess, type SubgraphProcess } from '../../support/subgraph-process.js';

@@ -129,7 +129,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts Stripe API versions as Stripe writes them: a date with or without a release name', () => {
-    expect(loadConfig({ STRIPE_API_VERSION: '2024-06-20' }).sandboxSettings.stripeApiVersion).toBe('2024-06-20');
+    expect(loadConfig({ STRIPE_API_VERSION: '2024-06-20' }).sandboxSettings.STRIPE_API_VERSION).toBe('2024-06-20');
     expect(loadConfig({ STRIPE_API_VERSION: '2025-03-31.basil', STRIPE_SECRET_KEY: 'sk_test_abc' }).providers.stripe?.apiVersion).toBe('2025-03-31.basil');
   });
 
@@ -381,7 +381,7 @@ const settings: Setting[] = [
   { variable: 'CACHE_STALE_WINDOW_MS', bad: '-1', read: (c) => c.cache.staleWindowMs, byDefault: 60_000 },
   { variable: 'CACHE_STALE_ANSWER_AFTER_MS', bad: 'soon', read: (c) => c.cache.staleAnswerAfterMs, byDefault: 250 },
   { variable: 'STRIPE_WEBHOOK_SECRET', bad: 'sk_test_notAWebhookSecret', alongside: stripeKey, read: (c) => c.providers.stripe?.webhookSecret, byDefault: undefined },
-  { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.sandboxSettings.webhookSecrets.convergegate, byDefault: undefined },
+  { variable: 'CONVERGEGATE_WEBHOOK_SECRET', read: (c) => c.sandboxSettings.CONVERGEGATE_WEBHOOK_SECRET, byDefault: undefined },
   { variable: 'WEBHOOK_TOLERANCE_SECONDS', bad: '0', read: (c) => c.webhooks.toleranceSeconds, byDefault: 300 },
   { variable: 'WEBHOOK_FUTURE_SKEW_SECONDS', bad: '-1', read: (c) => c.webhooks.futureSkewSeconds, byDefault: 30 },
   { variable: 'ROUTER_SECRET', read: (c) => c.server.routerSecret, byDefault: undefined },

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
 import { pointAtEmulator } from '../../../src/emulator/sandbox-config.js';
 
+const served: Record<string, { url: string; secretKey: string; webhookSecret: string }> = {
+  stripe: { url: 'http://127.0.0.1:12111', secretKey: 'sk_test_emulatorStripe1', webhookSecret: 'whsec_emulatorEndpoint1' },
+  convergegate: { url: 'http://127.0.0.1:12111/convergegate', secretKey: 'sk_test_emulatorGate1', webhookSecret: 'sk_test_emulatorGate1' },
+};
 const emulator = {
-  url: 'http://127.0.0.1:12111',
-  convergeGateUrl: 'http://127.0.0.1:12111/convergegate',
-  stripeSecretKey: 'sk_test_emulatorStripe1',
-  convergeGateSecretKey: 'sk_test_emulatorGate1',
-  stripeWebhookSecret: 'whsec_emulatorEndpoint1',
+  urlOf: (key: string) => served[key]!.url,
+  secretKeyOf: (key: string) => served[key]!.secretKey,
+  webhookSecretOf: (key: string) => served[key]!.webhookSecret,
 };
 
 describe('pointAtEmulator', () => {

@@ -2,14 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config.js';
-import { convergeGateCompletedId, convergeGateSessions } from '../../../src/emulator/data/convergegate-sessions.js';
-import type { CheckoutSession, PaymentProvider } from '../../../src/model/checkout-session.js';
+import { convergeGateCompletedId, convergeGateSessions } from '../../../src/providers/convergegate/emulator/sessions.js';
+import type { CheckoutSession } from '../../../src/model/checkout-session.js';
 import { newRequestTally } from '../../../src/request-tally.js';
-import type { CheckoutProvider } from '../../../src/providers/checkout-provider.js';
 import { toCheckoutSession } from '../../../src/providers/convergegate/map.js';
 import { convergeGateProvider } from '../../../src/providers/convergegate/provider.js';
 import { convergeGateWireSession } from '../../../src/providers/convergegate/wire.js';
-import type { ProviderModule } from '../../../src/providers/provider-module.js';
 import { providerRegistry } from '../../../src/providers/registry.js';
 import { stripeProvider } from '../../../src/providers/stripe/provider.js';
 import { WireWarnings } from '../../../src/providers/wire-readers.js';
@@ -20,45 +18,7 @@ import { storedCheckoutSession, storedCheckoutSessionOf } from '../../../src/ses
 import { DeliveredEvents } from '../../../src/webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from '../../../src/webhooks/webhook-routes.js';
 import { quietLogger } from '../../support/log-lines.js';
-
-// A provider that exists only here: ids `tp_` and 8 letters, refunds in the session body,
-// webhooks signed by sending the secret itself in `x-testpay-secret`.
-const testPayValue = 'TESTPAY' as PaymentProvider;
-
-function testPayModule(webhookSecret: string | undefined): ProviderModule {
-  return {
-    key: 'testpay',
-    schemaValue: testPayValue,
-    label: 'Test Pay',
-    idShape: {
-      provider: testPayValue,
-      displayName: 'Test Pay',
-      claims: (id) => id.startsWith('tp_'),
-      problemWith: (id) => (/^tp_[a-z]{8}$/.test(id) ? undefined : 'a Test Pay id is tp_ and 8 letters'),
-    },
-    refundsOnSession: true,
-    createClient: () => testPayClient,
-    webhooks: {
-      secretVariable: 'TESTPAY_WEBHOOK_SECRET',
-      secretOf: () => webhookSecret,
-      createSource: (secret) => ({
-        provider: 'Test Pay',
-        verify: ({ header }) => (header('x-testpay-secret') === secret ? { valid: true } : { valid: false, reason: 'wrong secret' }),
-        sessionIdsOf: (event) => [(event as { session: string }).session],
-        endsPayment: () => false,
-        eventKeyOf: (event) => (event as { id: string }).id,
-      }),
-    },
-  };
-}
-
-const testPayClient: CheckoutProvider = {
-  name: testPayValue,
-  displayName: 'Test Pay',
-  account: 'testpay:test:0',
-  expansions: [],
-  retrieveSession: () => Promise.reject(new Error('not called here')),
-};
+import { testPayClient, testPayModule } from '../../support/test-pay-provider.js';
 
 function request(method: string, headers: Record<string, string>, body: string): IncomingMessage {
   return Object.assign(Readable.from([Buffer.from(body)]), { method, headers: { 'content-length': String(body.length), ...headers } }) as unknown as IncomingMessage;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../../src/emulator/server.js';
-import { stripeSeedExampleId } from '../../../../src/emulator/data/stripe-sessions.js';
+import { stripeSeedExampleId } from '../../../../src/providers/stripe/emulator/sessions.js';
 import { PaymentsError } from '../../../../src/errors.js';
 import { ProviderHttpClient, type ProviderHttpOptions } from '../../../../src/providers/http/provider-http-client.js';
 import { basicAuthorization } from '../../../../src/providers/http/basic-authorization.js';

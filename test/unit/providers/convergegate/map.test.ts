@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convergeGateSessions } from '../../../../src/emulator/data/convergegate-sessions.js';
+import { convergeGateSessions } from '../../../../src/providers/convergegate/emulator/sessions.js';
 import { toCheckoutSession } from '../../../../src/providers/convergegate/map.js';
 import { convergeGateWireSession } from '../../../../src/providers/convergegate/wire.js';
 import { WireWarnings } from '../../../../src/providers/wire-readers.js';

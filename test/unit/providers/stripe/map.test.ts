@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeSessions } from '../../../../src/emulator/data/stripe-sessions.js';
+import { stripeSessions } from '../../../../src/providers/stripe/emulator/sessions.js';
 import type { CheckoutSession } from '../../../../src/model/checkout-session.js';
 import { stripeMapping, toCheckoutSession, toLineItem, toRefund } from '../../../../src/providers/stripe/map.js';
 import { stripeWireLineItem, stripeWireRefund } from '../../../../src/providers/stripe/wire.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripeEverythingId, stripeEverythingSession } from '../../../../src/emulator/data/stripe-full-session.js';
+import { stripeEverythingId, stripeEverythingSession } from '../../../../src/providers/stripe/emulator/full-session.js';
 import { stripeMapping, toCheckoutSession } from '../../../../src/providers/stripe/map.js';
 import { quietLogger } from '../../../support/log-lines.js';
 

@@ -1,15 +1,18 @@
-import { stripeLineItems } from './data/stripe-line-items.js';
-import { stripeRefunds } from './data/stripe-refunds.js';
-import { stripeSessions } from './data/stripe-sessions.js';
-import type { EmulatorRateLimits, RateLimitedReason } from './rate-windows.js';
-import { expandStripeSession } from './stripe-expansions.js';
-import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRoutes, type WireObject } from './route.js';
-
-export interface StripeRoutesOptions {
-  secretKey: string;
-  /** Largest page the emulator answers, whatever `limit` asks for (Stripe's own cap is 100). */
-  maxListPageSize: number;
-}
+import { randomBytes } from 'node:crypto';
+import {
+  answering,
+  json,
+  type EmulatedAccount,
+  type EmulatedRoutes,
+  type EmulatorRoute,
+  type NormalAnswer,
+  type RateLimitedReason,
+  type WireObject,
+} from '../../emulated-provider.js';
+import { expandStripeSession } from './expansions.js';
+import { stripeLineItems } from './line-items.js';
+import { stripeRefunds } from './refunds.js';
+import { stripeSessions } from './sessions.js';
 
 /**
  * Stripe's paths: a session, its line items, and a payment intent's refunds, with Stripe's
@@ -17,28 +20,25 @@ export interface StripeRoutesOptions {
  * its error bodies. Faults are keyed by session id, `<session id>/line_items`, or the
  * payment intent id of a refund list.
  */
-export class StripeRoutes implements ProviderRoutes {
+export class StripeRoutes implements EmulatedRoutes {
   readonly secretKey: string;
-  private readonly sessions = new Map<string, WireObject>();
+  private readonly sessions = new Map<string, Record<string, unknown>>();
   private readonly refunds: WireObject[] = structuredClone([...stripeRefunds]);
   private readonly lineItems = new Map<string, WireObject[]>();
   private readonly maxListPageSize: number;
 
-  constructor(options: StripeRoutesOptions) {
+  constructor(options: EmulatedAccount) {
     this.secretKey = options.secretKey;
     this.maxListPageSize = options.maxListPageSize;
     for (const session of stripeSessions) this.sessions.set(session.id, structuredClone(session));
     for (const [id, items] of stripeLineItems) this.lineItems.set(id, structuredClone([...items]));
   }
 
-  /** docs.stripe.com/rate-limits: per second, 100 calls in live mode and 25 in test mode for the account, 25 for each endpoint in both. */
-  documentedRateLimits(): EmulatorRateLimits {
-    return { globalPerSecond: /^(sk|rk)_live_/.test(this.secretKey) ? 100 : 25, endpointPerSecond: 25 };
-  }
-
-  /** Stripe's answer over a limit: 429, `Stripe-Rate-Limited-Reason` naming it, and a `rate_limit_error`. */
-  rateLimitedAnswer(reason: RateLimitedReason): NormalAnswer & { headers: Record<string, string> } {
-    return {
+  readonly rateLimits = {
+    /** docs.stripe.com/rate-limits: per second, 100 calls in live mode and 25 in test mode for the account, 25 for each endpoint in both. */
+    documented: () => ({ globalPerSecond: /^(sk|rk)_live_/.test(this.secretKey) ? 100 : 25, endpointPerSecond: 25 }),
+    /** Stripe's answer over a limit: 429, `Stripe-Rate-Limited-Reason` naming it, and a `rate_limit_error`. */
+    exceeded: (reason: RateLimitedReason) => ({
       ...errorAnswer(
         429,
         'rate_limit_error',
@@ -46,11 +46,16 @@ export class StripeRoutes implements ProviderRoutes {
         'rate_limit',
       ),
       headers: { 'stripe-rate-limited-reason': reason },
-    };
+    }),
+  };
+
+  /** Every answer of Stripe's carries the id of its request. */
+  answerHeaders(): Record<string, string> {
+    return { 'request-id': `req_${randomBytes(7).toString('hex')}` };
   }
 
-  putSession(session: WireObject): void {
-    this.sessions.set(session.id, session);
+  putSession(id: string, session: Record<string, unknown>): void {
+    this.sessions.set(id, session);
   }
 
   unauthorized(): EmulatorRoute {
@@ -82,7 +87,7 @@ export class StripeRoutes implements ProviderRoutes {
   private sessionAnswer(id: string, expand: readonly string[]): NormalAnswer {
     const session = this.sessions.get(id);
     if (!session) return missingAnswer(id);
-    const answer = expandStripeSession(session, expand, this.lineItems.get(id) ?? []);
+    const answer = expandStripeSession(id, session, expand, this.lineItems.get(id) ?? []);
     if (!answer.ok) {
       return errorAnswer(400, 'invalid_request_error', `This property cannot be expanded (${answer.unknownPath}).`);
     }

@@ -1,4 +1,4 @@
-import { stripeEverythingId } from './stripe-full-session.js';
+import { stripeEverythingId } from './full-session.js';
 import {
   stripeBulkOrderId,
   stripeCompletePaidId,
@@ -6,7 +6,7 @@ import {
   stripeFullyRefundedId,
   stripeSeedExampleId,
   stripeUnderscoreHyphenId,
-} from './stripe-sessions.js';
+} from './sessions.js';
 
 /** Stripe line items the emulator lists under `GET /v1/checkout/sessions/{id}/line_items`, by session id. */
 type WireLineItem = Record<string, unknown> & { id: string };

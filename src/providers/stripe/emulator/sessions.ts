@@ -1,4 +1,4 @@
-import { stripeEverythingSession } from './stripe-full-session.js';
+import { stripeEverythingSession } from './full-session.js';
 
 /**
  * Stripe Checkout Sessions the emulator serves, as Stripe sends them (snake_case JSON).

@@ -1,4 +1,4 @@
-import type { WireObject } from './route.js';
+import type { WireObject } from '../../emulated-provider.js';
 
 /**
  * The parts of a Checkout Session that Stripe sends only when `expand[]` names them, from
@@ -26,7 +26,9 @@ export const stripeSessionIncludables = ['line_items', 'total_details.breakdown'
 /** Stripe's default page of a list, as an expanded `line_items` carries it. */
 const expandedListSize = 10;
 
-export type StripeExpansionAnswer = { ok: true; session: WireObject } | { ok: false; unknownPath: string };
+type WireSession = Record<string, unknown>;
+
+export type StripeExpansionAnswer = { ok: true; session: WireSession } | { ok: false; unknownPath: string };
 
 /**
  * The session as Stripe answers a retrieve with these `expand[]` paths: references not
@@ -36,7 +38,8 @@ export type StripeExpansionAnswer = { ok: true; session: WireObject } | { ok: fa
  * never changed; what differs from it is copied, the rest shared.
  */
 export function expandStripeSession(
-  stored: WireObject,
+  id: string,
+  stored: WireSession,
   expand: readonly string[],
   lineItems: readonly WireObject[],
 ): StripeExpansionAnswer {
@@ -45,7 +48,7 @@ export function expandStripeSession(
   let session = stored;
   for (const [path, objectName] of Object.entries(stripeSessionReferences)) {
     const asked = expand.includes(path);
-    session = transformAt(session, path.split('.'), (value) => (asked ? asObject(value, objectName) : asId(value))) as WireObject;
+    session = transformAt(session, path.split('.'), (value) => (asked ? asObject(value, objectName) : asId(value))) as WireSession;
   }
   session = transformAt(session, ['total_details'], (totalDetails) => {
     if (!isRecord(totalDetails)) return totalDetails;
@@ -53,13 +56,13 @@ export function expandStripeSession(
       return totalDetails.breakdown ? totalDetails : { ...totalDetails, breakdown: { discounts: [], taxes: [] } };
     }
     return 'breakdown' in totalDetails ? without(totalDetails, 'breakdown') : totalDetails;
-  }) as WireObject;
+  }) as WireSession;
   if (expand.includes('line_items')) {
     const data = lineItems.slice(0, expandedListSize);
-    const list = { object: 'list', data, has_more: lineItems.length > data.length, url: `/v1/checkout/sessions/${stored.id}/line_items` };
+    const list = { object: 'list', data, has_more: lineItems.length > data.length, url: `/v1/checkout/sessions/${id}/line_items` };
     session = { ...session, line_items: list };
   } else if ('line_items' in session) {
-    session = without(session, 'line_items') as WireObject;
+    session = without(session, 'line_items');
   }
   return { ok: true, session };
 }

@@ -1,5 +1,5 @@
-import { convergeGateSessions } from './data/convergegate-sessions.js';
-import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRoutes } from './route.js';
+import { answering, json, type EmulatedRoutes, type EmulatorRoute, type NormalAnswer } from '../../emulated-provider.js';
+import { convergeGateSessions } from './sessions.js';
 
 /**
  * Converge Gate's retrieve path, `/v1/checkout/sessions/{id}`, served under the prefix the
@@ -7,7 +7,7 @@ import { answering, json, type EmulatorRoute, type NormalAnswer, type ProviderRo
  * may carry another. Its error bodies come unwrapped (`{"type": ..., "message": ...}`), one
  * of the two forms the documentation leaves open. Faults are keyed by session id.
  */
-export class ConvergeGateRoutes implements ProviderRoutes {
+export class ConvergeGateRoutes implements EmulatedRoutes {
   private readonly sessions = new Map<string, Record<string, unknown>>();
 
   constructor(readonly secretKey: string) {
