@@ -83,7 +83,10 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
     recorder: observability.providerCalls,
     logger,
   });
-  const providers = providerRegistry.flatMap((module) => module.createClient(config.providers, http, logger) ?? []);
+  const providers = providerRegistry.flatMap((module) => {
+    const section = config.providers[module.key];
+    return section === undefined ? [] : [module.createClient(section, http, logger)];
+  });
   const router = new SessionRouter(providers, providerRegistry);
   const accountOf = (sessionId: string) => router.accountOf(sessionId);
   const accounts = providers.map((provider) => provider.account);
@@ -115,7 +118,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
     deliveredEvents: new DeliveredEvents({
       // As long as a delivery of the event can still pass the timestamp check.
       memoryMs: (config.webhooks.toleranceSeconds + config.webhooks.futureSkewSeconds) * 1000,
-      ...(redis ? { redis, accountOf: (provider: string) => providers.find((candidate) => candidate.displayName === provider)?.account } : {}),
+      ...(redis ? { redis, accountOf: (providerKey: string) => providers.find((candidate) => candidate.key === providerKey)?.account } : {}),
     }),
     recorder: observability.webhooks,
     logger,
@@ -123,7 +126,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
   const admission = new SubscriptionAdmission(config.subscriptions);
   observability.subscriptions.countOpen(() => admission.openSubscriptions);
   const readiness = new Readiness({
-    providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.displayName, http.circuitState(provider.displayName)])),
+    providerCircuits: () => Object.fromEntries(providers.map((provider) => [provider.label, http.circuitState(provider.label)])),
     ...(redis ? { redis: () => (redis.state === 'ok' ? 'ok' : 'degraded') } : {}),
     subscriptions: () => admission.openSubscriptions,
   });

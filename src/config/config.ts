@@ -16,10 +16,9 @@ import {
   providerSettingProblems,
   providerVariables,
   webhookSecretProblems,
-  type ProviderSections,
   type ProviderVariables,
 } from './provider-sections.js';
-import { ConfigError, parseSettings } from './settings.js';
+import { ConfigError, parseSettings, type ProviderSections } from './settings.js';
 
 export interface Config {
   /** Settings that start but deserve a word: one line each, logged at `warn` once logging is set up. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { convergeGateSettings } from '../providers/convergegate/settings.js';
-import { stripeSettings } from '../providers/stripe/settings.js';
+import { providerVariableShapes } from './provider-sections.js';
 import {
   booleanFlag,
   freeText,
@@ -25,8 +24,8 @@ export const environmentSchema = z
     .default('info')
     .register(settingRules, { expected: 'one of fatal, error, warn, info, debug, trace, silent', example: 'info' }),
   SANDBOX: booleanFlag('true'),
-  ...stripeSettings,
-  ...convergeGateSettings,
+  // Each provider's own, from its folder's settings.ts.
+  ...providerVariableShapes,
   ORDER_ID_METADATA_KEY: z.string().trim().default('order_id'),
   PROVIDER_CONCURRENCY: positiveInt(16),
   PROVIDER_MAX_CONNECTIONS: positiveInt(128),

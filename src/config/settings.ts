@@ -91,11 +91,16 @@ export interface ProviderSection {
   webhookSecret: string | undefined;
 }
 
+/** Each provider's section under its module's key, present only once its settings are complete. */
+export type ProviderSections = Readonly<Partial<Record<string, ProviderSection>>>;
+
 /**
- * What the configuration knows of one provider beyond its variables' rules: the section it
- * is served with, present only once its settings are complete, and the checks among them.
+ * What the configuration knows of one provider: its variables and their rules, the section
+ * it is served with, present only once its settings are complete, and the checks among them.
  */
-export interface ProviderConfiguration<Variables, Section extends ProviderSection> {
+export interface ProviderConfiguration<Section extends ProviderSection = ProviderSection, Variables = Record<string, unknown>> {
+  /** Its environment variables, each a zod schema with its rule and example, for the start-up error. */
+  readonly variables: z.ZodRawShape;
   /** The setting whose value turns the provider on, and sandbox mode off. */
   readonly keyVariable: string;
   readonly keyExample: string;

@@ -1,5 +1,4 @@
 import type { Config } from '../config/config.js';
-import type { ProviderSections } from '../config/provider-sections.js';
 import { providerRegistry } from '../providers/registry.js';
 import type { ProviderEmulator } from './server.js';
 
@@ -16,5 +15,5 @@ export function pointAtEmulator(config: Config, emulator: Pick<ProviderEmulator,
       webhookSecret: emulator.webhookSecretOf(module.key),
     }),
   ]);
-  return { ...config, providers: Object.fromEntries(sections) as ProviderSections };
+  return { ...config, providers: Object.fromEntries(sections) };
 }

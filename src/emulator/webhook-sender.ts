@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { request } from 'undici';
-import type { ProviderSections } from '../config/provider-sections.js';
+import type { ProviderSections } from '../config/settings.js';
 import type { MovingSession } from '../providers/emulated-provider.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 
@@ -17,7 +17,7 @@ export interface WebhookTarget {
  * provider signs, logged to `logger`; nothing when the subgraph has no webhook secret for it.
  */
 export async function sendWebhook(target: WebhookTarget, provider: ProviderModule, moved: MovingSession, logger: Logger): Promise<void> {
-  const secret = provider.webhooks.secretOf(target.providers);
+  const secret = target.providers[provider.key]?.webhookSecret;
   if (secret === undefined) return;
   const timestamp = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({

@@ -1,4 +1,4 @@
-import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { CheckoutSession } from '../model/checkout-session.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Refund } from '../model/refund.js';
 import type { SessionExpansion } from '../model/session-expansion.js';
@@ -6,9 +6,10 @@ import type { ReadOrigin } from '../request-tally.js';
 
 /** One payment provider, as the sessions layer sees it. `origin` names the request a call is for, in logs and metrics. */
 export interface CheckoutProvider {
-  readonly name: PaymentProvider;
-  /** Name as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
-  readonly displayName: string;
+  /** Its module's key, e.g. `stripe`. */
+  readonly key: string;
+  /** Its module's label, as it appears in errors, logs and the readiness report, e.g. `Stripe`. */
+  readonly label: string;
   /** The account its key belongs to (`providerAccount`): what it shares through Redis is kept under it. */
   readonly account: string;
   /** The parts of a session this provider sends only when asked; [] when its sessions always come whole. */
@@ -26,9 +27,6 @@ export interface CheckoutProvider {
 
 /** How a provider's session ids look; known whether or not the provider is configured. */
 export interface SessionIdShape {
-  readonly provider: PaymentProvider;
-  /** Name as it appears in errors, e.g. `Stripe`. */
-  readonly displayName: string;
   /** True when an id of this form belongs to the provider, well-formed or not. */
   claims(id: string): boolean;
   /** Why a claimed id is malformed; undefined when it is well-formed. */

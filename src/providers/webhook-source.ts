@@ -13,7 +13,7 @@ export interface SignedDelivery {
 
 /** One provider's webhooks: how their signature is checked, which event a delivery is and which sessions it is about. */
 export interface WebhookSource {
-  /** Provider name as it appears in logs, e.g. `Stripe`. */
+  /** Its provider's label, as it appears in logs and metric labels, e.g. `Stripe`. */
   readonly provider: string;
   verify(delivery: SignedDelivery): SignatureCheck;
   /** Ids of the sessions a verified event says changed; empty when it is about none. */

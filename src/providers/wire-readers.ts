@@ -2,23 +2,22 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ProviderBadResponseError } from '../errors.js';
 import { LogOnce } from '../logger.js';
-import type { PaymentProvider } from '../model/checkout-session.js';
 import type { Money } from '../model/money.js';
 import type { RefundStatus } from '../model/refund.js';
+import type { ProviderIdentity } from './provider-identity.js';
 
 // Readers of the value shapes every provider's wire format shares, for its mappers and client.
 
 /**
  * Where a provider's mappers tell what a body held that the subgraph did not expect: each
- * distinct surprise is logged once, as a warning naming the provider, under
- * `<logKey>.<key>`. Its client makes one from the logger it is handed.
+ * distinct surprise is logged once, as a warning naming the provider by its schema value,
+ * under `<provider key>.<key>`. Its client makes one from the logger it is handed.
  */
 export class WireWarnings {
   private readonly once: LogOnce;
 
   constructor(
-    private readonly provider: PaymentProvider,
-    private readonly logKey: string,
+    private readonly provider: ProviderIdentity,
     logger: Logger,
   ) {
     this.once = new LogOnce(logger);
@@ -30,7 +29,7 @@ export class WireWarnings {
   }
 
   warn(key: string, fields: Record<string, unknown>, message: string): void {
-    this.once.warn(`${this.logKey}.${key}`, { provider: this.provider, ...fields }, message);
+    this.once.warn(`${this.provider.key}.${key}`, { provider: this.provider.schemaValue, ...fields }, message);
   }
 }
 

@@ -22,10 +22,10 @@ export function createLineItemLoader(
   const bySession = new DataLoader<{ session: CheckoutSession; origin: ReadOrigin }, CheckoutLineItem[], string>(
     (keys) =>
       settleEach(keys, async ({ session, origin }) => {
-        const client = router.providerNamed(session.provider);
+        const client = router.providerOf(session.provider);
         const listLineItems = client.listLineItems?.bind(client);
         if (!listLineItems) return [];
-        return limitFor(session.provider)(() => listLineItems(session.id, origin));
+        return limitFor(client.key)(() => listLineItems(session.id, origin));
       }),
     { cacheKeyFn: ({ session }) => `${session.provider} ${session.id}` },
   );

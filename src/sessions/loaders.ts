@@ -44,7 +44,7 @@ export function createSessionLoaders(router: SessionRouter, options: SessionLoad
     return reads.read(
       'session',
       id,
-      (origin, withExpansions) => limitFor(provider.name)(() => provider.retrieveSession(id, withExpansions, origin)),
+      (origin, withExpansions) => limitFor(provider.key)(() => provider.retrieveSession(id, withExpansions, origin)),
       sessionTtlMs,
       request,
       expansions,

@@ -29,7 +29,7 @@ export function readCacheTtlPolicy(
     new Set(registry.filter(has).map((module) => module.schemaValue));
   return {
     ttlMs: config.cache.ttlMs,
-    providersWithWebhooks: providersWith((module) => module.webhooks.secretOf(config.providers) !== undefined),
+    providersWithWebhooks: providersWith((module) => config.providers[module.key]?.webhookSecret !== undefined),
     providersWithRefundsOnSession: providersWith((module) => module.refundsOnSession),
   };
 }

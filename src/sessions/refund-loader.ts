@@ -31,10 +31,10 @@ export function createRefundLoader(
   const byPaymentIntent = new DataLoader<PaymentIntentKey, Refund[], string>(
     (keys) =>
       settleEach(keys, async ({ provider, paymentIntentId, origin }) => {
-        const client = router.providerNamed(provider);
+        const client = router.providerOf(provider);
         const listRefunds = client.listRefunds?.bind(client);
         if (!listRefunds) return [];
-        return limitFor(provider)(() => listRefunds(paymentIntentId, origin));
+        return limitFor(client.key)(() => listRefunds(paymentIntentId, origin));
       }),
     { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },
   );

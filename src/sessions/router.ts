@@ -1,20 +1,16 @@
 import { InvalidSessionIdError, ProviderNotConfiguredError } from '../errors.js';
 import type { PaymentProvider } from '../model/checkout-session.js';
-import type { CheckoutProvider, SessionIdShape } from '../providers/checkout-provider.js';
+import type { CheckoutProvider } from '../providers/checkout-provider.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
 
 /** Routes a session id to the provider that owns ids of its shape. */
 export class SessionRouter {
-  /** Asked in the registry's order: the first shape that claims an id decides its provider. */
-  private readonly idShapes: readonly SessionIdShape[];
-
   constructor(
     private readonly providers: readonly CheckoutProvider[],
-    registry: readonly ProviderModule[] = providerRegistry,
-  ) {
-    this.idShapes = registry.map((module) => module.idShape);
-  }
+    /** Asked in its order: the first id shape that claims an id decides its provider. */
+    private readonly registry: readonly ProviderModule[] = providerRegistry,
+  ) {}
 
   /**
    * Throws `BAD_USER_INPUT` for a malformed id and `PROVIDER_NOT_CONFIGURED` for an id of
@@ -22,12 +18,12 @@ export class SessionRouter {
    */
   providerFor(id: string): CheckoutProvider {
     if (id.length === 0) throw new InvalidSessionIdError('it is empty');
-    const shape = this.idShapes.find((candidate) => candidate.claims(id));
-    if (!shape) throw new InvalidSessionIdError('no provider has ids of this shape');
-    const problem = shape.problemWith(id);
+    const module = this.registry.find((candidate) => candidate.idShape.claims(id));
+    if (!module) throw new InvalidSessionIdError('no provider has ids of this shape');
+    const problem = module.idShape.problemWith(id);
     if (problem !== undefined) throw new InvalidSessionIdError(problem);
-    const provider = this.providers.find((candidate) => candidate.name === shape.provider);
-    if (!provider) throw new ProviderNotConfiguredError(id, shape.displayName);
+    const provider = this.providers.find((candidate) => candidate.key === module.key);
+    if (!provider) throw new ProviderNotConfiguredError(id, module.label);
     return provider;
   }
 
@@ -40,10 +36,11 @@ export class SessionRouter {
     }
   }
 
-  /** The configured provider of that name; sessions it returned name it, so it exists. */
-  providerNamed(name: PaymentProvider): CheckoutProvider {
-    const provider = this.providers.find((candidate) => candidate.name === name);
-    if (!provider) throw new Error(`${name} is not configured`);
+  /** The configured provider whose sessions carry this schema value; sessions it returned carry it, so it exists. */
+  providerOf(schemaValue: PaymentProvider): CheckoutProvider {
+    const module = this.registry.find((candidate) => candidate.schemaValue === schemaValue);
+    const provider = module && this.providers.find((candidate) => candidate.key === module.key);
+    if (!provider) throw new Error(`${schemaValue} is not configured`);
     return provider;
   }
 }

@@ -12,8 +12,8 @@ export interface DeliveredEventsOptions {
   memoryMs: number;
   /** Fleet mode: events are remembered in Redis, under the provider's account, for every replica. */
   redis?: SharedRedis;
-  /** The account of a provider (by its display name, as webhook sources name it); undefined when it has no key here. */
-  accountOf?: (provider: string) => string | undefined;
+  /** The account of a provider, by its key; undefined when it has no key here. */
+  accountOf?: (providerKey: string) => string | undefined;
 }
 
 /**
@@ -30,9 +30,9 @@ export class DeliveredEvents {
     this.local = new LRUCache<string, true>({ max: maxRememberedInProcess, ttl: options.memoryMs });
   }
 
-  async seen(provider: string, eventKey: string): Promise<boolean> {
-    if (this.local.has(`${provider} ${eventKey}`)) return true;
-    const key = this.redisKey(provider, eventKey);
+  async seen(providerKey: string, eventKey: string): Promise<boolean> {
+    if (this.local.has(`${providerKey} ${eventKey}`)) return true;
+    const key = this.redisKey(providerKey, eventKey);
     if (!this.options.redis || key === undefined) return false;
     try {
       return (await this.options.redis.run(seenScript, [key], [])) === 1;
@@ -41,15 +41,15 @@ export class DeliveredEvents {
     }
   }
 
-  async remember(provider: string, eventKey: string): Promise<void> {
-    this.local.set(`${provider} ${eventKey}`, true);
-    const key = this.redisKey(provider, eventKey);
+  async remember(providerKey: string, eventKey: string): Promise<void> {
+    this.local.set(`${providerKey} ${eventKey}`, true);
+    const key = this.redisKey(providerKey, eventKey);
     if (!this.options.redis || key === undefined) return;
     await this.options.redis.run(rememberScript, [key], [this.options.memoryMs]).catch(() => undefined);
   }
 
-  private redisKey(provider: string, eventKey: string): string | undefined {
-    const account = this.options.accountOf?.(provider);
+  private redisKey(providerKey: string, eventKey: string): string | undefined {
+    const account = this.options.accountOf?.(providerKey);
     return account === undefined ? undefined : this.options.redis?.keysOf(account).deliveredEvent(eventKey);
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { WebhookConfig } from '../config/config.js';
-import type { ProviderSections } from '../config/provider-sections.js';
+import type { ProviderSections } from '../config/settings.js';
 import { RepeatableLog } from '../logger.js';
 import { unrecordedWebhooks, type WebhookRecorder } from './webhook-recorder.js';
 import type { ProviderModule } from '../providers/provider-module.js';
@@ -14,8 +14,8 @@ import type { SessionChange } from '../sessions/change-bus.js';
 import type { DeliveredEvents } from './delivered-events.js';
 
 export interface WebhookRouteOptions {
-  /** By path, e.g. `/webhooks/stripe`; `source` is undefined while `secretVariable` is not set. */
-  endpoints: Readonly<Record<string, { source: WebhookSource | undefined; secretVariable: string }>>;
+  /** By path, e.g. `/webhooks/stripe`, with the key of its provider; `source` is undefined while `secretVariable` is not set. */
+  endpoints: Readonly<Record<string, { providerKey: string; source: WebhookSource | undefined; secretVariable: string }>>;
   /** Reads each delivery's body, bounded in size and in how many are read at once. */
   bodies: RequestBodies;
   /**
@@ -43,9 +43,9 @@ export function createProviderWebhookRoutes(
 ): Map<string, RequestHandler> {
   const window = { toleranceSeconds: config.toleranceSeconds, futureSkewSeconds: config.futureSkewSeconds };
   const endpoints = registry.map(({ key, webhooks }) => {
-    const secret = webhooks.secretOf(sections);
+    const secret = sections[key]?.webhookSecret;
     const source = secret ? webhooks.createSource(secret, window) : undefined;
-    return [`/webhooks/${key}`, { source, secretVariable: webhooks.secretVariable }] as const;
+    return [`/webhooks/${key}`, { providerKey: key, source, secretVariable: webhooks.secretVariable }] as const;
   });
   return createWebhookRoutes({ ...options, endpoints: Object.fromEntries(endpoints) });
 }
@@ -62,9 +62,9 @@ export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, R
   const delivered = options.deliveredEvents;
   const repeatable = new RepeatableLog(options.logger);
   const routes = new Map<string, RequestHandler>();
-  for (const [path, { source, secretVariable }] of Object.entries(options.endpoints)) {
+  for (const [path, { providerKey, source, secretVariable }] of Object.entries(options.endpoints)) {
     routes.set(path, async (request, response, tally) => {
-      if (source) return receive(source, options, delivered, repeatable, nowSeconds(), request, response, tally.requestId);
+      if (source) return receive(providerKey, source, options, delivered, repeatable, nowSeconds(), request, response, tally.requestId);
       sendJson(response, 404, { error: `Webhooks are not enabled at ${path}: ${secretVariable} is not set` });
     });
   }
@@ -72,6 +72,7 @@ export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, R
 }
 
 async function receive(
+  providerKey: string,
   source: WebhookSource,
   options: WebhookRouteOptions,
   delivered: DeliveredEvents,
@@ -113,7 +114,7 @@ async function receive(
     return sendJson(response, 400, { error: 'Webhook body is not valid JSON' });
   }
   const eventKey = source.eventKeyOf(event, delivery);
-  if (await delivered.seen(source.provider, eventKey)) {
+  if (await delivered.seen(providerKey, eventKey)) {
     recorder.received(source.provider, 'repeated');
     options.logger.debug({ requestId, provider: source.provider }, 'webhook event handled already: nothing evicted');
     return sendJson(response, 200, { received: true });
@@ -126,7 +127,7 @@ async function receive(
     response.setHeader('retry-after', '30');
     return sendJson(response, 503, { error: 'The eviction could not be shared with every replica; deliver the event again later' });
   }
-  await delivered.remember(source.provider, eventKey);
+  await delivered.remember(providerKey, eventKey);
   const final = source.endsPayment(event);
   options.sessionsChanged?.(sessionIds.map((sessionId) => ({ sessionId, final })));
   recorder.received(source.provider, 'verified');

@@ -7,7 +7,7 @@ import { convergeGateProvider } from '../../src/providers/convergegate/provider.
 import { stripeProvider } from '../../src/providers/stripe/provider.js';
 import { stripeSeedExampleId } from '../../src/providers/stripe/emulator/sessions.js';
 import { memoryLogger } from '../support/log-lines.js';
-import { testPayModule, testPaySessionId, testPaySettlingId } from '../support/test-pay-provider.js';
+import { testPayModule, testPaySection, testPaySessionId, testPaySettlingId } from '../support/test-pay-provider.js';
 
 async function get(url: string, key?: string): Promise<{ status: number; body: unknown }> {
   const response = await request(url, { headers: key === undefined ? {} : { authorization: `Bearer ${key}` } });
@@ -37,7 +37,7 @@ describe('the emulator serves each provider module it is given', () => {
   });
 
   it("serves a third provider's paths under its prefix with its key, beside Stripe at the root", async () => {
-    emulator = await ProviderEmulator.start({ providers: [stripeProvider, testPayModule(undefined), convergeGateProvider] });
+    emulator = await ProviderEmulator.start({ providers: [stripeProvider, testPayModule(), convergeGateProvider] });
     expect(emulator.urlOf('testpay')).toBe(`${emulator.url}/testpay`);
     const testPayKey = emulator.secretKeyOf('testpay');
 
@@ -49,7 +49,7 @@ describe('the emulator serves each provider module it is given', () => {
   });
 
   it("puts a third provider's sessions and faults it as it does the others", async () => {
-    emulator = await ProviderEmulator.start({ providers: [stripeProvider, testPayModule(undefined), convergeGateProvider] });
+    emulator = await ProviderEmulator.start({ providers: [stripeProvider, testPayModule(), convergeGateProvider] });
     const url = `${emulator.urlOf('testpay')}/v1/sessions/tp_putbytest`;
     emulator.putSession('testpay', 'tp_putbytest', { id: 'tp_putbytest', state: 'refunded' });
     emulator.injectFault('tp_putbytest', { kind: 'status', status: 503, body: '{"message":"down"}' }, { times: 1 });
@@ -61,10 +61,10 @@ describe('the emulator serves each provider module it is given', () => {
   it("moves a third provider's moving session after its first read and sends its webhook to /webhooks/<key>, signed as it signs", async () => {
     const receiver = await webhookReceiver();
     try {
-      const testPay = testPayModule('tp_whsecret');
+      const testPay = testPayModule();
       emulator = await ProviderEmulator.start({ providers: [stripeProvider, testPay, convergeGateProvider], movingSessionDelayMs: 20 });
       const { logger, lines } = memoryLogger();
-      emulator.sendWebhooksTo({ subgraphUrl: receiver.url, providers: {} }, logger);
+      emulator.sendWebhooksTo({ subgraphUrl: receiver.url, providers: { testpay: testPaySection('tp_whsecret') } }, logger);
       const url = `${emulator.urlOf('testpay')}/v1/sessions/${testPaySettlingId}`;
 
       expect((await get(url, emulator.secretKeyOf('testpay'))).body).toEqual({ id: testPaySettlingId, state: 'open' });

@@ -1,3 +1,4 @@
+import type { ProviderSection } from '../../src/config/settings.js';
 import type { PaymentProvider } from '../../src/model/checkout-session.js';
 import type { CheckoutProvider } from '../../src/providers/checkout-provider.js';
 import { answering, json, type EmulatedProvider, type EmulatedRoutes } from '../../src/providers/emulated-provider.js';
@@ -11,8 +12,8 @@ export const testPaySessionId = 'tp_abcdefgh';
 export const testPaySettlingId = 'tp_settling';
 
 export const testPayClient: CheckoutProvider = {
-  name: testPayValue,
-  displayName: 'Test Pay',
+  key: 'testpay',
+  label: 'Test Pay',
   account: 'testpay:test:0',
   expansions: [],
   retrieveSession: () => Promise.reject(new Error('not called here')),
@@ -59,15 +60,17 @@ const emulatedTestPay: EmulatedProvider = {
   signatureHeaders: (secret) => ({ 'x-testpay-secret': secret }),
 };
 
-/** Test Pay's module; `webhookSecret` is the secret its section would hold. */
-export function testPayModule(webhookSecret: string | undefined): ProviderModule {
+/** Test Pay's section of `Config.providers`, with this webhook secret. */
+export function testPaySection(webhookSecret: string | undefined): ProviderSection {
+  return { secretKey: 'tp_key_test', apiUrl: 'https://testpay.example', webhookSecret };
+}
+
+export function testPayModule(): ProviderModule {
   return {
     key: 'testpay',
     schemaValue: testPayValue,
     label: 'Test Pay',
     idShape: {
-      provider: testPayValue,
-      displayName: 'Test Pay',
       claims: (id) => id.startsWith('tp_'),
       problemWith: (id) => (/^tp_[a-z]{8}$/.test(id) ? undefined : 'a Test Pay id is tp_ and 8 letters'),
     },
@@ -75,7 +78,6 @@ export function testPayModule(webhookSecret: string | undefined): ProviderModule
     createClient: () => testPayClient,
     webhooks: {
       secretVariable: 'TESTPAY_WEBHOOK_SECRET',
-      secretOf: () => webhookSecret,
       createSource: (secret) => ({
         provider: 'Test Pay',
         verify: ({ header }) => (header('x-testpay-secret') === secret ? { valid: true } : { valid: false, reason: 'wrong secret' }),
@@ -85,6 +87,7 @@ export function testPayModule(webhookSecret: string | undefined): ProviderModule
       }),
     },
     configuration: {
+      variables: {},
       keyVariable: 'TESTPAY_SECRET_KEY',
       keyExample: 'tp_key_...',
       webhookSecretVariable: 'TESTPAY_WEBHOOK_SECRET',

@@ -12,6 +12,7 @@ import { providerAccount } from '../provider-account.js';
 import { errorBodyReader, readWireBody, WireWarnings } from '../wire-readers.js';
 import { toCheckoutSession } from './map.js';
 import { convergeGateWireError, convergeGateWireSession } from './wire.js';
+import { convergeGateIdentity } from './identity.js';
 
 export interface ConvergeGateClientOptions {
   /** The merchant's base URL; it may carry a path (`https://pay.example.com/gateway`). */
@@ -19,7 +20,7 @@ export interface ConvergeGateClientOptions {
   secretKey: string;
 }
 
-const providerName = 'Converge Gate';
+const providerName = convergeGateIdentity.label;
 const sessionEndpoint = '/v1/checkout/sessions/{id}';
 /**
  * Converge Gate documents no limits and no reason on its 429s: every call counts against
@@ -30,8 +31,8 @@ const convergeGateRateLimits: ProviderRateLimits = { endpoints: { [sessionEndpoi
 
 /** Converge Gate's BLIK checkout: sessions carry their refunds and fees, and have no line items. */
 export class ConvergeGateClient implements CheckoutProvider {
-  readonly name = 'CONVERGE_GATE' as const;
-  readonly displayName = providerName;
+  readonly key = convergeGateIdentity.key;
+  readonly label = convergeGateIdentity.label;
   readonly expansions: readonly SessionExpansion[] = [];
   private readonly headers: Record<string, string>;
   readonly account: string;
@@ -43,8 +44,8 @@ export class ConvergeGateClient implements CheckoutProvider {
     private readonly options: ConvergeGateClientOptions,
     logger: Logger,
   ) {
-    this.warnings = new WireWarnings(this.name, 'convergegate', logger);
-    this.account = providerAccount(this.name, options.secretKey);
+    this.warnings = new WireWarnings(convergeGateIdentity, logger);
+    this.account = providerAccount(this.key, options.secretKey);
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 

@@ -16,6 +16,7 @@ import {
   type ConvergeGateWireRefund,
   type ConvergeGateWireSession,
 } from './wire.js';
+import { convergeGateIdentity } from './identity.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = {
   open: 'OPEN',
@@ -50,7 +51,7 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
   return {
     ...noCheckoutSessionDetails,
     id: requestedId,
-    provider: 'CONVERGE_GATE',
+    provider: convergeGateIdentity.schemaValue,
     livemode: wire.livemode ?? null,
     status: toEnumValue(wire.status, statuses, warnings.unknownValue('status')),
     paymentStatus: derivedPaymentStatus(wire.status),

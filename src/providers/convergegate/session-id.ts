@@ -5,8 +5,6 @@ const convergeGateSessionId = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** Claims every id no other provider claims, so it must be asked last. */
 export const convergeGateSessionIdShape: SessionIdShape = {
-  provider: 'CONVERGE_GATE',
-  displayName: 'Converge Gate',
   claims: () => true,
   problemWith: (id) =>
     convergeGateSessionId.test(id)

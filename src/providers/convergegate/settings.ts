@@ -30,7 +30,8 @@ function pairProblem(env: ConvergeGateVariables): string | undefined {
   return undefined;
 }
 
-export const convergeGateConfiguration: ProviderConfiguration<ConvergeGateVariables, ConvergeGateSection> = {
+export const convergeGateConfiguration: ProviderConfiguration<ConvergeGateSection, ConvergeGateVariables> = {
+  variables: convergeGateSettings,
   keyVariable: 'CONVERGEGATE_SECRET_KEY',
   keyExample: 'sk_live_...',
   webhookSecretVariable: 'CONVERGEGATE_WEBHOOK_SECRET',

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { eventDigest, timestampProblem, type SignatureCheck, type SignedDelivery, type TimestampWindow, type WebhookSource } from '../webhook-source.js';
+import { convergeGateIdentity } from './identity.js';
 
 const maxIdLength = 255;
 
@@ -9,7 +10,7 @@ const maxIdLength = 255;
  * timestamp's unit open; `verify` alone decides them (see there).
  */
 export class ConvergeGateWebhookSource implements WebhookSource {
-  readonly provider = 'Converge Gate';
+  readonly provider = convergeGateIdentity.label;
   private readonly signingKey: string;
 
   constructor(

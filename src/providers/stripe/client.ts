@@ -16,6 +16,7 @@ import { errorBodyReader, readWireBody } from '../wire-readers.js';
 import { stripeMapping, toCheckoutSession, toLineItem, toRefund, type StripeMapping } from './map.js';
 import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
 import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund } from './wire.js';
+import { stripeIdentity } from './identity.js';
 
 export interface StripeClientOptions {
   apiUrl: string;
@@ -23,7 +24,7 @@ export interface StripeClientOptions {
   apiVersion: string;
 }
 
-const providerName = 'Stripe';
+const providerName = stripeIdentity.label;
 /** Stripe's largest page. */
 const pageSize = 100;
 /** A list longer than this many pages is taken for a provider loop, not data. */
@@ -37,8 +38,8 @@ const expandParameters: Record<SessionExpansion, string> = {
 };
 
 export class StripeClient implements CheckoutProvider {
-  readonly name = 'STRIPE' as const;
-  readonly displayName = providerName;
+  readonly key = stripeIdentity.key;
+  readonly label = stripeIdentity.label;
   readonly expansions: readonly SessionExpansion[] = ['totalBreakdown'];
   private readonly headers: Record<string, string>;
   readonly account: string;
@@ -52,7 +53,7 @@ export class StripeClient implements CheckoutProvider {
     logger: Logger,
   ) {
     this.mapping = stripeMapping(logger);
-    this.account = providerAccount(this.name, options.secretKey);
+    this.account = providerAccount(this.key, options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
       'stripe-version': options.apiVersion,

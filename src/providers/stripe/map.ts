@@ -14,6 +14,7 @@ import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
 import { fromUnixSeconds, refundStatuses, WireWarnings } from '../wire-readers.js';
 import { idOf, moneyIn, toPostalAddress } from './value-readers.js';
 import { stripeSessionSchemas, type StripeSessionSchemas, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
+import { stripeIdentity } from './identity.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
 const paymentStatuses: Record<string, CheckoutPaymentStatus> = {
@@ -37,7 +38,7 @@ export interface StripeMapping {
 
 /** A client's mapping context, logging to `logger`. */
 export function stripeMapping(logger: Logger): StripeMapping {
-  const warnings = new WireWarnings('STRIPE', 'stripe', logger);
+  const warnings = new WireWarnings(stripeIdentity, logger);
   return { schemas: stripeSessionSchemas(warnings), warnings };
 }
 
@@ -55,7 +56,7 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
 
   const core = {
     id: requestedId,
-    provider: 'STRIPE' as const,
+    provider: stripeIdentity.schemaValue,
     livemode: wire.livemode ?? null,
     status: toEnumValue(wire.status, statuses, warnings.unknownValue('status')),
     paymentStatus: toEnumValue(wire.payment_status, paymentStatuses, warnings.unknownValue('payment_status')),

@@ -10,8 +10,6 @@ const stripeSessionId = /^cs_(test|live)_[A-Za-z0-9_-]+$/;
 const maxStripeIdLength = 255;
 
 export const stripeSessionIdShape: SessionIdShape = {
-  provider: 'STRIPE',
-  displayName: 'Stripe',
   claims: (id) => id.startsWith('cs_test_') || id.startsWith('cs_live_'),
   problemWith: (id) =>
     id.length <= maxStripeIdLength && stripeSessionId.test(id)

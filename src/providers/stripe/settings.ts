@@ -28,7 +28,8 @@ export interface StripeSection extends ProviderSection {
 
 type StripeVariables = z.output<z.ZodObject<typeof stripeSettings>>;
 
-export const stripeConfiguration: ProviderConfiguration<StripeVariables, StripeSection> = {
+export const stripeConfiguration: ProviderConfiguration<StripeSection, StripeVariables> = {
+  variables: stripeSettings,
   keyVariable: 'STRIPE_SECRET_KEY',
   keyExample: 'sk_live_...',
   webhookSecretVariable: 'STRIPE_WEBHOOK_SECRET',

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { eventDigest, timestampProblem, type SignatureCheck, type SignedDelivery, type TimestampWindow, type WebhookSource } from '../webhook-source.js';
+import { stripeIdentity } from './identity.js';
 
 /** Stripe's ids are far shorter; a longer one is no session id and is neither evicted nor logged. */
 const maxIdLength = 255;
@@ -18,7 +19,7 @@ const stripeEventId = z.object({ id: z.string().min(1).max(maxIdLength) });
  * secret is being rolled; one match is enough.
  */
 export class StripeWebhookSource implements WebhookSource {
-  readonly provider = 'Stripe';
+  readonly provider = stripeIdentity.label;
 
   constructor(
     private readonly endpointSecret: string,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from '../../../src/config/config.js';
 import { ConfigError } from '../../../src/config/settings.js';
+import type { StripeSection } from '../../../src/providers/stripe/settings.js';
 
 describe('loadConfig', () => {
   it('runs in sandbox mode with documented defaults when nothing is set', () => {
@@ -130,7 +131,7 @@ describe('loadConfig', () => {
 
   it('accepts Stripe API versions as Stripe writes them: a date with or without a release name', () => {
     expect(loadConfig({ STRIPE_API_VERSION: '2024-06-20' }).sandboxSettings.STRIPE_API_VERSION).toBe('2024-06-20');
-    expect(loadConfig({ STRIPE_API_VERSION: '2025-03-31.basil', STRIPE_SECRET_KEY: 'sk_test_abc' }).providers.stripe?.apiVersion).toBe('2025-03-31.basil');
+    expect((loadConfig({ STRIPE_API_VERSION: '2025-03-31.basil', STRIPE_SECRET_KEY: 'sk_test_abc' }).providers.stripe as StripeSection | undefined)?.apiVersion).toBe('2025-03-31.basil');
   });
 
   it.each(['STRIPE_SECRET_KEY', 'CONVERGEGATE_SECRET_KEY'])('never repeats a rejected %s in its message', (variable) => {
@@ -336,7 +337,7 @@ const settings: Setting[] = [
   { variable: 'SANDBOX', bad: 'maybe', read: (c) => c.sandbox, byDefault: true },
   { variable: 'STRIPE_SECRET_KEY', bad: 'pk_live_publishable', read: (c) => c.providers.stripe?.secretKey, byDefault: undefined },
   { variable: 'STRIPE_API_URL', bad: 'api.stripe.com', alongside: stripeKey, read: (c) => c.providers.stripe?.apiUrl, byDefault: 'https://api.stripe.com' },
-  { variable: 'STRIPE_API_VERSION', bad: 'latest', alongside: stripeKey, read: (c) => c.providers.stripe?.apiVersion, byDefault: '2026-07-29.dahlia' },
+  { variable: 'STRIPE_API_VERSION', bad: 'latest', alongside: stripeKey, read: (c) => (c.providers.stripe as StripeSection | undefined)?.apiVersion, byDefault: '2026-07-29.dahlia' },
   { variable: 'CONVERGEGATE_SECRET_KEY', bad: 'pk_test_abc', read: (c) => c.providers.convergegate?.secretKey, byDefault: undefined },
   { variable: 'CONVERGEGATE_API_URL', bad: 'pay.example.com', read: (c) => c.providers.convergegate?.apiUrl, byDefault: undefined },
   { variable: 'ORDER_ID_METADATA_KEY', read: (c) => c.orderIdMetadataKey, byDefault: 'order_id' },

@@ -18,7 +18,7 @@ import { storedCheckoutSession, storedCheckoutSessionOf } from '../../../src/ses
 import { DeliveredEvents } from '../../../src/webhooks/delivered-events.js';
 import { createProviderWebhookRoutes } from '../../../src/webhooks/webhook-routes.js';
 import { quietLogger } from '../../support/log-lines.js';
-import { testPayClient, testPayModule } from '../../support/test-pay-provider.js';
+import { testPayClient, testPayModule, testPaySection } from '../../support/test-pay-provider.js';
 
 function request(method: string, headers: Record<string, string>, body: string): IncomingMessage {
   return Object.assign(Readable.from([Buffer.from(body)]), { method, headers: { 'content-length': String(body.length), ...headers } }) as unknown as IncomingMessage;
@@ -50,9 +50,9 @@ describe('the provider registry', () => {
   });
 
   it('routes ids to a third provider listed before Converge Gate, and to Converge Gate when it is listed after it', () => {
-    const testPay = testPayModule(undefined);
+    const testPay = testPayModule();
     const router = new SessionRouter([testPayClient], [stripeProvider, testPay, convergeGateProvider]);
-    expect(router.providerFor('tp_abcdefgh').displayName).toBe('Test Pay');
+    expect(router.providerFor('tp_abcdefgh').label).toBe('Test Pay');
     expect(() => router.providerFor('tp_1')).toThrow('a Test Pay id is tp_ and 8 letters');
     expect(() => router.providerFor('cs_test_a1')).toThrow('Stripe');
 
@@ -72,7 +72,7 @@ describe('the provider registry', () => {
       logger: quietLogger(),
     };
     const { webhooks, providers } = loadConfig({});
-    const routes = createProviderWebhookRoutes(webhooks, providers, options, [stripeProvider, testPayModule('tp_whsecret'), convergeGateProvider]);
+    const routes = createProviderWebhookRoutes(webhooks, { ...providers, testpay: testPaySection('tp_whsecret') }, options, [stripeProvider, testPayModule(), convergeGateProvider]);
     expect([...routes.keys()]).toEqual(['/webhooks/stripe', '/webhooks/testpay', '/webhooks/convergegate']);
 
     const verified = response();
@@ -85,7 +85,7 @@ describe('the provider registry', () => {
     await routes.get('/webhooks/testpay')!(request('POST', { 'x-testpay-secret': 'guess' }, delivery), rejected, newRequestTally('r2'));
     expect(rejected.answered).toEqual({ status: 400, body: { error: 'Webhook signature could not be verified: wrong secret' } });
 
-    const unset = createProviderWebhookRoutes(webhooks, providers, options, [testPayModule(undefined)]);
+    const unset = createProviderWebhookRoutes(webhooks, { testpay: testPaySection(undefined) }, options, [testPayModule()]);
     const off = response();
     await unset.get('/webhooks/testpay')!(request('POST', {}, delivery), off, newRequestTally('r3'));
     expect(off.answered).toEqual({ status: 404, body: { error: 'Webhooks are not enabled at /webhooks/testpay: TESTPAY_WEBHOOK_SECRET is not set' } });
@@ -94,15 +94,16 @@ describe('the provider registry', () => {
   it('keeps a third provider\'s final session no longer than its refunds while its webhooks are off, since its refunds come on the session', () => {
     const config = loadConfig({ CACHE_FINAL_TTL_MS: '600000', CACHE_REFUNDS_TTL_MS: '30000' });
     const completed = { provider: 'TESTPAY', status: 'COMPLETE', paymentStatus: 'PAID' } as const;
-    expect(sessionTtlMs(completed, readCacheTtlPolicy(config, [testPayModule(undefined)]))).toBe(30_000);
-    expect(sessionTtlMs(completed, readCacheTtlPolicy(config, [testPayModule('tp_whsecret')]))).toBe(600_000);
+    const withWebhookSecret = (secret: string | undefined) => ({ ...config, providers: { testpay: testPaySection(secret) } });
+    expect(sessionTtlMs(completed, readCacheTtlPolicy(withWebhookSecret(undefined), [testPayModule()]))).toBe(30_000);
+    expect(sessionTtlMs(completed, readCacheTtlPolicy(withWebhookSecret('tp_whsecret'), [testPayModule()]))).toBe(600_000);
   });
 
   it('reads a stored session of a third provider only from a model built with it', () => {
-    const warnings = new WireWarnings('CONVERGE_GATE', 'convergegate', quietLogger());
+    const warnings = new WireWarnings(convergeGateProvider, quietLogger());
     const session = toCheckoutSession(convergeGateWireSession.parse(convergeGateSessions.get(convergeGateCompletedId)), convergeGateCompletedId, warnings);
     const written = JSON.parse(JSON.stringify({ ...session, provider: 'TESTPAY' })) as unknown;
-    const withTestPay = storedCheckoutSessionOf([...providerRegistry, testPayModule(undefined)]);
+    const withTestPay = storedCheckoutSessionOf([...providerRegistry, testPayModule()]);
     expect((withTestPay.parse(written) as CheckoutSession).provider).toBe('TESTPAY');
     expect(storedCheckoutSession.safeParse(written).success).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { EmulatedProvider } from '../../emulated-provider.js';
+import { convergeGateIdentity } from '../identity.js';
 import { convergeGateMovingSessions } from './moving-session.js';
 import { ConvergeGateRoutes } from './routes.js';
 
@@ -8,7 +9,7 @@ import { ConvergeGateRoutes } from './routes.js';
  * merchant and may carry a path; its webhooks are signed with its secret key.
  */
 export const emulatedConvergeGate: EmulatedProvider = {
-  pathPrefix: 'convergegate',
+  pathPrefix: convergeGateIdentity.key,
   createRoutes: ({ secretKey }) => new ConvergeGateRoutes(secretKey),
   webhookSecretFor: (secretKey) => secretKey,
   movingSessions: convergeGateMovingSessions,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { convergeGateSessions } from '../../../../src/providers/convergegate/emulator/sessions.js';
+import { convergeGateIdentity } from '../../../../src/providers/convergegate/identity.js';
 import { toCheckoutSession } from '../../../../src/providers/convergegate/map.js';
 import { convergeGateWireSession } from '../../../../src/providers/convergegate/wire.js';
 import { WireWarnings } from '../../../../src/providers/wire-readers.js';
 import { quietLogger } from '../../../support/log-lines.js';
 
-const warnings = new WireWarnings('CONVERGE_GATE', 'convergegate', quietLogger());
+const warnings = new WireWarnings(convergeGateIdentity, quietLogger());
 
 function mapped(body: Record<string, unknown>, requestedId = 'Requested0000001') {
   return toCheckoutSession(convergeGateWireSession.parse({ id: 'BodyId0000000001', ...body }), requestedId, warnings);
