@@ -39,6 +39,8 @@ export interface SharedLook {
    * Undefined: another replica is fetching it, or a fresh answer holds it.
    */
   lease: string | undefined;
+  /** Another replica holds the lease and is fetching the read now: its answer is worth waiting for. */
+  fetchedElsewhere: boolean;
 }
 
 /** A second level below this process's cache, shared by every replica (Redis, in fleet mode). */
@@ -334,7 +336,8 @@ export class ProviderReadCache {
 
   /**
    * The shared level's look, once it says what this replica should do: answer from it (fresh),
-   * or fetch (this look took the refresh lease, or what is there lacks an expansion). While
+   * or fetch (this look took the refresh lease, what is there lacks an expansion, or nobody is
+   * fetching it though a fresh answer holds the lease: that answer is unreadable or gone). While
    * another replica is refreshing the read, looks again every `refreshWaitPollMs`, offering
    * the copy there to the reads waiting; after `refreshLeaseMs`, or once nobody waits for
    * the call, the last look is used and the read fetched here.
@@ -343,7 +346,7 @@ export class ProviderReadCache {
     const giveUpAt = performance.now() + level.refreshLeaseMs;
     for (;;) {
       const look = await level.look(kind, sessionId);
-      if (look === undefined || look.lease !== undefined) return look;
+      if (look === undefined || !look.fetchedElsewhere) return look;
       const kept = look.kept;
       if (kept !== undefined && kept.ttlMs > 0) return look;
       if (kept !== undefined && answers(kept, call.expansions)) this.offerCopy(call, kept);

@@ -8,18 +8,20 @@ import type { KeptRead, SharedLook, SharedReadLevel } from './provider-read-cach
 import { readKinds, type ReadKind } from './read-outcome.js';
 import { decodeOutcome, encodeOutcome } from './shared-read-codec.js';
 
+/** The refresh lease's value while a fresh answer holds it; a replica's token never equals it. */
+const freshAnswerHolds = 'fresh';
+
 /**
- * The value, its remaining time to live in ms, the session's eviction generation, and 1 when
- * the refresh lease was taken for this look's token (nobody was fetching the read and no
- * fresh answer held it), else 0. KEYS: value, generation, lease; ARGV: token, lease lifetime.
+ * The value, its remaining time to live in ms, the session's eviction generation, 1 when the
+ * refresh lease was taken for this look's token (nobody was fetching the read and no fresh
+ * answer held it) or else 0, and who holds the lease then. KEYS: value, generation, lease;
+ * ARGV: token, lease lifetime.
  */
 const lookScript = redisScript(`
 local leased = redis.call('SET', KEYS[3], ARGV[1], 'NX', 'PX', ARGV[2])
-return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1]), redis.call('GET', KEYS[2]) or '0', leased and 1 or 0}
+local holder = leased and ARGV[1] or redis.call('GET', KEYS[3])
+return {redis.call('GET', KEYS[1]), redis.call('PTTL', KEYS[1]), redis.call('GET', KEYS[2]) or '0', leased and 1 or 0, holder}
 `);
-
-/** The refresh lease's value while a fresh answer holds it; a replica's token never equals it. */
-const freshAnswerHolds = 'fresh';
 
 /**
  * Keeps the value only if the session was not evicted since its generation was read: the
@@ -131,18 +133,19 @@ export class RedisReadLevel implements SharedReadLevel {
       return undefined;
     }
     if (!Array.isArray(reply)) return undefined;
-    const [text, ttlMs, generation, leased] = reply as [unknown, unknown, unknown, unknown];
+    const [text, ttlMs, generation, leased, holder] = reply as [unknown, unknown, unknown, unknown, unknown];
     if (typeof generation !== 'string') return undefined;
     const lease = leased === 1 ? token : undefined;
+    const fetchedElsewhere = lease === undefined && typeof holder === 'string' && holder !== freshAnswerHolds;
     if (typeof text === 'string' && typeof ttlMs === 'number' && ttlMs > 0) {
       const decoded = decodeOutcome(kind, sessionId, text);
       if (decoded) {
         const { staleMs, ...kept } = decoded;
-        return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation, lease };
+        return { kept: { ...kept, ttlMs: ttlMs - staleMs, copyForMs: ttlMs }, generation, lease, fetchedElsewhere };
       }
       this.unreadable.warn(`redis-unreadable:${kind}`, { kind, sessionId }, 'a value in Redis did not parse: dropped and fetched again');
     }
-    return { kept: undefined, generation, lease };
+    return { kept: undefined, generation, lease, fetchedElsewhere };
   }
 
   async keep(kind: ReadKind, sessionId: string, kept: KeptRead, ttlMs: number, generation: string, staleMs = 0, lease?: string): Promise<void> {

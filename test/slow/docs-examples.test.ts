@@ -34,6 +34,7 @@ const exemptCommands: Array<{ command: RegExp; reason: string }> = [
   { command: /^npm run demo$/, reason: 'test/slow/demo.test.ts starts it, queries its gateway and stops it' },
   { command: /^npm run bench( -- .+)?$/, reason: 'the long benchmark; test/slow/bench/bench.test.ts runs a short one' },
   { command: /^npm run bench:surge( -- .+)?$/, reason: 'the benchmark\'s row (g) alone, minutes long; test/slow/bench/bench.test.ts runs a short one' },
+  { command: /^npm run bench:fleet( -- .+)?$/, reason: 'a benchmark of three replicas on a Redis it kills, about a minute; its scenarios are test/slow/process/fleet-rate-weather.test.ts\'s' },
   { command: /^npm run bench:subscriptions( -- .+)?$/, reason: 'a benchmark that starts its own Redis and replicas; its parts are the subscription tests\' (test/e2e/subscriptions)' },
   { command: /^npm run bench:subscriptions:capacity( -- .+)?$/, reason: 'a benchmark of 10 000 sockets; its parts are the subscription tests\' (test/e2e/subscriptions)' },
   { command: /^docker (build|run) /, reason: 'no container engine here; test/slow/deploy/image-on-host.test.ts repeats the image\'s steps' },

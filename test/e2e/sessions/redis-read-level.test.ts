@@ -288,6 +288,16 @@ describe('one refresh of a read for every replica, through its lease in Redis', 
     expect([beforeChange.calls, afterChange.calls]).toEqual([1, 1]);
   });
 
+  it('fetches at once when the lease is held by a fresh answer that cannot be read, rather than wait for a refresh nobody makes', async () => {
+    const id = 'cs_test_leaseUnreadable';
+    await inspector.set(`test:v2:${account}:session:${id}`, '{"ok":true,"value":{"id":"not a session"}}', 'PX', 60_000);
+    await inspector.set(leaseKey(id), 'fresh', 'PX', 60_000);
+    const source = provider(id);
+    const read = amountOf(readsOn(redisB, 60_000).read('session', id, source.fetch, openAge));
+    expect(await Promise.race([read, delay(5_000).then(() => 'still waiting')])).toBe(1000);
+    expect(source.calls).toBe(1);
+  });
+
   it('fetches in each replica while Redis does not answer, and frees the lease its late look took once Redis answers again', async () => {
     const id = 'cs_test_leaseRedisStalled';
     const quick = await connectSharedRedis({ url: server.url, keyPrefix: 'test:', logger: quietLogger(), timeoutMs: 50, probeIntervalMs: 60_000 });

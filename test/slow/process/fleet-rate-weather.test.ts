@@ -1,9 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
-import { postGraphQL } from '../../support/harness.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
-import { busiestSecond, startReplicaProcess, stopReplicaProcesses, type ReplicaProcess } from '../../support/replica-processes.js';
+import {
+  askForSession as ask,
+  busiestSecond,
+  startReplicaProcess,
+  stopReplicaProcesses,
+  tally,
+  type ReplicaProcess,
+} from '../../support/replica-processes.js';
 
 // Three replicas on one Redis with the default Redis settings, against an emulator that
 // enforces Stripe's documented test-key limit (25 calls in any second, else 429), and
@@ -14,7 +20,6 @@ const fleetBudgetPerSecond = 20;
  * second as counted here: up to the provider's own limit of 25, which the 429s check exactly.
  */
 const arrivalNoise = 5;
-const amountQuery = `query ($id: ID!) { checkoutSession(id: $id) { id amountTotal { amount } } }`;
 
 function completedSession(id: string) {
   return { id, object: 'checkout.session', status: 'complete', payment_status: 'paid', amount_total: 100, currency: 'usd' };
@@ -22,23 +27,6 @@ function completedSession(id: string) {
 
 function openSession(id: string) {
   return { id, object: 'checkout.session', status: 'open', payment_status: 'unpaid', amount_total: 100, currency: 'usd' };
-}
-
-/** What one query came back with: the amount, or the error code. */
-async function ask(replica: ReplicaProcess, id: string): Promise<string> {
-  try {
-    const result = await postGraphQL(`${replica.url}/graphql`, { query: amountQuery, variables: { id } });
-    if (result.data?.checkoutSession?.amountTotal?.amount === 100) return 'answered';
-    return String(result.errors?.[0]?.extensions?.code ?? `no code (HTTP ${result.status})`);
-  } catch (error) {
-    return `transport: ${(error as Error).message}`;
-  }
-}
-
-function tally(outcomes: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
-  return counts;
 }
 
 function useFleet(idPrefix: string, sessions: number) {
