@@ -36,18 +36,6 @@ export async function stopReplicaProcesses(replicas: readonly ReplicaProcess[]):
   );
 }
 
-/** Most of `times` (ms) within any one second. */
-export function busiestSecond(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < sorted.length; last += 1) {
-    while (sorted[last]! - sorted[first]! >= 1000) first += 1;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
-
 const sessionQuery = `query ($id: ID!) { checkoutSession(id: $id) { id amountTotal { amount } } }`;
 
 /** What one query for the session came back with: `answered` (with its data), or the error code. */

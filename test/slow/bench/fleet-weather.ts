@@ -5,10 +5,10 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { busiestSecond } from '../../support/busiest-second.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import {
   askForSession,
-  busiestSecond,
   startReplicaProcess,
   stopReplicaProcesses,
   tally,

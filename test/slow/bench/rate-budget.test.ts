@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedRequest } from './load.js';
-import { mostInAnyWindow, rateBudgetFigures } from './rate-budget.js';
+import { mostInAnyWindow } from '../../support/busiest-second.js';
+import { rateBudgetFigures } from './rate-budget.js';
 
 const context = { variant: 'cache on', providerLatencyMs: 20, offeredPerSecond: 4, durationSeconds: 1, rateLimitPerSecond: 20 };
 

@@ -1,3 +1,4 @@
+import { mostInAnyWindow } from '../../support/busiest-second.js';
 import { percentileOf, type OpenLoopResult } from './load.js';
 import type { RateBudgetFigures } from './report.js';
 
@@ -73,16 +74,4 @@ export function rateBudgetFigures(
     firstAskP50Ms: percentileOf(firstAsks, 0.5),
     firstAskP99Ms: percentileOf(firstAsks, 0.99),
   };
-}
-
-/** The most of `times` (ms) that fall within any window of `windowMs`. */
-export function mostInAnyWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < sorted.length; last += 1) {
-    while (sorted[last]! - sorted[first]! >= windowMs) first += 1;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
 import { postGraphQL } from '../../support/harness.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
-import { busiestSecond, startReplicaProcess, stopReplicaProcesses, type ReplicaProcess as Replica } from '../../support/replica-processes.js';
+import { busiestSecond } from '../../support/busiest-second.js';
+import { startReplicaProcess, stopReplicaProcesses, type ReplicaProcess as Replica } from '../../support/replica-processes.js';
 import { deliverStripeSessionEvent } from '../../support/webhook-signing.js';
 
 const webhookSecret = 'whsec_fleetProcesses42';

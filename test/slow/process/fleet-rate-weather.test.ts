@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderEmulator } from '../../../src/emulator/server.js';
+import { busiestSecond } from '../../support/busiest-second.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import {
   askForSession as ask,
-  busiestSecond,
   startReplicaProcess,
   stopReplicaProcesses,
   tally,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRateLimit } from '../../../../src/providers/http/local-rate-limit.js';
 import { RedisRateLimit } from '../../../../src/providers/http/redis-rate-limit.js';
 import { connectSharedRedis, type SharedRedis } from '../../../../src/redis/shared-redis.js';
+import { busiestSecond } from '../../../support/busiest-second.js';
 import { quietLogger } from '../../../support/log-lines.js';
 import { startRedisServer, type RedisServer } from '../../../support/redis-server.js';
 
@@ -9,10 +10,6 @@ const sessions = '/v1/checkout/sessions/{id}';
 const refunds = '/v1/refunds';
 
 /** Most turns that start within any one second. */
-function busiestSecond(startsAt: number[]): number {
-  return Math.max(...startsAt.map((start) => startsAt.filter((other) => other >= start && other < start + 1000).length));
-}
-
 interface Budgets {
   globalPerSecond?: number;
   endpoints?: Record<string, number>;

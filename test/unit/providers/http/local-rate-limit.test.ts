@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LocalRateLimit } from '../../../../src/providers/http/local-rate-limit.js';
+import { busiestSecond } from '../../../support/busiest-second.js';
 
 const sessions = '/v1/checkout/sessions/{id}';
 const refunds = '/v1/refunds';
@@ -15,10 +16,6 @@ function budgets(globalPerSecond: number | undefined, endpoints: Record<string, 
 }
 
 /** Most of `times` within any one second (a window closed at its start, open at its end). */
-function busiestSecond(times: number[]): number {
-  return Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + 1000).length));
-}
-
 describe('the budgets of one provider account, in one process', () => {
   it('spaces calls evenly with no burst: at 20/s one every 52.5 ms, the first at once', () => {
     const time = clock();
