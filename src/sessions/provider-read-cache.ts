@@ -109,8 +109,13 @@ interface CallInFlight {
 }
 
 const errorEntryBytes = 256;
-/** How often a read waiting for another replica's refresh looks for its answer in the shared level. */
-const refreshWaitPollMs = 20;
+/**
+ * A read waiting for another replica's refresh looks for its answer in the shared level
+ * after 20 ms, then twice as long each time up to 200 ms: a quick answer is seen at once,
+ * and a refresh that waits its turn in a surge costs Redis a few looks a second, not fifty.
+ */
+const firstRefreshLookMs = 20;
+const longestRefreshLookMs = 200;
 /** Bound on the sessions remembered as evicted and not read since. */
 const maxEvictedUnread = 10_000;
 
@@ -338,20 +343,20 @@ export class ProviderReadCache {
    * The shared level's look, once it says what this replica should do: answer from it (fresh),
    * or fetch (this look took the refresh lease, what is there lacks an expansion, or nobody is
    * fetching it though a fresh answer holds the lease: that answer is unreadable or gone). While
-   * another replica is refreshing the read, looks again every `refreshWaitPollMs`, offering
-   * the copy there to the reads waiting; after `refreshLeaseMs`, or once nobody waits for
-   * the call, the last look is used and the read fetched here.
+   * another replica is refreshing the read, looks again, less often as the wait goes on,
+   * offering the copy there to the reads waiting; after `refreshLeaseMs`, or once nobody
+   * waits for the call, the last look is used and the read fetched here.
    */
   private async lookShared(level: SharedReadLevel, kind: ReadKind, sessionId: string, call: CallInFlight): Promise<SharedLook | undefined> {
     const giveUpAt = performance.now() + level.refreshLeaseMs;
-    for (;;) {
+    for (let lookAfterMs = firstRefreshLookMs; ; lookAfterMs = Math.min(longestRefreshLookMs, lookAfterMs * 2)) {
       const look = await level.look(kind, sessionId);
       if (look === undefined || !look.fetchedElsewhere) return look;
       const kept = look.kept;
       if (kept !== undefined && kept.ttlMs > 0) return look;
       if (kept !== undefined && answers(kept, call.expansions)) this.offerCopy(call, kept);
       if (performance.now() >= giveUpAt || call.origin.wanted?.() === false) return look;
-      await delay(refreshWaitPollMs);
+      await delay(Math.min(lookAfterMs, Math.max(0, giveUpAt - performance.now())));
     }
   }
 

@@ -255,6 +255,29 @@ describe('one refresh of a read for every replica, through its lease in Redis', 
     expect(source.calls).toBe(1);
   });
 
+  it('waits out another replica\'s refresh of a second with a few looks in Redis, not one every 20 ms, and is answered with its answer', async () => {
+    const id = 'cs_test_leaseLongRefresh';
+    const holder = levelOn(redisA);
+    const taken = await holder.look('session', id);
+    expect(taken?.lease).toEqual(expect.any(String));
+    const waiting = levelOn(redisB);
+    let looks = 0;
+    const look = waiting.look.bind(waiting);
+    waiting.look = (...args) => {
+      looks += 1;
+      return look(...args);
+    };
+    const reads = new ProviderReadCache({ enabled: true, maxEntries: 100, maxBytes: 1_000_000, shared: waiting, staleWindowMs: 60_000, staleAnswerAfterMs: 50 });
+    const source = provider(id);
+    const answer = amountOf(reads.read('session', id, source.fetch, openAge));
+    // The holder's call waits its turn for a second before it keeps its answer.
+    await delay(1_000);
+    await holder.keep('session', id, { outcome: { ok: true, value: session(id, 2500) }, expansions: [] }, 60_000, lookGeneration(taken), 60_000, taken?.lease);
+    expect(await answer).toBe(2500);
+    expect(source.calls).toBe(0);
+    expect(looks).toBeLessThanOrEqual(12);
+  });
+
   it('answers a replica that lost the lease from its copy, and fetches there once the lease of a replica that crashed runs out', async () => {
     const id = 'cs_test_leaseCrashed';
     const crashed = levelOn(redisA, 1_000);
