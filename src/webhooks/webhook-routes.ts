@@ -57,7 +57,7 @@ export function createProviderWebhookRoutes(
  * changes nothing. An event handled already (within the timestamp window) is answered
  * 200 again and evicts nothing.
  */
-export function createWebhookRoutes(options: WebhookRouteOptions): Map<string, RequestHandler> {
+function createWebhookRoutes(options: WebhookRouteOptions): Map<string, RequestHandler> {
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const delivered = options.deliveredEvents;
   const repeatable = new RepeatableLog(options.logger);

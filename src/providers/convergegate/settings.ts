@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { freeText, providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration, type ProviderSection } from '../../config/settings.js';
 
 /** Converge Gate's variables: its key and the base URL it gave the merchant (both or neither), and its webhook secret. */
-export const convergeGateSettings = {
+const convergeGateSettings = {
   CONVERGEGATE_SECRET_KEY: providerKey(/^sk_(test|live)_\w+$/, {
     expected: 'a Converge Gate secret key (sk_live_... or sk_test_...)',
     example: 'sk_live_...',

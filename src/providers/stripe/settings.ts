@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { providerKey, providerUrl, providerUrlRule, settingRules, type ProviderConfiguration, type ProviderSection } from '../../config/settings.js';
 
 /** Stripe's variables: its key, base URL and API version, and its webhook endpoint secret. */
-export const stripeSettings = {
+const stripeSettings = {
   STRIPE_SECRET_KEY: providerKey(/^(sk|rk)_(test|live)_\w+$/, {
     expected: 'a Stripe secret or restricted key (sk_live_..., sk_test_..., rk_live_..., rk_test_...)',
     example: 'sk_live_...',

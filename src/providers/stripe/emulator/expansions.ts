@@ -5,7 +5,7 @@ import type { WireObject } from '../../emulated-provider.js';
  * its object reference (2026, dahlia). A reference is an id string unless expanded, then
  * the object; an included part is absent unless expanded.
  */
-export const stripeSessionReferences: Readonly<Record<string, string>> = {
+const stripeSessionReferences: Readonly<Record<string, string>> = {
   customer: 'customer',
   invoice: 'invoice',
   payment_intent: 'payment_intent',
@@ -21,7 +21,7 @@ export const stripeSessionReferences: Readonly<Record<string, string>> = {
   'shipping_options.shipping_rate': 'shipping_rate',
 };
 
-export const stripeSessionIncludables = ['line_items', 'total_details.breakdown'] as const;
+const stripeSessionIncludables = ['line_items', 'total_details.breakdown'] as const;
 
 /** Stripe's default page of a list, as an expanded `line_items` carries it. */
 const expandedListSize = 10;

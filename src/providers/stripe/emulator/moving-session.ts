@@ -1,7 +1,7 @@
 import type { MovingSession } from '../../emulated-provider.js';
 
 /** A Stripe session whose delayed payment (a SEPA debit) succeeds some seconds after it is first read. */
-export const stripeDelayedPaymentId = 'cs_test_k1DelayedPaymentSucceeds000000000000000000000000';
+const stripeDelayedPaymentId = 'cs_test_k1DelayedPaymentSucceeds000000000000000000000000';
 
 /** Stripe's moving session: a complete session whose SEPA debit is under way, then paid. */
 export function stripeMovingSessions(nowSeconds: number): MovingSession[] {
