@@ -28,7 +28,10 @@ export class MovingSessions {
     private readonly delayMs: number,
   ) {
     this.byId = new Map(sessions.map((moving) => [moving.session.id, moving]));
-    for (const { routes, session } of sessions) routes.putSession(session.id, session.before);
+    for (const { routes, session } of sessions) {
+      routes.putSession(session.id, session.before);
+      for (const object of session.objects?.before ?? []) routes.putObject?.(object);
+    }
   }
 
   sendWebhooksTo(target: WebhookTarget, logger: Logger): void {
@@ -44,6 +47,7 @@ export class MovingSessions {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       routes.putSession(session.id, session.after);
+      for (const object of session.objects?.after ?? []) routes.putObject?.(object);
       if (this.webhooks) void sendWebhook(this.webhooks.target, provider, session, this.webhooks.logger);
     }, this.delayMs);
     timer.unref();

@@ -174,6 +174,13 @@ export class ProviderEmulator {
     this.putSession('stripe', session.id, session);
   }
 
+  /** Serves a Stripe object a session leads to (a payment intent, charge, balance transaction, invoice payment, refund or product). */
+  putStripeObject(object: WireObject): void {
+    const { routes } = this.provider('stripe');
+    if (!routes.putObject) throw new Error('the emulated Stripe keeps no other objects');
+    routes.putObject(object);
+  }
+
   putConvergeGateSession(id: string, session: Record<string, unknown>): void {
     this.putSession('convergegate', id, session);
   }
@@ -256,18 +263,18 @@ export class ProviderEmulator {
     const target = this.providerAt(url.pathname.split('/').filter(Boolean).map(decodeURIComponent));
     if (!target) return sendAnswer(response, json(404, { error: { type: 'invalid_request_error', message: 'Unrecognized request URL' } }));
     const { routes, windows } = target.served;
-    for (const [name, value] of Object.entries(routes.answerHeaders?.() ?? {})) response.setHeader(name, value);
+    const route = authorizes(request.headers.authorization, routes.secretKey) ? routes.route(target.path, url.searchParams) : routes.unauthorized();
+    for (const [name, value] of Object.entries(route.headers ?? {})) response.setHeader(name, value);
     if (request.method !== 'GET') {
       return sendAnswer(response, json(405, { error: { type: 'invalid_request_error', message: 'Method not allowed' } }));
     }
-    const route = authorizes(request.headers.authorization, routes.secretKey) ? routes.route(target.path, url.searchParams) : routes.unauthorized();
     if (route.faultKey !== undefined) this.moving.noticeRead(route.faultKey);
-    if (windows && routes.rateLimits && route.endpoint !== undefined) {
+    if (windows && route.overRateLimit && route.endpoint !== undefined) {
       // Counted when it arrived, as Stripe counts: latency added by the emulator is the network's.
       const over = windows.admit(route.endpoint, call.at);
       if (over) {
         call.rateLimited = over;
-        const { status, body, headers } = routes.rateLimits.exceeded(over);
+        const { status, body, headers } = route.overRateLimit(over);
         response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
         return;
       }

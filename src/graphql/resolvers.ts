@@ -7,7 +7,7 @@ import { responseMaxAges, sessionMaxAge } from './response-max-age.js';
 import type { SessionEvent } from '../sessions/session-subscriber.js';
 import type { RequestContext, SubscriptionScope } from './context.js';
 import type { Resolvers } from './generated/resolver-types.js';
-import { expansionsSelected } from './selected-expansions.js';
+import { lineItemExpansionsSelected, sessionExpansionsSelected } from './selected-expansions.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
@@ -38,7 +38,9 @@ export const resolvers: Resolvers = {
     refunds: async (session, _args, context) => (await loadRefunds(context, session)).refunds,
     amountRefunded: async (session, _args, context) => (await loadRefunds(context, session)).amountRefunded,
     refunded: async (session, _args, context) => (await loadRefunds(context, session)).refunded,
-    lineItems: (session, _args, { loaders }) => loaders.lineItems.load(session),
+    fees: async (session, _args, context) => (await loadSettlement(context, session)).fees,
+    settlement: async (session, _args, context) => (await loadSettlement(context, session)).settlement,
+    lineItems: (session, _args, { loaders }, info) => loaders.lineItems.load(session, lineItemExpansionsSelected(info)),
   },
 
   CheckoutMoney: {
@@ -52,9 +54,16 @@ function subscriptionScope({ subscriptions }: RequestContext): SubscriptionScope
 }
 
 async function loadSession({ loaders, responseMaxAge }: RequestContext, id: string, info: GraphQLResolveInfo): Promise<CheckoutSession> {
-  const session = await loaders.checkoutSession.load(id, expansionsSelected(info));
+  const session = await loaders.checkoutSession.load(id, sessionExpansionsSelected(info));
   responseMaxAge.restrict(sessionMaxAge(session));
   return session;
+}
+
+/** Fees not booked yet are still to come, whatever the session's own state. */
+async function loadSettlement({ loaders, responseMaxAge }: RequestContext, session: CheckoutSession) {
+  const feesAndSettlement = await loaders.settlements.load(session);
+  if (feesAndSettlement.pending) responseMaxAge.restrict(responseMaxAges.changingSession);
+  return feesAndSettlement;
 }
 
 function loadRefunds({ loaders, responseMaxAge }: RequestContext, session: CheckoutSession) {

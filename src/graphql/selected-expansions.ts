@@ -9,35 +9,60 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { sessionExpansions, type SessionExpansion } from '../model/session-expansion.js';
+import {
+  lineItemExpansions,
+  sessionExpansions,
+  type LineItemExpansion,
+  type ReadExpansion,
+  type SessionExpansion,
+} from '../model/read-expansion.js';
 
-/** The field path below `CheckoutSession` whose selection needs each expansion. */
-const expansionFields: Record<SessionExpansion, readonly string[]> = {
-  totalBreakdown: ['totalDetails', 'breakdown'],
+/** The field paths, each one of which needs the expansion when selected. */
+type ExpansionFields<Expansion extends ReadExpansion> = Record<Expansion, ReadonlyArray<readonly string[]>>;
+
+/** Below `CheckoutSession`. */
+const sessionExpansionFields: ExpansionFields<SessionExpansion> = {
+  totalBreakdown: [['totalDetails', 'breakdown']],
+  settlement: [['fees'], ['settlement']],
 };
 
-const sessionTypeName = 'CheckoutSession';
-
-/**
- * Per execution, graphql-js hands every resolver of one field the same `fieldNodes` array
- * (an `_entities` batch: one for all its representations), so each is read once.
- */
-const readSelections = new WeakMap<readonly FieldNode[], SessionExpansion[]>();
+/** Below `CheckoutLineItem`. */
+const lineItemExpansionFields: ExpansionFields<LineItemExpansion> = {
+  lineItemProducts: [['productName']],
+  lineItemTaxes: [['taxes']],
+  lineItemDiscounts: [['discounts']],
+};
 
 /**
  * The expansions the operation's selection of the session being resolved needs: read from
  * the field's selection (`checkoutSession`, or `_entities` with its `... on CheckoutSession`),
  * through fragments, honouring `@skip` and `@include`.
  */
-export function expansionsSelected(info: GraphQLResolveInfo): SessionExpansion[] {
-  let expansions = readSelections.get(info.fieldNodes);
-  if (expansions === undefined) {
-    const selections: SelectionSetNode[] = [];
-    for (const node of info.fieldNodes) if (node.selectionSet) selections.push(node.selectionSet);
-    expansions = sessionExpansions.filter((expansion) => isSelected(info, sessionTypeName, selections, expansionFields[expansion]));
-    readSelections.set(info.fieldNodes, expansions);
-  }
-  return expansions;
+export const sessionExpansionsSelected = selectionReader('CheckoutSession', sessionExpansions, sessionExpansionFields);
+
+/** The expansions the selection of a session's `lineItems` being resolved needs, read the same way. */
+export const lineItemExpansionsSelected = selectionReader('CheckoutLineItem', lineItemExpansions, lineItemExpansionFields);
+
+function selectionReader<Expansion extends ReadExpansion>(
+  typeName: string,
+  expansions: readonly Expansion[],
+  fields: ExpansionFields<Expansion>,
+): (info: GraphQLResolveInfo) => Expansion[] {
+  /**
+   * Per execution, graphql-js hands every resolver of one field the same `fieldNodes` array
+   * (an `_entities` batch: one for all its representations), so each is read once.
+   */
+  const readSelections = new WeakMap<readonly FieldNode[], Expansion[]>();
+  return (info) => {
+    let selected = readSelections.get(info.fieldNodes);
+    if (selected === undefined) {
+      const selections: SelectionSetNode[] = [];
+      for (const node of info.fieldNodes) if (node.selectionSet) selections.push(node.selectionSet);
+      selected = expansions.filter((expansion) => fields[expansion].some((path) => isSelected(info, typeName, selections, path)));
+      readSelections.set(info.fieldNodes, selected);
+    }
+    return selected;
+  };
 }
 
 function isSelected(info: GraphQLResolveInfo, typeName: string, selectionSets: readonly SelectionSetNode[], path: readonly string[]): boolean {

@@ -1,8 +1,8 @@
-import type { CheckoutFee } from './checkout-fee.js';
 import type { CheckoutSessionDetails, CheckoutTotalBreakdown } from './checkout-session-details.js';
 import type { Money } from './money.js';
 import type { PostalAddress } from './postal-address.js';
 import type { RefundSummary } from './refund.js';
+import type { FeesAndSettlement } from './settlement.js';
 
 export type PaymentProvider = 'STRIPE' | 'CONVERGE_GATE';
 
@@ -36,10 +36,17 @@ export interface CheckoutShippingCost {
 }
 
 /**
- * Where a session's refunds come from: the session body itself, or the provider's list of
- * refunds of the session's payment intent, fetched only when a query asks for them.
+ * Where a session's money after checkout (its refunds, fees and settlement) is read: the
+ * session body itself (refunds and fees alike); the session's payment intent (refunds listed
+ * by `paymentIntentId`, none without one; fees and settlement in the session, read with its
+ * `settlement` expansion); or, for a session paid through an invoice (a subscription's
+ * first invoice), the invoice's payments. Whatever takes a call of its own is read only when
+ * a query asks for it.
  */
-export type RefundSource = { kind: 'session-body'; summary: RefundSummary } | { kind: 'payment-intent' };
+export type PaymentSource =
+  | { kind: 'session-body'; summary: RefundSummary }
+  | { kind: 'payment-intent' }
+  | { kind: 'invoice'; invoiceId: string };
 
 /** A checkout session in provider-neutral terms: what every resolver reads. */
 export interface CheckoutSession extends CheckoutSessionDetails {
@@ -69,7 +76,10 @@ export interface CheckoutSession extends CheckoutSessionDetails {
   expiresAt: Date | null;
   /** When the provider was read for this answer: an answer from a copy is as old as this. */
   fetchedAt: Date;
-  /** Fees and discounts the provider applied; empty when it reports none. */
-  fees: CheckoutFee[];
-  refundSource: RefundSource;
+  /**
+   * Fees and discounts the provider applied, and what the payment settled to, as the session
+   * itself reports them; for a session paid through an invoice, none: they are the invoice's.
+   */
+  feesAndSettlement: FeesAndSettlement;
+  paymentSource: PaymentSource;
 }

@@ -41,7 +41,11 @@ export interface EmulatorRoute {
   faultKey: string | undefined;
   /** The endpoint the provider counts the request against (`/v1/checkout/sessions/{id}`); undefined for a path it does not serve. */
   endpoint?: string | undefined;
+  /** Headers its answer carries, whatever the answer (the request's id). */
+  headers?: Record<string, string>;
   answer(): NormalAnswer;
+  /** Its answer when it is over one of the rate limits its provider documents; absent for a provider that documents none. */
+  overRateLimit?(reason: RateLimitedReason): NormalAnswer & { headers: Record<string, string> };
 }
 
 /** Calls per second the emulator answers before it answers 429; an undefined limit is not enforced. */
@@ -62,14 +66,10 @@ export interface EmulatedRoutes {
   unauthorized(): EmulatorRoute;
   /** Serves this wire body under the id it is requested by; the body's own id may differ. */
   putSession(id: string, session: Record<string, unknown>): void;
-  /** Headers every answer carries, whatever the request. */
-  answerHeaders?(): Record<string, string>;
+  /** Serves another object of the provider's (a payment, a refund...) where its paths and expansions find it; absent for a provider with none. */
+  putObject?(object: WireObject): void;
   /** The rate limits it documents, which the emulator enforces by endpoint; absent when it documents none. */
-  readonly rateLimits?: {
-    documented(): EmulatorRateLimits;
-    /** Its answer to a call over one of them. */
-    exceeded(reason: RateLimitedReason): NormalAnswer & { headers: Record<string, string> };
-  };
+  readonly rateLimits?: { documented(): EmulatorRateLimits };
 }
 
 /** A session that changes once, as the provider would report it before and after, and the webhook event it then sends. */
@@ -79,6 +79,8 @@ export interface MovingSession {
   after: WireObject;
   /** The event's type, as the provider names it. */
   eventType: string;
+  /** Other objects of the provider's that move with it (its payment), before and after. */
+  objects?: { before: readonly WireObject[]; after: readonly WireObject[] };
 }
 
 export function answering(faultKey: string | undefined, answer: () => NormalAnswer, endpoint?: string): EmulatorRoute {

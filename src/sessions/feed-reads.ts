@@ -1,4 +1,5 @@
 import type { CheckoutSession } from '../model/checkout-session.js';
+import { sessionExpansions } from '../model/read-expansion.js';
 import { unrecordedSubscriptions, type SubscriptionRecorder } from './subscription-recorder.js';
 import { readTtlMs, type ReadCacheTtlPolicy } from './read-cache-ttl.js';
 import type { ProviderReadCache } from './provider-read-cache.js';
@@ -29,7 +30,7 @@ export function createFeedReader(
       (origin, expansions) => provider.retrieveSession(sessionId, expansions, origin),
       ttlMs,
       undefined,
-      provider.expansions,
+      sessionExpansions.filter((expansion) => provider.expansions.includes(expansion)),
     );
   };
 }

@@ -3,16 +3,19 @@ import { readTtlMs, type ReadCacheTtlPolicy } from './read-cache-ttl.js';
 import { createLineItemLoader, type SessionLineItemLoader } from './line-item-loader.js';
 import { createProviderCallLimits } from './provider-call-limits.js';
 import type { RequestTally } from '../request-tally.js';
-import type { SessionExpansion } from '../model/session-expansion.js';
+import type { SessionExpansion } from '../model/read-expansion.js';
+import { createExpandingLoader, type ExpandingLoader } from './expanding-loader.js';
+import { createInvoicePaymentLoader } from './invoice-payment-loader.js';
 import type { ProviderReadCache } from './provider-read-cache.js';
 import type { ReadOutcome } from './read-outcome.js';
 import { createRefundLoader, type SessionRefundLoader } from './refund-loader.js';
 import type { SessionRouter } from './router.js';
-import { createCheckoutSessionLoader, type CheckoutSessionLoader } from './session-loader.js';
+import { createSettlementLoader, type SessionSettlementLoader } from './settlement-loader.js';
 
 export interface SessionLoaders {
-  checkoutSession: CheckoutSessionLoader;
+  checkoutSession: ExpandingLoader<CheckoutSession, SessionExpansion>;
   refunds: SessionRefundLoader;
+  settlements: SessionSettlementLoader;
   lineItems: SessionLineItemLoader;
 }
 
@@ -53,9 +56,12 @@ export function createSessionLoaders(router: SessionRouter, options: SessionLoad
   const countAsked = (ids: readonly string[]) => {
     if (request) request.sessionsAsked += ids.length;
   };
+  const shared = { reads, ttlPolicy, request };
+  const invoicePayments = createInvoicePaymentLoader(router, limitFor);
   return {
-    checkoutSession: createCheckoutSessionLoader(countAsked, loadOne),
-    refunds: createRefundLoader(router, limitFor, { reads, ttlPolicy, request }),
-    lineItems: createLineItemLoader(router, limitFor, { reads, ttlPolicy, request }),
+    checkoutSession: createExpandingLoader(loadOne, countAsked),
+    refunds: createRefundLoader(router, limitFor, invoicePayments, shared),
+    settlements: createSettlementLoader(router, limitFor, invoicePayments, shared),
+    lineItems: createLineItemLoader(router, limitFor, shared),
   };
 }

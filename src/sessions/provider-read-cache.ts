@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import { PaymentsError } from '../errors.js';
-import { coversExpansions, unionOfExpansions, type SessionExpansion } from '../model/session-expansion.js';
+import { coversExpansions, unionOfExpansions, type ReadExpansion } from '../model/read-expansion.js';
 import { unrecordedCache, type CacheEvictionCause, type CacheRecorder } from './cache-recorder.js';
 import { hasGivenUp, type ReadOrigin, type RequestTally } from '../request-tally.js';
 import type { ReadCacheTtlPolicy } from './read-cache-ttl.js';
@@ -10,13 +10,13 @@ import { readKinds, type ReadKind, type ReadOutcome } from './read-outcome.js';
 /** An outcome as a level keeps it, with the expansions it was fetched with ([] for kinds that have none). */
 export interface KeptRead<Value = unknown> {
   outcome: ReadOutcome<Value>;
-  expansions: readonly SessionExpansion[];
+  expansions: readonly ReadExpansion[];
   /** In this process's level, for a copy kept past its age: when it stops being fresh, on the cache's clock. */
   freshUntil?: number;
 }
 
-/** Fetches from the provider with these expansions; `origin` names the request the call is logged as. */
-export type ReadFetch<Value> = (origin: ReadOrigin, expansions: readonly SessionExpansion[]) => Promise<Value>;
+/** Fetches from the provider with these expansions (of the read's kind); `origin` names the request the call is logged as. */
+export type ReadFetch<Value, Expansion extends ReadExpansion = ReadExpansion> = (origin: ReadOrigin, expansions: readonly Expansion[]) => Promise<Value>;
 
 /** The read cache with the ages it keeps each kind for, as the loaders use them, and the request reading. */
 export interface SharedReads {
@@ -90,7 +90,7 @@ interface CallInFlight {
   promise: Promise<unknown>;
   origin: ReadOrigin;
   /** What the call asked the provider for: a read needing no more joins it. */
-  expansions: readonly SessionExpansion[];
+  expansions: readonly ReadExpansion[];
   /**
    * Set when its answer must not be kept: the session was evicted while the call was under
    * way (the answer may predate the change), or a call asking for more expansions replaced it.
@@ -186,13 +186,13 @@ export class ProviderReadCache {
    * call it starts is logged as its. `expansions` are those the answer must have been
    * fetched with.
    */
-  read<Value>(
+  read<Value, Expansion extends ReadExpansion = ReadExpansion>(
     kind: ReadKind,
     sessionId: string,
-    fetch: ReadFetch<Value>,
+    fetch: ReadFetch<Value, Expansion>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
     request?: RequestTally,
-    expansions: readonly SessionExpansion[] = [],
+    expansions: readonly Expansion[] = [],
   ): Promise<Value> {
     const key = `${kind}:${sessionId}`;
     const kept = this.entries?.get(key) as KeptRead<Value> | undefined;
@@ -235,7 +235,8 @@ export class ProviderReadCache {
     const afterWebhook = this.evictedUnread.delete(sessionId);
     // A read outside any request is the change feed's poll.
     origin.priority = afterWebhook ? 'after-webhook' : request === undefined ? 'poll' : copy ? 'refresh' : 'first-ask';
-    const promise = this.load(kind, sessionId, key, call, (withExpansions) => fetch(origin, withExpansions), ttlMs);
+    // Every read of a kind asks for that kind's expansions, so the unions it fetches hold only those.
+    const promise = this.load(kind, sessionId, key, call, (withExpansions) => fetch(origin, withExpansions as readonly Expansion[]), ttlMs);
     call.promise = promise;
     this.inFlight.set(key, call);
     return this.answer(call, request) as Promise<Value>;
@@ -307,7 +308,7 @@ export class ProviderReadCache {
     sessionId: string,
     key: string,
     call: CallInFlight,
-    fetch: (expansions: readonly SessionExpansion[]) => Promise<Value>,
+    fetch: (expansions: readonly ReadExpansion[]) => Promise<Value>,
     ttlMs: (outcome: ReadOutcome<Value>) => number,
   ): Promise<Value> {
     const level = this.entries ? this.shared : undefined;
@@ -427,7 +428,7 @@ const evictionCauses: Partial<Record<LRUCache.DisposeReason, CacheEvictionCause>
 };
 
 /** A kept "does not exist" answers any read; an answer, only reads needing no expansion it lacks. */
-function answers(kept: KeptRead, expansions: readonly SessionExpansion[]): boolean {
+function answers(kept: KeptRead, expansions: readonly ReadExpansion[]): boolean {
   return !kept.outcome.ok || coversExpansions(kept.expansions, expansions);
 }
 

@@ -2,6 +2,7 @@ import type { CacheTtls, Config } from '../config/config.js';
 import { PaymentsError } from '../errors.js';
 import type { CheckoutPaymentStatus, CheckoutSessionStatus } from '../model/checkout-session.js';
 import { isFinalSession } from '../model/session-finality.js';
+import type { FeesAndSettlement } from '../model/settlement.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
 import type { ReadKind, ReadOutcome } from './read-outcome.js';
@@ -11,6 +12,8 @@ export interface SessionState {
   provider: string;
   status: CheckoutSessionStatus | null;
   paymentStatus: CheckoutPaymentStatus | null;
+  /** Pending while a payment's fees are asked for and not booked yet: the answer is then not final. */
+  feesAndSettlement?: Pick<FeesAndSettlement, 'pending'>;
 }
 
 export interface ReadCacheTtlPolicy {
@@ -35,7 +38,8 @@ export function readCacheTtlPolicy(
 }
 
 export function sessionTtlMs(session: SessionState, policy: ReadCacheTtlPolicy): number {
-  const ttl = isFinalSession(session) ? policy.ttlMs.final : policy.ttlMs.open;
+  const final = isFinalSession(session) && session.feesAndSettlement?.pending !== true;
+  const ttl = final ? policy.ttlMs.final : policy.ttlMs.open;
   if (policy.providersWithRefundsOnSession.has(session.provider) && !policy.providersWithWebhooks.has(session.provider)) {
     return Math.min(ttl, policy.ttlMs.refunds);
   }
@@ -57,6 +61,9 @@ export function readTtlMs(kind: ReadKind, outcome: ReadOutcome<unknown>, policy:
       return sessionTtlMs(outcome.value as SessionState, policy);
     case 'refunds':
       return policy.ttlMs.refunds;
+    case 'settlement':
+      // Booked fees do not change; a payment not booked yet soon will.
+      return (outcome.value as FeesAndSettlement).pending ? policy.ttlMs.open : policy.ttlMs.final;
     case 'lineItems':
       return policy.ttlMs.lineItems;
   }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { PaymentsError, SessionNotFoundError } from '../errors.js';
-import { isSessionExpansion } from '../model/session-expansion.js';
+import { isReadExpansion } from '../model/read-expansion.js';
 import type { KeptRead } from './provider-read-cache.js';
 import type { ReadKind } from './read-outcome.js';
-import { storedCheckoutSession, storedLineItems, storedRefunds } from './stored-model.js';
+import { storedCheckoutSession, storedFeesAndSettlement, storedLineItems, storedRefunds } from './stored-model.js';
 
 const valueSchemas: Record<ReadKind, z.ZodType> = {
   session: storedCheckoutSession,
   refunds: storedRefunds,
+  settlement: storedFeesAndSettlement,
   lineItems: storedLineItems,
 };
 
@@ -21,7 +22,7 @@ const notFound = z.object({ notFound: z.literal(true) });
 const expansionNames = z
   .array(z.string())
   .default([])
-  .transform((names) => names.filter(isSessionExpansion));
+  .transform((names) => names.filter(isReadExpansion));
 
 /**
  * The text another replica can read back: an answer as the provider-neutral model (JSON)

@@ -5,6 +5,7 @@ import type { PostalAddress } from '../model/postal-address.js';
 import type { CheckoutLineItem } from '../model/line-item.js';
 import type { Money } from '../model/money.js';
 import type { Refund } from '../model/refund.js';
+import type { FeesAndSettlement } from '../model/settlement.js';
 import type { ProviderModule } from '../providers/provider-module.js';
 import { providerRegistry } from '../providers/registry.js';
 
@@ -53,6 +54,17 @@ const refund: z.ZodType<Refund> = z.object({
 
 export const storedRefunds = z.array(refund);
 
+const taxRate = z.object({
+  id: text,
+  displayName: text,
+  percentage: count,
+  inclusive: flag,
+  country: text,
+  jurisdiction: text,
+});
+const discountAmount = z.object({ amount: optionalMoney, discountId: text, couponId: text, promotionCodeId: text });
+const taxAmount = z.object({ amount: optionalMoney, rate: taxRate.nullable(), taxabilityReason: text, taxableAmount: optionalMoney });
+
 export const storedLineItems: z.ZodType<CheckoutLineItem[]> = z.array(
   z.object({
     id: z.string(),
@@ -63,8 +75,19 @@ export const storedLineItems: z.ZodType<CheckoutLineItem[]> = z.array(
     amountTax: optionalMoney,
     amountDiscount: optionalMoney,
     priceId: text,
+    unitAmount: optionalMoney,
+    productId: text,
+    productName: text,
+    taxes: z.array(taxAmount).nullable(),
+    discounts: z.array(discountAmount).nullable(),
   }),
 );
+
+export const storedFeesAndSettlement: z.ZodType<FeesAndSettlement> = z.object({
+  fees: z.array(z.object({ type: text, description: text, amount: optionalMoney })),
+  settlement: z.object({ amount: money, fee: money, net: money, availableOn: instant }).nullable(),
+  pending: z.boolean(),
+});
 
 const details = {
   adaptivePricing: enabled.nullable(),
@@ -201,15 +224,6 @@ const details = {
   walletOptions: z.object({ linkDisplay: known('AUTO', 'NEVER').nullable() }).nullable(),
 } satisfies { [Field in keyof CheckoutSessionDetails]: z.ZodType<CheckoutSessionDetails[Field]> };
 
-const taxRate = z.object({
-  id: text,
-  displayName: text,
-  percentage: count,
-  inclusive: flag,
-  country: text,
-  jurisdiction: text,
-});
-
 /** A stored session of one of the registry's providers. */
 export function storedCheckoutSessionOf(registry: readonly ProviderModule[]): z.ZodType<CheckoutSession> {
   const [first, ...rest] = registry.map((module) => module.schemaValue);
@@ -234,16 +248,7 @@ function storedSessionOf(provider: z.ZodType<PaymentProvider>): z.ZodType<Checko
         amountDiscount: optionalMoney,
         amountShipping: optionalMoney,
         amountTax: optionalMoney,
-        breakdown: z
-          .object({
-            discounts: z.array(
-              z.object({ amount: optionalMoney, discountId: text, couponId: text, promotionCodeId: text }),
-            ),
-            taxes: z.array(
-              z.object({ amount: optionalMoney, rate: taxRate.nullable(), taxabilityReason: text, taxableAmount: optionalMoney }),
-            ),
-          })
-          .nullable(),
+        breakdown: z.object({ discounts: z.array(discountAmount), taxes: z.array(taxAmount) }).nullable(),
       })
       .nullable(),
     shippingCost: z
@@ -272,13 +277,14 @@ function storedSessionOf(provider: z.ZodType<PaymentProvider>): z.ZodType<Checko
     createdAt: instant,
     expiresAt: instant,
     fetchedAt: z.iso.datetime().transform((value) => new Date(value)),
-    fees: z.array(z.object({ type: text, description: text, amount: optionalMoney })),
-    refundSource: z.discriminatedUnion('kind', [
+    feesAndSettlement: storedFeesAndSettlement,
+    paymentSource: z.discriminatedUnion('kind', [
       z.object({
         kind: z.literal('session-body'),
         summary: z.object({ refunds: storedRefunds.nullable(), amountRefunded: optionalMoney, refunded: flag }),
       }),
       z.object({ kind: z.literal('payment-intent') }),
+      z.object({ kind: z.literal('invoice'), invoiceId: z.string() }),
     ]),
   });
 }

@@ -24,6 +24,7 @@ const wholeSessionQuery = `query ($id: ID!) {
     customer { email name firstName lastName phone address { city country } }
     order { id }
     fees { type description amount { amount decimal } }
+    settlement { amount { amount currency } fee { amount } net { amount decimal } availableOn }
     refunds { id amount { amount decimal } status reason createdAt }
     amountRefunded { amount } refunded
     ${everyDetail}
@@ -107,17 +108,25 @@ describe('replicas sharing one Redis', () => {
       const throughA = await read(replicaA, id, wholeSessionQuery);
       const throughB = await read(replicaB, id, wholeSessionQuery);
       expect(throughA.errors).toBeUndefined();
+      // Each has fees and refunds to share, the subscription's read through its invoice.
+      expect(throughA.data?.checkoutSession).toMatchObject({ fees: [expect.anything()], refunds: expect.arrayContaining([expect.anything()]) });
       expect(throughB.data).toEqual(throughA.data);
     }
-    const lineItemsQuery = `query ($id: ID!) { checkoutSession(id: $id) { lineItems { id description quantity amountTotal { amount } } } }`;
-    const lineItemsA = await read(replicaA, stripeFullyRefundedId, lineItemsQuery);
-    const lineItemsB = await read(replicaB, stripeFullyRefundedId, lineItemsQuery);
+    const lineItemsQuery = `query ($id: ID!) { checkoutSession(id: $id) {
+      lineItems { id description quantity amountTotal { amount } unitAmount { amount } productName taxes { amount { amount } } discounts { couponId } }
+    } }`;
+    const lineItemsA = await read(replicaA, stripeEverythingId, lineItemsQuery);
+    const lineItemsB = await read(replicaB, stripeEverythingId, lineItemsQuery);
+    expect(lineItemsA.data?.checkoutSession).toMatchObject({ lineItems: [{ productName: 'Coffee subscription, monthly', discounts: [{ couponId: 'SPRING10' }] }, {}] });
     expect(lineItemsB.data).toEqual(lineItemsA.data);
     const sessionCalls = (id: string) => emulator.calls.filter((call) => call.path.split('?')[0] === sessionPath(id)).length;
     expect(sessionCalls(stripeEverythingId)).toBe(1);
     expect(sessionCalls(stripeFullyRefundedId)).toBe(1);
-    expect(emulator.countCalls('/v1/refunds')).toBe(1);
-    expect(emulator.countCalls(`${sessionPath(stripeFullyRefundedId)}/line_items`)).toBe(1);
+    // The subscription's refunds and fees through its invoice's one payment; the other session's refunds by its payment intent.
+    expect(emulator.countCalls('/v1/invoice_payments')).toBe(1);
+    expect(emulator.countCalls('/v1/payment_intents/')).toBe(1);
+    expect(emulator.countCalls('/v1/refunds')).toBe(2);
+    expect(emulator.countCalls(`${sessionPath(stripeEverythingId)}/line_items`)).toBe(1);
   });
 
   it("answers a replica needing the breakdown only from a copy in Redis fetched with it: the first one lacking it is refetched with it and replaced", async () => {

@@ -27,9 +27,23 @@ describe('Stripe refunds and line items, with pages of two', () => {
   });
 
   it('makes no refund or line item call for a query that does not select them', async () => {
-    const result = await harness.query(`{ checkoutSession(id: "${stripeCompletePaidId}") { id status paymentIntentId fees { type } } }`);
+    const result = await harness.query(`{ checkoutSession(id: "${stripeCompletePaidId}") { id status paymentIntentId } }`);
     expect(result.errors).toBeUndefined();
     expect(harness.emulator.calls.map((call) => call.path)).toEqual([`/v1/checkout/sessions/${stripeCompletePaidId}`]);
+  });
+
+  it('asks for no expansion on any call when no field that needs one is selected, refunds and line items included', async () => {
+    const result = await harness.query(`{ checkoutSession(id: "${stripeCompletePaidId}") {
+      status refunds { id } lineItems { id description priceId amountTotal { amount } }
+    } }`);
+    expect(result.errors).toBeUndefined();
+    expect(harness.emulator.calls.map((call) => call.path).sort()).toEqual([
+      `/v1/checkout/sessions/${stripeCompletePaidId}`,
+      `/v1/checkout/sessions/${stripeCompletePaidId}/line_items?limit=100`,
+      `/v1/checkout/sessions/${stripeCompletePaidId}/line_items?limit=100&starting_after=li_1Emulator1001Mug`,
+      `/v1/refunds?payment_intent=${paidPaymentIntent}&limit=100`,
+      `/v1/refunds?payment_intent=${paidPaymentIntent}&limit=100&starting_after=re_3EmulatorPaid1001b`,
+    ]);
   });
 
   it('lists refunds of the payment intent across pages, and counts only the succeeded ones', async () => {

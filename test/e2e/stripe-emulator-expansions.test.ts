@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stripeBulkOrderId } from '../../src/providers/stripe/emulator/sessions.js';
+import { stripeEverythingId } from '../../src/providers/stripe/emulator/full-session.js';
+import { stripeBulkOrderId, stripeCompletePaidId } from '../../src/providers/stripe/emulator/sessions.js';
 import { ProviderEmulator } from '../../src/emulator/server.js';
 
 // Every part of a Checkout Session that Stripe's object reference (2026, dahlia) marks as
@@ -117,6 +118,67 @@ describe("the emulator's Stripe sessions, expanded as Stripe expands them", () =
   it('refuses, as Stripe does, a path that cannot be expanded', async () => {
     const { status, body } = await retrieve(sessionId, ['client_secret']);
     expect(status).toBe(400);
-    expect(body.error).toMatchObject({ type: 'invalid_request_error', message: 'This property cannot be expanded (client_secret).' });
+    expect(body.error).toMatchObject({ type: 'invalid_request_error', message: 'This property cannot be expanded (client_secret).', param: 'expand' });
+  });
+
+  it('expands through the objects it holds, level by level: the payment intent, its charge and its balance transaction', async () => {
+    const { status, body } = await retrieve(stripeCompletePaidId, ['payment_intent.latest_charge.balance_transaction']);
+    expect(status).toBe(200);
+    expect(body.payment_intent).toMatchObject({ id: 'pi_3EmulatorPaid1001', object: 'payment_intent', customer: 'cus_Emulator1001' });
+    expect(body.payment_intent.latest_charge).toMatchObject({ id: 'ch_3EmulatorPaid1001', object: 'charge', payment_intent: 'pi_3EmulatorPaid1001' });
+    expect(body.payment_intent.latest_charge.balance_transaction).toMatchObject({ id: 'txn_3EmulatorPaid1001', object: 'balance_transaction', fee: 103, net: 5107, source: 'ch_3EmulatorPaid1001' });
+  });
+
+  it('refuses a path deeper than four levels, a list\'s data counted, as Stripe does', async () => {
+    const path = 'data.payment.payment_intent.latest_charge.balance_transaction';
+    const deep = await request(`${emulator.url}/v1/invoice_payments?invoice=in_1EmulatorEverything&expand[]=${path}`, {
+      headers: { authorization: `Bearer ${emulator.stripeSecretKey}` },
+    });
+    expect(deep.statusCode).toBe(400);
+    expect(((await deep.body.json()) as Record<string, any>).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'property_expansion_max_depth',
+      message: `You cannot expand more than 4 levels of a property. Property: ${path}`,
+    });
+    const four = await request(`${emulator.url}/v1/invoice_payments?invoice=in_1EmulatorEverything&expand[]=data.payment.payment_intent.latest_charge`, {
+      headers: { authorization: `Bearer ${emulator.stripeSecretKey}` },
+    });
+    const list = (await four.body.json()) as Record<string, any>;
+    expect(list.data[0].payment.payment_intent.latest_charge).toMatchObject({ id: 'ch_3EmulatorInvoice1005', balance_transaction: 'txn_3EmulatorInvoice1005' });
+  });
+
+  it('expands a line item list through each item: its price\'s product, and its taxes and discounts only when asked', async () => {
+    const list = async (expand: string[]) => {
+      const query = new URLSearchParams(expand.map((path): [string, string] => ['expand[]', path])).toString();
+      const response = await request(`${emulator.url}/v1/checkout/sessions/${stripeEverythingId}/line_items?${query}`, {
+        headers: { authorization: `Bearer ${emulator.stripeSecretKey}` },
+      });
+      return ((await response.body.json()) as { data: Array<Record<string, any>> }).data;
+    };
+    const [plain] = await list([]);
+    expect(plain?.price.product).toBe('prod_1Emulator1005Coffee');
+    expect(plain && ('taxes' in plain || 'discounts' in plain)).toBe(false);
+    const [expanded] = await list(['data.price.product', 'data.taxes']);
+    expect(expanded?.price.product).toMatchObject({ id: 'prod_1Emulator1005Coffee', object: 'product', name: 'Coffee subscription, monthly' });
+    expect(expanded?.taxes).toEqual([expect.objectContaining({ amount: 160, taxable_amount: 842 })]);
+    expect(expanded && 'discounts' in expanded).toBe(false);
+  });
+
+  it("answers errors as Stripe does: type, code, message, param, the code's page and the request's log under its Request-Id", async () => {
+    const response = await request(`${emulator.url}/v1/checkout/sessions/cs_test_noSuchSession`, {
+      headers: { authorization: `Bearer ${emulator.stripeSecretKey}` },
+    });
+    const requestId = response.headers['request-id'];
+    expect(response.statusCode).toBe(404);
+    expect(requestId).toMatch(/^req_/);
+    const { error } = (await response.body.json()) as { error: Record<string, string> };
+    expect(error).toEqual({
+      code: 'resource_missing',
+      doc_url: 'https://docs.stripe.com/error-codes/resource-missing',
+      message: "No such checkout.session: 'cs_test_noSuchSession'",
+      param: 'session',
+      request_log_url: expect.stringMatching(new RegExp(`^https://dashboard\\.stripe\\.com/test/logs/${requestId}\\?t=\\d+$`)),
+      type: 'invalid_request_error',
+    });
   });
 });

@@ -330,7 +330,7 @@ export type CheckoutFee = {
   amount?: Maybe<CheckoutMoney>;
   /** The fee's description, or its name when that is all the provider gave. */
   description?: Maybe<Scalars['String']['output']>;
-  /** The provider's kind of fee, as it names it. */
+  /** The provider's kind of fee, as it names it (Stripe: stripe_fee, application_fee, tax, ...). */
   type?: Maybe<Scalars['String']['output']>;
 };
 
@@ -384,12 +384,22 @@ export type CheckoutLineItem = {
   amountTotal?: Maybe<CheckoutMoney>;
   /** The product's description or name. */
   description?: Maybe<Scalars['String']['output']>;
+  /** What each discount took off this line; [] when none. Stripe: asked for (expand[]=data.discounts) only when selected. Null when the provider did not give them. */
+  discounts?: Maybe<Array<CheckoutDiscountAmount>>;
   /** The provider's line item id. */
   id: Scalars['ID']['output'];
   /** The provider's price id. */
   priceId?: Maybe<Scalars['ID']['output']>;
+  /** The provider's id of the product sold. */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** The product's name in the merchant's catalogue. Stripe: asked for (expand[]=data.price.product on the line items' call) only when selected. */
+  productName?: Maybe<Scalars['String']['output']>;
   /** How many units. */
   quantity?: Maybe<Scalars['Int']['output']>;
+  /** The tax charged on this line at each rate; [] when none. Stripe: asked for (expand[]=data.taxes) only when selected. Null when the provider did not give them. */
+  taxes?: Maybe<Array<CheckoutTaxAmount>>;
+  /** The price of one unit, before discounts and taxes. Null for a price that is not per unit (tiered). */
+  unitAmount?: Maybe<CheckoutMoney>;
 };
 
 /** What the session was created to do. */
@@ -692,8 +702,8 @@ export type CheckoutSession = {
   excludedPaymentMethodTypes: Array<Scalars['String']['output']>;
   /** When the session expires, or expired, if not completed. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Fees and discounts the provider applied; empty when it reports none. */
-  fees: Array<CheckoutFee>;
+  /** The fees the provider charged on the session's payment (Stripe: its balance transaction's fee details, for a session paid through an invoice those of each of the invoice's payments; Converge Gate: the fees and discounts it lists). [] when there is no payment or the provider has not booked it yet. Null, with an error at this path, when they could not be loaded. */
+  fees?: Maybe<Array<CheckoutFee>>;
   /** When the provider was last read for this answer. Older than the session's cache age when the provider was too busy to read it again at once: the answer then came from a copy, and its Cache-Control is no-store. */
   fetchedAt: Scalars['DateTime']['output'];
   /** The provider's session id. */
@@ -758,6 +768,8 @@ export type CheckoutSession = {
   returnUrl?: Maybe<Scalars['String']['output']>;
   /** Saved payment method settings. Stripe only. */
   savedPaymentMethodOptions?: Maybe<CheckoutSavedPaymentMethodOptions>;
+  /** What the session's payment put in the merchant's balance with the provider: the amount booked, the fees and what is left, and when that can be paid out. Stripe only. Null when there is no payment or the provider has not booked it yet, or, with an error at this path, when it could not be loaded. */
+  settlement?: Maybe<CheckoutSettlement>;
   /** The setup intent, for setup-mode sessions. Stripe only. */
   setupIntentId?: Maybe<Scalars['ID']['output']>;
   /** Countries Checkout offered for shipping, when it collected a shipping address. Stripe only. */
@@ -798,6 +810,19 @@ export type CheckoutSessionStatus =
   | 'PENDING'
   /** A status this subgraph does not know yet. */
   | 'UNKNOWN';
+
+/** What a payment put in the merchant's balance with the provider, in the balance's currency (which may differ from the session's). For several payments (of one invoice), their sum. */
+export type CheckoutSettlement = {
+  __typename?: 'CheckoutSettlement';
+  /** The payment as booked, before fees. */
+  amount: CheckoutMoney;
+  /** When the net amount can be paid out. */
+  availableOn?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's fees on it, in all. */
+  fee: CheckoutMoney;
+  /** What the merchant receives: amount less fee. */
+  net: CheckoutMoney;
+};
 
 /** Countries Checkout offered for shipping. */
 export type CheckoutShippingAddressCollection = {
@@ -1146,7 +1171,7 @@ export type ResolversTypes = {
   CheckoutInvoiceCreation: ResolverTypeWrapper<CheckoutInvoiceCreation>;
   CheckoutInvoiceData: ResolverTypeWrapper<CheckoutInvoiceData>;
   CheckoutLiabilityType: CheckoutLiabilityType;
-  CheckoutLineItem: ResolverTypeWrapper<Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountDiscount?: Maybe<ResolversTypes['CheckoutMoney']>, amountSubtotal?: Maybe<ResolversTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversTypes['CheckoutMoney']> }>;
+  CheckoutLineItem: ResolverTypeWrapper<Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal' | 'discounts' | 'taxes' | 'unitAmount'> & { amountDiscount?: Maybe<ResolversTypes['CheckoutMoney']>, amountSubtotal?: Maybe<ResolversTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversTypes['CheckoutMoney']>, discounts?: Maybe<Array<ResolversTypes['CheckoutDiscountAmount']>>, taxes?: Maybe<Array<ResolversTypes['CheckoutTaxAmount']>>, unitAmount?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutMode: CheckoutMode;
   CheckoutMoney: ResolverTypeWrapper<MoneyModel>;
   CheckoutNameCollection: ResolverTypeWrapper<CheckoutNameCollection>;
@@ -1172,6 +1197,7 @@ export type ResolversTypes = {
   CheckoutSavedPaymentMethodOptions: ResolverTypeWrapper<CheckoutSavedPaymentMethodOptions>;
   CheckoutSession: ResolverTypeWrapper<CheckoutSessionModel>;
   CheckoutSessionStatus: CheckoutSessionStatus;
+  CheckoutSettlement: ResolverTypeWrapper<Omit<CheckoutSettlement, 'amount' | 'fee' | 'net'> & { amount: ResolversTypes['CheckoutMoney'], fee: ResolversTypes['CheckoutMoney'], net: ResolversTypes['CheckoutMoney'] }>;
   CheckoutShippingAddressCollection: ResolverTypeWrapper<CheckoutShippingAddressCollection>;
   CheckoutShippingCost: ResolverTypeWrapper<Omit<CheckoutShippingCost, 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversTypes['CheckoutMoney']> }>;
   CheckoutShippingDetails: ResolverTypeWrapper<CheckoutShippingDetails>;
@@ -1225,7 +1251,7 @@ export type ResolversParentTypes = {
   CheckoutFee: Omit<CheckoutFee, 'amount'> & { amount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutInvoiceCreation: CheckoutInvoiceCreation;
   CheckoutInvoiceData: CheckoutInvoiceData;
-  CheckoutLineItem: Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountDiscount?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountSubtotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversParentTypes['CheckoutMoney']> };
+  CheckoutLineItem: Omit<CheckoutLineItem, 'amountDiscount' | 'amountSubtotal' | 'amountTax' | 'amountTotal' | 'discounts' | 'taxes' | 'unitAmount'> & { amountDiscount?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountSubtotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, discounts?: Maybe<Array<ResolversParentTypes['CheckoutDiscountAmount']>>, taxes?: Maybe<Array<ResolversParentTypes['CheckoutTaxAmount']>>, unitAmount?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutMoney: MoneyModel;
   CheckoutNameCollection: CheckoutNameCollection;
   CheckoutNameValue: CheckoutNameValue;
@@ -1239,6 +1265,7 @@ export type ResolversParentTypes = {
   CheckoutRefund: Omit<CheckoutRefund, 'amount'> & { amount: ResolversParentTypes['CheckoutMoney'] };
   CheckoutSavedPaymentMethodOptions: CheckoutSavedPaymentMethodOptions;
   CheckoutSession: CheckoutSessionModel;
+  CheckoutSettlement: Omit<CheckoutSettlement, 'amount' | 'fee' | 'net'> & { amount: ResolversParentTypes['CheckoutMoney'], fee: ResolversParentTypes['CheckoutMoney'], net: ResolversParentTypes['CheckoutMoney'] };
   CheckoutShippingAddressCollection: CheckoutShippingAddressCollection;
   CheckoutShippingCost: Omit<CheckoutShippingCost, 'amountSubtotal' | 'amountTax' | 'amountTotal'> & { amountSubtotal?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTax?: Maybe<ResolversParentTypes['CheckoutMoney']>, amountTotal?: Maybe<ResolversParentTypes['CheckoutMoney']> };
   CheckoutShippingDetails: CheckoutShippingDetails;
@@ -1402,9 +1429,14 @@ export type CheckoutLineItemResolvers<ContextType = RequestContext, ParentType e
   amountTax?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   amountTotal?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discounts?: Resolver<Maybe<Array<ResolversTypes['CheckoutDiscountAmount']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   priceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  productId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  productName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  taxes?: Resolver<Maybe<Array<ResolversTypes['CheckoutTaxAmount']>>, ParentType, ContextType>;
+  unitAmount?: Resolver<Maybe<ResolversTypes['CheckoutMoney']>, ParentType, ContextType>;
 };
 
 export type CheckoutMoneyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutMoney'] = ResolversParentTypes['CheckoutMoney']> = {
@@ -1506,7 +1538,7 @@ export type CheckoutSessionResolvers<ContextType = RequestContext, ParentType ex
   discounts?: Resolver<Array<ResolversTypes['CheckoutDiscount']>, ParentType, ContextType>;
   excludedPaymentMethodTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  fees?: Resolver<Array<ResolversTypes['CheckoutFee']>, ParentType, ContextType>;
+  fees?: Resolver<Maybe<Array<ResolversTypes['CheckoutFee']>>, ParentType, ContextType>;
   fetchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   integrationIdentifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1539,6 +1571,7 @@ export type CheckoutSessionResolvers<ContextType = RequestContext, ParentType ex
   refunds?: Resolver<Maybe<Array<ResolversTypes['CheckoutRefund']>>, ParentType, ContextType>;
   returnUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   savedPaymentMethodOptions?: Resolver<Maybe<ResolversTypes['CheckoutSavedPaymentMethodOptions']>, ParentType, ContextType>;
+  settlement?: Resolver<Maybe<ResolversTypes['CheckoutSettlement']>, ParentType, ContextType>;
   setupIntentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   shippingAddressCollection?: Resolver<Maybe<ResolversTypes['CheckoutShippingAddressCollection']>, ParentType, ContextType>;
   shippingCost?: Resolver<Maybe<ResolversTypes['CheckoutShippingCost']>, ParentType, ContextType>;
@@ -1552,6 +1585,13 @@ export type CheckoutSessionResolvers<ContextType = RequestContext, ParentType ex
   uiMode?: Resolver<Maybe<ResolversTypes['CheckoutUiMode']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   walletOptions?: Resolver<Maybe<ResolversTypes['CheckoutWalletOptions']>, ParentType, ContextType>;
+};
+
+export type CheckoutSettlementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutSettlement'] = ResolversParentTypes['CheckoutSettlement']> = {
+  amount?: Resolver<ResolversTypes['CheckoutMoney'], ParentType, ContextType>;
+  availableOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fee?: Resolver<ResolversTypes['CheckoutMoney'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['CheckoutMoney'], ParentType, ContextType>;
 };
 
 export type CheckoutShippingAddressCollectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CheckoutShippingAddressCollection'] = ResolversParentTypes['CheckoutShippingAddressCollection']> = {
@@ -1681,6 +1721,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CheckoutRefund?: CheckoutRefundResolvers<ContextType>;
   CheckoutSavedPaymentMethodOptions?: CheckoutSavedPaymentMethodOptionsResolvers<ContextType>;
   CheckoutSession?: CheckoutSessionResolvers<ContextType>;
+  CheckoutSettlement?: CheckoutSettlementResolvers<ContextType>;
   CheckoutShippingAddressCollection?: CheckoutShippingAddressCollectionResolvers<ContextType>;
   CheckoutShippingCost?: CheckoutShippingCostResolvers<ContextType>;
   CheckoutShippingDetails?: CheckoutShippingDetailsResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { SessionNotFoundError } from '../../errors.js';
 import type { CheckoutSession } from '../../model/checkout-session.js';
-import type { SessionExpansion } from '../../model/session-expansion.js';
+import type { ReadExpansion } from '../../model/read-expansion.js';
 import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient } from '../http/provider-http-client.js';
@@ -33,7 +33,7 @@ const convergeGateRateLimits: ProviderRateLimits = { endpoints: { [sessionEndpoi
 export class ConvergeGateClient implements CheckoutProvider {
   readonly key = convergeGateIdentity.key;
   readonly label = convergeGateIdentity.label;
-  readonly expansions: readonly SessionExpansion[] = [];
+  readonly expansions: readonly ReadExpansion[] = [];
   private readonly headers: Record<string, string>;
   readonly account: string;
   private readonly warnings: WireWarnings;
@@ -49,7 +49,7 @@ export class ConvergeGateClient implements CheckoutProvider {
     this.headers = { authorization: basicAuthorization(options.secretKey) };
   }
 
-  async retrieveSession(id: string, _expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
+  async retrieveSession(id: string, _expansions: readonly ReadExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
     const path = providerPath(sessionEndpoint, { id });
     const response = await this.http.getJson({
       provider: providerName,

@@ -63,7 +63,7 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
     shippingCost: null,
     customer: toCustomer(wire),
     customerId: null,
-    metadata: toMetadata(wire.metadata),
+    metadata: toMetadata(wire.metadata, warnings),
     clientReferenceId: null,
     paymentIntentId: null,
     paymentMethodTypes: wire.payment_method_types ?? [],
@@ -74,8 +74,8 @@ export function toCheckoutSession(wire: ConvergeGateWireSession, requestedId: st
     createdAt: fromUnixSeconds(wire.created_at ?? wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at ?? wire.expire_at),
     fetchedAt: new Date(),
-    fees: toFees(wire.fees, currency, warnings),
-    refundSource: {
+    feesAndSettlement: { fees: toFees(wire.fees, currency, warnings), settlement: null, pending: false },
+    paymentSource: {
       kind: 'session-body',
       summary: {
         refunds: toRefunds(wire.refunds, currency, warnings),
@@ -105,17 +105,25 @@ function toCustomer(wire: ConvergeGateWireSession): CheckoutCustomer | null {
   return Object.values(customer).some((value) => value !== null) ? customer : null;
 }
 
-/** Null when refunds are absent or any of them cannot be read: a partial list would understate what was refunded. */
+/**
+ * Null when refunds are absent or not a list. A refund that cannot be read (or counted, for
+ * want of a currency) is left out with a warning, the others kept: the refunded total is the
+ * session's own `amount_refunded`, not their sum.
+ */
 function toRefunds(raw: unknown, sessionCurrency: string | null, warnings: WireWarnings): Refund[] | null {
   if (raw === null || raw === undefined) return null;
-  const parsed = convergeGateWireRefund.array().safeParse(raw);
-  if (!parsed.success) {
-    const at = parsed.error.issues[0]?.path.join('.') || 'refunds';
-    warnings.warn(`refunds.${at}`, { at }, 'refunds could not be read; answered as null');
+  if (!Array.isArray(raw)) {
+    warnings.warn(`refunds:${jsonType(raw)}`, { shape: jsonType(raw) }, 'refunds are not a list; answered as null');
     return null;
   }
-  const refunds = parsed.data.map((refund) => toRefund(refund, sessionCurrency, warnings));
-  return refunds.every((refund) => refund !== null) ? refunds : null;
+  return raw.flatMap((item, index) => {
+    const parsed = convergeGateWireRefund.safeParse(item);
+    const refund = parsed.success ? toRefund(parsed.data, sessionCurrency, warnings) : null;
+    if (refund) return [refund];
+    const at = parsed.success ? 'currency' : parsed.error.issues[0]?.path.join('.') || 'refund';
+    warnings.warn(`refund.${at}`, { at, index }, 'unreadable refund left out');
+    return [];
+  });
 }
 
 function toRefund(wire: ConvergeGateWireRefund, sessionCurrency: string | null, warnings: WireWarnings): Refund | null {
@@ -161,10 +169,18 @@ function toFees(raw: unknown, sessionCurrency: string | null, warnings: WireWarn
   });
 }
 
-function toMetadata(metadata: ConvergeGateWireSession['metadata']): Record<string, string> {
+/** Metadata values as strings; a nested value (an object or a list) is left out with a warning, the rest kept. */
+function toMetadata(metadata: ConvergeGateWireSession['metadata'], warnings: WireWarnings): Record<string, string> {
   if (!metadata) return {};
   return Object.fromEntries(
-    Object.entries(metadata).flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])),
+    Object.entries(metadata).flatMap(([key, value]) => {
+      if (value === null || value === undefined) return [];
+      if (typeof value === 'object') {
+        warnings.warn(`metadata:${jsonType(value)}`, { shape: jsonType(value) }, 'nested metadata value left out');
+        return [];
+      }
+      return [[key, String(value)]];
+    }),
   );
 }
 

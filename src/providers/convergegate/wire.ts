@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Converge Gate's JSON as it arrives. Its documentation's table and examples disagree on
 // several names, so both spellings are read; every field is nullish, fields not listed
-// pass through unread, and `fees` and `refunds` are read item by item in map.ts.
+// pass through unread, and `fees`, `refunds` and `metadata` are read item by item in map.ts.
 
 const amount = z.number().int().nullish();
 const text = z.string().nullish();
@@ -24,7 +24,8 @@ export const convergeGateWireSession = z.object({
   customer_email: text,
   customer_ip: text,
   customer_phone: text,
-  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullish(),
+  /** Read value by value in map.ts: a nested value is left out, not the session. */
+  metadata: z.record(z.string(), z.unknown()).nullish(),
   payment_method_types: z.array(z.string()).nullish(),
   locale: text,
   url: text,

@@ -4,7 +4,8 @@ import { ProviderBadResponseError, ProviderRequestError, SessionNotFoundError } 
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
-import type { SessionExpansion } from '../../model/session-expansion.js';
+import type { LineItemExpansion, ReadExpansion } from '../../model/read-expansion.js';
+import type { FeesAndSettlement } from '../../model/settlement.js';
 import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
 import type { ProviderHttpClient, ProviderJsonResponse } from '../http/provider-http-client.js';
@@ -13,9 +14,11 @@ import { providerPath, providerUrl, type ProviderPath, type ProviderQuery } from
 import type { ProviderRateLimits } from '../http/rate-limit.js';
 import { providerAccount } from '../provider-account.js';
 import { errorBodyReader, readWireBody } from '../wire-readers.js';
+import { idOf } from './value-readers.js';
 import { stripeMapping, toCheckoutSession, toLineItem, toRefund, type StripeMapping } from './map.js';
+import { toFeesAndSettlement } from './map-settlement.js';
 import { stripeEndpoints, stripeRateLimits } from './rate-limits.js';
-import { stripeWireError, stripeWireLineItem, stripeWireList, stripeWireRefund } from './wire.js';
+import { stripeWireError, stripeWireInvoicePayment, stripeWireList, stripeWireRefund, type StripeWireLineItem } from './wire.js';
 import { stripeIdentity } from './identity.js';
 
 export interface StripeClientOptions {
@@ -31,20 +34,31 @@ const pageSize = 100;
 const maxPages = 100;
 
 const refundPage = stripeWireList(stripeWireRefund);
-const lineItemPage = stripeWireList(stripeWireLineItem);
-/** What Stripe's `expand[]` calls each part it sends only when asked. */
-const expandParameters: Record<SessionExpansion, string> = {
+const invoicePaymentPage = stripeWireList(stripeWireInvoicePayment);
+/**
+ * What Stripe's `expand[]` calls each part it sends only when asked: on the session's call,
+ * and on the line items' (a list, so its paths start at `data`). Stripe expands at most 4
+ * levels deep.
+ */
+const expandParameters: Record<ReadExpansion, string> = {
   totalBreakdown: 'total_details.breakdown',
+  settlement: 'payment_intent.latest_charge.balance_transaction',
+  lineItemProducts: 'data.price.product',
+  lineItemTaxes: 'data.taxes',
+  lineItemDiscounts: 'data.discounts',
 };
+/** A payment intent's fees and settlement: its charge's balance transaction. */
+const settlementExpansion = 'latest_charge.balance_transaction';
 
 export class StripeClient implements CheckoutProvider {
   readonly key = stripeIdentity.key;
   readonly label = stripeIdentity.label;
-  readonly expansions: readonly SessionExpansion[] = ['totalBreakdown'];
+  readonly expansions: readonly ReadExpansion[] = Object.keys(expandParameters) as ReadExpansion[];
   private readonly headers: Record<string, string>;
   readonly account: string;
   private readonly rateLimits: ProviderRateLimits;
   private readonly mapping: StripeMapping;
+  private readonly lineItemPage: z.ZodType<{ data: StripeWireLineItem[]; has_more: boolean }>;
 
   /** `logger` is told of what a session held that the mapping did not expect. */
   constructor(
@@ -53,6 +67,7 @@ export class StripeClient implements CheckoutProvider {
     logger: Logger,
   ) {
     this.mapping = stripeMapping(logger);
+    this.lineItemPage = stripeWireList(this.mapping.schemas.lineItem);
     this.account = providerAccount(this.key, options.secretKey);
     this.headers = {
       authorization: basicAuthorization(options.secretKey),
@@ -61,10 +76,8 @@ export class StripeClient implements CheckoutProvider {
     this.rateLimits = stripeRateLimits(options.secretKey);
   }
 
-  async retrieveSession(id: string, expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
-    const expand = expansions.map((expansion) => expandParameters[expansion]);
-    const query = expand.length > 0 ? { 'expand[]': expand } : undefined;
-    const response = await this.get(providerPath(stripeEndpoints.session, { id }), origin, query);
+  async retrieveSession(id: string, expansions: readonly ReadExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
+    const response = await this.get(providerPath(stripeEndpoints.session, { id }), origin, expandQuery(expansions));
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(this.mapping.schemas.session, response, 'not a checkout session'), response.text, id, this.mapping);
   }
@@ -74,10 +87,28 @@ export class StripeClient implements CheckoutProvider {
     return refunds.map((refund) => toRefund(refund, this.mapping.warnings));
   }
 
-  async listLineItems(sessionId: string, origin?: ReadOrigin): Promise<CheckoutLineItem[]> {
+  async listLineItems(sessionId: string, expansions: readonly LineItemExpansion[], origin?: ReadOrigin): Promise<CheckoutLineItem[]> {
     const path = providerPath(stripeEndpoints.lineItems, { id: sessionId });
-    const items = await this.listAll(path, {}, lineItemPage, 'line items', origin);
+    const items = await this.listAll(path, expandQuery(expansions) ?? {}, this.lineItemPage, 'line items', origin);
     return items.map(toLineItem);
+  }
+
+  async listInvoicePayments(invoiceId: string, origin?: ReadOrigin): Promise<string[]> {
+    const path = providerPath(stripeEndpoints.invoicePayments);
+    const payments = await this.listAll(path, { invoice: invoiceId }, invoicePaymentPage, 'invoice payments', origin);
+    return payments.flatMap(({ status, payment }) => {
+      const paymentIntentId = idOf(payment?.payment_intent);
+      return status === 'canceled' || paymentIntentId === null ? [] : [paymentIntentId];
+    });
+  }
+
+  async retrievePaymentSettlement(paymentIntentId: string, origin?: ReadOrigin): Promise<FeesAndSettlement> {
+    const path = providerPath(stripeEndpoints.paymentIntent, { id: paymentIntentId });
+    const response = await this.get(path, origin, { 'expand[]': [settlementExpansion] });
+    if (response.status === 404) {
+      throw new ProviderRequestError(providerName, 404, readError(response.body)?.type, response.requestId);
+    }
+    return toFeesAndSettlement(readBody(this.mapping.schemas.paymentIntent, response, 'not a payment intent'));
   }
 
   /** Follows `has_more` with `starting_after` until the list ends. */
@@ -124,6 +155,11 @@ export class StripeClient implements CheckoutProvider {
       readError,
     });
   }
+}
+
+/** `expand[]` naming each expansion, or no query at all for none. */
+function expandQuery(expansions: readonly ReadExpansion[]): ProviderQuery | undefined {
+  return expansions.length > 0 ? { 'expand[]': expansions.map((expansion) => expandParameters[expansion]) } : undefined;
 }
 
 function readBody<Body>(schema: z.ZodType<Body>, response: ProviderJsonResponse, problem: string): Body {

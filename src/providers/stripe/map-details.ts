@@ -1,6 +1,8 @@
 import type {
   CheckoutCustomField,
+  CheckoutDiscountAmount,
   CheckoutSessionDetails,
+  CheckoutTaxAmount,
   CheckoutTotalBreakdown,
   TaxLiability,
 } from '../../model/checkout-session-details.js';
@@ -8,11 +10,11 @@ import { toSameNamedEnumValue } from '../../model/enum-value.js';
 import type { Money } from '../../model/money.js';
 import { fromUnixSeconds, type WireWarnings } from '../wire-readers.js';
 import { idOf, moneyIn, toPostalAddress } from './value-readers.js';
-import type { StripeWireSession, StripeWireSessionDetails } from './wire.js';
+import type { StripeWireBreakdownDiscount, StripeWireSession, StripeWireSessionDetails, StripeWireTax } from './wire.js';
 
 /** The details, and the one part of the core they repeat (`customerDetails`). */
 type Wire = StripeWireSessionDetails & Pick<StripeWireSession, 'customer_details'>;
-type ToMoney = (amount: number | null | undefined) => Money | null;
+export type ToMoney = (amount: number | null | undefined) => Money | null;
 
 /** Reads a snake_case enum field as the GraphQL values of the same names. */
 type OneOf = <Value extends string>(field: string, values: readonly Value[]) => (raw: string | null | undefined) => Value | 'UNKNOWN' | null;
@@ -133,7 +135,7 @@ export function toCheckoutSessionDetails(wire: Wire, money: ToMoney, warnings: W
         }
       : null,
     discounts: (wire.discounts ?? []).map((discount) => ({
-      couponId: idOf(discount.coupon),
+      couponId: idOf(discount.coupon ?? discount.source?.coupon),
       promotionCodeId: idOf(discount.promotion_code),
     })),
     excludedPaymentMethodTypes: wire.excluded_payment_method_types ?? [],
@@ -240,28 +242,39 @@ type WireBreakdown = NonNullable<NonNullable<StripeWireSession['total_details']>
 export function toTotalBreakdown(breakdown: WireBreakdown | null | undefined, money: ToMoney): CheckoutTotalBreakdown | null {
   if (!breakdown) return null;
   return {
-    discounts: breakdown.discounts.map(({ amount, discount }) => ({
-      amount: money(amount),
-      discountId: idOf(discount),
-      couponId: typeof discount === 'string' ? null : idOf(discount.coupon),
-      promotionCodeId: typeof discount === 'string' ? null : idOf(discount.promotion_code),
-    })),
-    taxes: breakdown.taxes.map((tax) => ({
-      amount: money(tax.amount),
-      rate:
-        typeof tax.rate === 'string'
-          ? { id: tax.rate, displayName: null, percentage: null, inclusive: null, country: null, jurisdiction: null }
-          : {
-              id: tax.rate.id,
-              displayName: tax.rate.display_name ?? null,
-              percentage: tax.rate.percentage ?? null,
-              inclusive: tax.rate.inclusive ?? null,
-              country: tax.rate.country ?? null,
-              jurisdiction: tax.rate.jurisdiction ?? null,
-            },
-      taxabilityReason: tax.taxability_reason ?? null,
-      taxableAmount: money(tax.taxable_amount),
-    })),
+    discounts: breakdown.discounts.map((discount) => toDiscountAmount(discount, money)),
+    taxes: breakdown.taxes.map((tax) => toTaxAmount(tax, money)),
+  };
+}
+
+/** An amount one discount took off, of the session's total or of one line. */
+export function toDiscountAmount({ amount, discount }: StripeWireBreakdownDiscount, money: ToMoney): CheckoutDiscountAmount {
+  const object = typeof discount === 'string' ? undefined : discount;
+  return {
+    amount: money(amount),
+    discountId: idOf(discount),
+    couponId: idOf(object?.source?.coupon ?? object?.coupon),
+    promotionCodeId: idOf(object?.promotion_code),
+  };
+}
+
+/** An amount of tax at one rate, of the session's total or of one line. */
+export function toTaxAmount(tax: StripeWireTax, money: ToMoney): CheckoutTaxAmount {
+  return {
+    amount: money(tax.amount),
+    rate:
+      typeof tax.rate === 'string'
+        ? { id: tax.rate, displayName: null, percentage: null, inclusive: null, country: null, jurisdiction: null }
+        : {
+            id: tax.rate.id,
+            displayName: tax.rate.display_name ?? null,
+            percentage: tax.rate.percentage ?? null,
+            inclusive: tax.rate.inclusive ?? null,
+            country: tax.rate.country ?? null,
+            jurisdiction: tax.rate.jurisdiction ?? null,
+          },
+    taxabilityReason: tax.taxability_reason ?? null,
+    taxableAmount: money(tax.taxable_amount),
   };
 }
 

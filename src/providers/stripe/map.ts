@@ -4,16 +4,18 @@ import type {
   CheckoutPaymentStatus,
   CheckoutSession,
   CheckoutSessionStatus,
+  PaymentSource,
 } from '../../model/checkout-session.js';
 import { toEnumValue } from '../../model/enum-value.js';
 import { withLazyDetails } from '../../model/lazy-session-details.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund, RefundReason } from '../../model/refund.js';
 import { stripeMinorUnitDigits } from './currency.js';
-import { toCheckoutSessionDetails, toTotalBreakdown } from './map-details.js';
+import { toCheckoutSessionDetails, toDiscountAmount, toTaxAmount, toTotalBreakdown } from './map-details.js';
+import { toFeesAndSettlement } from './map-settlement.js';
 import { fromUnixSeconds, refundStatuses, WireWarnings } from '../wire-readers.js';
 import { idOf, moneyIn, toPostalAddress } from './value-readers.js';
-import { stripeSessionSchemas, type StripeSessionSchemas, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
+import { stripeWireSchemas, type StripeWireSchemas, type StripeWireLineItem, type StripeWireRefund, type StripeWireSession } from './wire.js';
 import { stripeIdentity } from './identity.js';
 
 const statuses: Record<string, CheckoutSessionStatus> = { open: 'OPEN', complete: 'COMPLETE', expired: 'EXPIRED' };
@@ -32,14 +34,14 @@ const refundReasons: Record<string, RefundReason> = {
 
 /** What Stripe's mappers read a session with, and where they tell what they did not expect (each surprise logged once). */
 export interface StripeMapping {
-  schemas: StripeSessionSchemas;
+  schemas: StripeWireSchemas;
   warnings: WireWarnings;
 }
 
 /** A client's mapping context, logging to `logger`. */
 export function stripeMapping(logger: Logger): StripeMapping {
   const warnings = new WireWarnings(stripeIdentity, logger);
-  return { schemas: stripeSessionSchemas(warnings), warnings };
+  return { schemas: stripeWireSchemas(warnings), warnings };
 }
 
 /**
@@ -53,6 +55,7 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
   const currency = wire.currency ? wire.currency.toUpperCase() : null;
   const details = wire.customer_details;
   const email = details?.email ?? wire.customer_email ?? null;
+  const paymentIntentId = idOf(wire.payment_intent);
 
   const core = {
     id: requestedId,
@@ -95,7 +98,7 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
     customerId: idOf(wire.customer),
     metadata: wire.metadata ?? {},
     clientReferenceId: wire.client_reference_id ?? null,
-    paymentIntentId: idOf(wire.payment_intent),
+    paymentIntentId,
     paymentMethodTypes: wire.payment_method_types ?? [],
     locale: wire.locale ?? null,
     url: wire.url ?? null,
@@ -104,8 +107,8 @@ export function toCheckoutSession(wire: StripeWireSession, bodyText: string, req
     createdAt: fromUnixSeconds(wire.created),
     expiresAt: fromUnixSeconds(wire.expires_at),
     fetchedAt: new Date(),
-    fees: [],
-    refundSource: { kind: 'payment-intent' as const },
+    feesAndSettlement: toFeesAndSettlement(wire.payment_intent),
+    paymentSource: toPaymentSource(paymentIntentId, idOf(wire.invoice)),
   };
   const customerDetails = wire.customer_details;
   return withLazyDetails(core, () =>
@@ -124,8 +127,18 @@ export function toRefund(wire: StripeWireRefund, warnings: WireWarnings): Refund
   };
 }
 
+/**
+ * Where the session's money is: its payment intent, or, without one, the invoice it was
+ * paid through (subscription mode); neither, for a session with no payment yet.
+ */
+function toPaymentSource(paymentIntentId: string | null, invoiceId: string | null): PaymentSource {
+  return paymentIntentId === null && invoiceId !== null ? { kind: 'invoice', invoiceId } : { kind: 'payment-intent' };
+}
+
 export function toLineItem(wire: StripeWireLineItem): CheckoutLineItem {
   const money = moneyIn(wire.currency);
+  const price = typeof wire.price === 'string' ? undefined : wire.price;
+  const product = price?.product;
   return {
     id: wire.id,
     description: wire.description ?? null,
@@ -135,5 +148,10 @@ export function toLineItem(wire: StripeWireLineItem): CheckoutLineItem {
     amountTax: money(wire.amount_tax),
     amountDiscount: money(wire.amount_discount),
     priceId: idOf(wire.price),
+    unitAmount: money(price?.unit_amount),
+    productId: idOf(product),
+    productName: typeof product === 'object' ? (product?.name ?? null) : null,
+    taxes: wire.taxes?.map((tax) => toTaxAmount(tax, money)) ?? null,
+    discounts: wire.discounts?.map((discount) => toDiscountAmount(discount, money)) ?? null,
   };
 }

@@ -6,6 +6,8 @@ export const stripeEndpoints = {
   session: '/v1/checkout/sessions/{id}',
   lineItems: '/v1/checkout/sessions/{id}/line_items',
   refunds: '/v1/refunds',
+  invoicePayments: '/v1/invoice_payments',
+  paymentIntent: '/v1/payment_intents/{id}',
 } as const;
 
 /** docs.stripe.com/rate-limits: per account and second, 100 in live mode and 25 in a sandbox, and 25 per endpoint in both. */

@@ -56,17 +56,53 @@ const taxBreakdown = z.object({
   taxable_amount: amount,
 });
 
+/**
+ * A discount object. Its coupon is at `source.coupon` since 2025-09-30 (clover), and at
+ * `coupon` in events rendered in an older API version: both are read.
+ */
+const discountObject = z.object({
+  id: z.string(),
+  source: z.object({ coupon: expandable }).nullish(),
+  coupon: expandable,
+  promotion_code: expandable,
+});
+
 const discountBreakdown = z.object({
   amount: z.number().int(),
-  discount: z.union([z.string(), z.object({ id: z.string(), coupon: expandable, promotion_code: expandable })]),
+  discount: z.union([z.string(), discountObject]),
+});
+
+/** The balance transaction of a charge: what the payment put in the balance, and the fees Stripe took from it. */
+const balanceTransaction = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  currency: z.string().min(1),
+  fee: z.number().int(),
+  fee_details: z.array(z.object({ amount: z.number().int(), currency: z.string().min(1), description: text, type: z.string() })),
+  net: z.number().int(),
+  available_on: z.number().int().nullish(),
+});
+
+const charge = z.object({
+  id: z.string(),
+  status: text,
+  balance_transaction: z.union([z.string(), balanceTransaction]).nullish(),
 });
 
 /**
- * Stripe's session as `session` reads it on every retrieve and `details` when a query first
- * asks for one of them; their tolerant parts tell `warnings` when Stripe changes a shape.
+ * Stripe's objects as the client reads them: the session as `session` reads it on every
+ * retrieve and `details` when a query first asks for one of them, a payment intent with
+ * its charge's balance transaction, and a line item. Their tolerant parts tell `warnings`
+ * when Stripe changes a shape.
  */
-export function stripeSessionSchemas(warnings: WireWarnings) {
+export function stripeWireSchemas(warnings: WireWarnings) {
   const tolerant = tolerantWarningTo(warnings);
+
+  /** A payment intent, its latest charge expanded with its balance transaction (`latest_charge.balance_transaction`). */
+  const paymentIntent = z.object({
+    id: z.string(),
+    latest_charge: tolerant('payment_intent.latest_charge', z.union([z.string(), charge])),
+  });
 
   /**
    * The settings, consents and collected details of a session, each read tolerantly. They
@@ -145,7 +181,10 @@ export function stripeSessionSchemas(warnings: WireWarnings) {
     ),
     customer_account: tolerant('customer_account', z.string()),
     customer_creation: tolerant('customer_creation', z.string()),
-    discounts: tolerant('discounts', z.array(z.object({ coupon: expandable, promotion_code: expandable }))),
+    discounts: tolerant(
+      'discounts',
+      z.array(z.object({ coupon: expandable, promotion_code: expandable, source: z.object({ coupon: expandable }).nullish() })),
+    ),
     excluded_payment_method_types: tolerant('excluded_payment_method_types', z.array(z.string())),
     integration_identifier: tolerant('integration_identifier', z.string()),
     invoice: tolerant('invoice', expandable),
@@ -266,7 +305,8 @@ export function stripeSessionSchemas(warnings: WireWarnings) {
       .nullish(),
     metadata,
     client_reference_id: text,
-    payment_intent: expandable,
+    payment_intent: z.union([z.string(), paymentIntent]).nullish(),
+    invoice: expandable,
     payment_method_types: z.array(z.string()).nullish(),
     locale: text,
     url: text,
@@ -276,16 +316,49 @@ export function stripeSessionSchemas(warnings: WireWarnings) {
     expires_at: z.number().int().nullish(),
   });
 
-  return { session, details };
+  const lineItem = z.object({
+    id: z.string(),
+    object: z.literal('item'),
+    description: text,
+    quantity: z.number().int().nullish(),
+    currency: text,
+    amount_subtotal: amount,
+    amount_total: amount,
+    amount_tax: amount,
+    amount_discount: amount,
+    price: z
+      .union([
+        z.string(),
+        z.object({
+          id: z.string(),
+          unit_amount: amount,
+          product: tolerant('line_items.price.product', z.union([z.string(), z.object({ id: z.string(), name: text })])),
+        }),
+      ])
+      .nullish(),
+    taxes: tolerant('line_items.taxes', z.array(taxBreakdown)),
+    discounts: tolerant('line_items.discounts', z.array(discountBreakdown)),
+  });
+
+  return { session, details, paymentIntent, lineItem };
 }
 
-export type StripeSessionSchemas = ReturnType<typeof stripeSessionSchemas>;
-export type StripeWireSession = z.infer<StripeSessionSchemas['session']>;
-export type StripeWireSessionDetails = z.infer<StripeSessionSchemas['details']>;
+export type StripeWireSchemas = ReturnType<typeof stripeWireSchemas>;
+export type StripeWireSession = z.infer<StripeWireSchemas['session']>;
+export type StripeWireSessionDetails = z.infer<StripeWireSchemas['details']>;
+export type StripeWirePaymentIntent = z.infer<StripeWireSchemas['paymentIntent']>;
+export type StripeWireLineItem = z.infer<StripeWireSchemas['lineItem']>;
+export type StripeWireBreakdownDiscount = z.infer<typeof discountBreakdown>;
+export type StripeWireTax = z.infer<typeof taxBreakdown>;
 
-/** Stripe's error body: `{"error": {"type": ..., "code": ..., "message": ...}}`. */
+/** Stripe's error body: `{"error": {"type": ..., "code": ..., "message": ..., "param": ..., "doc_url": ...}}`. */
 export const stripeWireError = z.object({
-  error: z.object({ type: z.string().optional(), code: z.string().optional(), message: z.string().optional() }),
+  error: z.object({
+    type: z.string().optional(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+    param: z.string().optional(),
+  }),
 });
 
 /** A page of a Stripe list: `{object: "list", data: [...], has_more, url}`. */
@@ -305,17 +378,12 @@ export const stripeWireRefund = z.object({
 
 export type StripeWireRefund = z.infer<typeof stripeWireRefund>;
 
-export const stripeWireLineItem = z.object({
+/** A payment on an invoice: what it is (`type`) and, for a payment intent, which. */
+export const stripeWireInvoicePayment = z.object({
   id: z.string(),
-  object: z.literal('item'),
-  description: text,
-  quantity: z.number().int().nullish(),
-  currency: text,
-  amount_subtotal: amount,
-  amount_total: amount,
-  amount_tax: amount,
-  amount_discount: amount,
-  price: expandable,
+  object: z.literal('invoice_payment'),
+  status: text,
+  payment: z.object({ type: text, payment_intent: expandable }).nullish(),
 });
 
-export type StripeWireLineItem = z.infer<typeof stripeWireLineItem>;
+export type StripeWireInvoicePayment = z.infer<typeof stripeWireInvoicePayment>;

@@ -37,8 +37,8 @@ function session(id: string, amount: number): CheckoutSession {
     createdAt: new Date('2026-07-01T10:00:00.000Z'),
     expiresAt: null,
     fetchedAt: new Date('2026-01-02T03:04:05.000Z'),
-    fees: [],
-    refundSource: { kind: 'payment-intent' },
+    feesAndSettlement: { fees: [], settlement: null, pending: false },
+    paymentSource: { kind: 'payment-intent' },
   };
 }
 

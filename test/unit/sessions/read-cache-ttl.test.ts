@@ -86,6 +86,17 @@ describe('how long each kind of answer is kept', () => {
     expect(readTtlMs('session', { ok: true, value: paid }, withoutWebhooks)).toBe(ttlMs.final);
   });
 
+  it('keeps a paid session whose fees are not booked yet only as long as an open one', () => {
+    expect(readTtlMs('session', { ok: true, value: { ...paid, feesAndSettlement: { pending: true } } }, withoutWebhooks)).toBe(ttlMs.open);
+    expect(readTtlMs('session', { ok: true, value: { ...paid, feesAndSettlement: { pending: false } } }, withoutWebhooks)).toBe(ttlMs.final);
+  });
+
+  it("keeps an invoice's fees for the final time once booked, and as an open session's while not", () => {
+    const booked = { fees: [], settlement: null, pending: false };
+    expect(readTtlMs('settlement', { ok: true, value: booked }, withoutWebhooks)).toBe(ttlMs.final);
+    expect(readTtlMs('settlement', { ok: true, value: { ...booked, pending: true } }, withoutWebhooks)).toBe(ttlMs.open);
+  });
+
   it.each([
     ['refunds', 'refunds', ttlMs.refunds],
     ['line items', 'lineItems', ttlMs.lineItems],

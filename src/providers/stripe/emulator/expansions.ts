@@ -1,87 +1,231 @@
 import type { WireObject } from '../../emulated-provider.js';
 
 /**
- * The parts of a Checkout Session that Stripe sends only when `expand[]` names them, from
- * its object reference (2026, dahlia). A reference is an id string unless expanded, then
- * the object; an included part is absent unless expanded.
+ * Where one kind of Stripe object (by its `object` name) holds references, each an id
+ * unless `expand[]` names it, then the object; and parts Stripe sends only when named.
+ * From Stripe's object references (2026-07-29.dahlia); kinds the emulator holds no objects
+ * of are expanded to a stand-in `{id, object}`.
  */
-const stripeSessionReferences: Readonly<Record<string, string>> = {
-  customer: 'customer',
-  invoice: 'invoice',
-  payment_intent: 'payment_intent',
-  payment_link: 'payment_link',
-  setup_intent: 'setup_intent',
-  subscription: 'subscription',
-  'automatic_tax.liability.account': 'account',
-  'discounts.coupon': 'coupon',
-  'discounts.promotion_code': 'promotion_code',
-  'invoice_creation.invoice_data.account_tax_ids': 'tax_id',
-  'invoice_creation.invoice_data.issuer.account': 'account',
-  'shipping_cost.shipping_rate': 'shipping_rate',
-  'shipping_options.shipping_rate': 'shipping_rate',
+interface ObjectKind {
+  /** Dotted path (through lists on the way) → the kind of object it names. */
+  references: Readonly<Record<string, string>>;
+  /** Dotted path → the kind of what it holds (`list:<kind>` for a list; undefined for plain data) and what Stripe sends when there is nothing. */
+  includables?: Readonly<Record<string, { kind?: string; empty: unknown }>>;
+}
+
+const objectKinds: Readonly<Record<string, ObjectKind>> = {
+  'checkout.session': {
+    references: {
+      customer: 'customer',
+      invoice: 'invoice',
+      payment_intent: 'payment_intent',
+      payment_link: 'payment_link',
+      setup_intent: 'setup_intent',
+      subscription: 'subscription',
+      'automatic_tax.liability.account': 'account',
+      'discounts.coupon': 'coupon',
+      'discounts.promotion_code': 'promotion_code',
+      'invoice_creation.invoice_data.account_tax_ids': 'tax_id',
+      'invoice_creation.invoice_data.issuer.account': 'account',
+      'shipping_cost.shipping_rate': 'shipping_rate',
+      'shipping_options.shipping_rate': 'shipping_rate',
+    },
+    includables: {
+      line_items: { kind: 'list:item', empty: undefined },
+      'total_details.breakdown': { empty: { discounts: [], taxes: [] } },
+    },
+  },
+  payment_intent: {
+    references: {
+      application: 'application',
+      customer: 'customer',
+      latest_charge: 'charge',
+      on_behalf_of: 'account',
+      payment_method: 'payment_method',
+      review: 'review',
+    },
+  },
+  charge: {
+    references: {
+      application: 'application',
+      application_fee: 'application_fee',
+      balance_transaction: 'balance_transaction',
+      customer: 'customer',
+      failure_balance_transaction: 'balance_transaction',
+      on_behalf_of: 'account',
+      payment_intent: 'payment_intent',
+      review: 'review',
+      source_transfer: 'transfer',
+    },
+  },
+  // The balance transactions the emulator holds are all of charges.
+  balance_transaction: { references: { source: 'charge' } },
+  item: {
+    references: { 'price.product': 'product' },
+    includables: { taxes: { empty: [] }, discounts: { empty: [] } },
+  },
+  refund: {
+    references: {
+      balance_transaction: 'balance_transaction',
+      charge: 'charge',
+      customer: 'customer',
+      failure_balance_transaction: 'balance_transaction',
+      payment_intent: 'payment_intent',
+      payment_method: 'payment_method',
+      source_transfer_reversal: 'transfer_reversal',
+      transfer_reversal: 'transfer_reversal',
+    },
+  },
+  invoice_payment: {
+    references: {
+      invoice: 'invoice',
+      'payment.charge': 'charge',
+      'payment.payment_intent': 'payment_intent',
+      'payment.payment_record': 'payment_record',
+    },
+  },
 };
 
-const stripeSessionIncludables = ['line_items', 'total_details.breakdown'] as const;
+/** docs.stripe.com/api/expanding_objects: "Expansions have a maximum depth of four levels", a list's `data` counted. */
+export const maxExpansionDepth = 4;
 
-/** Stripe's default page of a list, as an expanded `line_items` carries it. */
-const expandedListSize = 10;
-
-type WireSession = Record<string, unknown>;
-
-export type StripeExpansionAnswer = { ok: true; session: WireSession } | { ok: false; unknownPath: string };
-
-/**
- * The session as Stripe answers a retrieve with these `expand[]` paths: references not
- * asked for collapse to their id, those asked for are objects (a stand-in `{id, object}`
- * when the emulator holds only the id), and included parts appear only when asked for.
- * A path Stripe cannot expand is an error, as it is for Stripe. The stored session is
- * never changed; what differs from it is copied, the rest shared.
- */
-export function expandStripeSession(
-  id: string,
-  stored: WireSession,
-  expand: readonly string[],
-  lineItems: readonly WireObject[],
-): StripeExpansionAnswer {
-  const unknownPath = expand.find((path) => !(path in stripeSessionReferences) && !isIncludable(path));
-  if (unknownPath !== undefined) return { ok: false, unknownPath };
-  let session = stored;
-  for (const [path, objectName] of Object.entries(stripeSessionReferences)) {
-    const asked = expand.includes(path);
-    session = transformAt(session, path.split('.'), (value) => (asked ? asObject(value, objectName) : asId(value))) as WireSession;
-  }
-  session = transformAt(session, ['total_details'], (totalDetails) => {
-    if (!isRecord(totalDetails)) return totalDetails;
-    if (expand.includes('total_details.breakdown')) {
-      return totalDetails.breakdown ? totalDetails : { ...totalDetails, breakdown: { discounts: [], taxes: [] } };
-    }
-    return 'breakdown' in totalDetails ? without(totalDetails, 'breakdown') : totalDetails;
-  }) as WireSession;
-  if (expand.includes('line_items')) {
-    const data = lineItems.slice(0, expandedListSize);
-    const list = { object: 'list', data, has_more: lineItems.length > data.length, url: `/v1/checkout/sessions/${id}/line_items` };
-    session = { ...session, line_items: list };
-  } else if ('line_items' in session) {
-    session = without(session, 'line_items');
-  }
-  return { ok: true, session };
+/** What an expansion reads beyond the object itself. */
+export interface ExpansionSources {
+  /** The object of this kind with this id, when the emulator holds one. */
+  object(kind: string, id: string): WireObject | undefined;
+  /** A part Stripe includes only when asked that the object does not hold itself (a session's `line_items`). */
+  included(kind: string, path: string, object: Record<string, unknown>): unknown;
 }
 
-function isIncludable(path: string): boolean {
-  return (stripeSessionIncludables as readonly string[]).includes(path);
+export type ExpansionProblem = { tooDeep: string } | { cannotExpand: string };
+
+/**
+ * Why Stripe would refuse these `expand[]` paths on an object of this kind (a list is
+ * `list:<kind>`, its paths starting at `data`): one deeper than four levels, or one naming
+ * something that cannot be expanded (the segment it fails at). Undefined when all are fine.
+ */
+export function expansionProblem(kind: string, paths: readonly string[]): ExpansionProblem | undefined {
+  for (const path of paths) {
+    const segments = path.split('.');
+    if (segments.length > maxExpansionDepth) return { tooDeep: path };
+    const segment = problemAt(kind, segments);
+    if (segment !== undefined) return { cannotExpand: segment };
+  }
+  return undefined;
 }
 
 /**
- * The container with `change` applied to the values at the path, through lists along the
- * way; the same container when nothing changed, and any other shape left alone.
+ * The object as Stripe answers with these (valid) `expand[]` paths: references asked for
+ * become objects, through every level asked, the others collapse to their id; parts
+ * included only when asked appear only then. The stored object is never changed; what
+ * differs from it is copied, the rest shared.
  */
-function transformAt(container: unknown, path: readonly string[], change: (value: unknown) => unknown): unknown {
+export function expandObject(object: Record<string, unknown>, kind: string, paths: readonly string[], sources: ExpansionSources): Record<string, unknown> {
+  return render(object, kind, paths.map((path) => path.split('.')), sources);
+}
+
+function problemAt(kind: string, segments: readonly string[]): string | undefined {
+  const [first, ...rest] = segments;
+  if (first === undefined) return undefined;
+  const listed = listItemKind(kind);
+  if (listed !== undefined) {
+    if (first !== 'data' || rest.length === 0) return first;
+    return problemAt(listed, rest);
+  }
+  const known = objectKinds[kind];
+  // A kind the emulator holds no objects of: what lies below its stand-in is not known here.
+  if (known === undefined) return undefined;
+  for (const [path, target] of Object.entries(known.references)) {
+    const below = restBelow(path.split('.'), segments);
+    if (below !== undefined) return problemAt(target, below);
+  }
+  for (const [path, { kind: held }] of Object.entries(known.includables ?? {})) {
+    const below = restBelow(path.split('.'), segments);
+    if (below === undefined) continue;
+    if (below.length === 0) return undefined;
+    return held === undefined ? below[0] : problemAt(held, below);
+  }
+  return first;
+}
+
+function render(object: Record<string, unknown>, kind: string, paths: ReadonlyArray<readonly string[]>, sources: ExpansionSources): Record<string, unknown> {
+  const listed = listItemKind(kind);
+  if (listed !== undefined) {
+    const itemPaths = paths.filter((path) => path[0] === 'data').map((path) => path.slice(1));
+    const data = object.data;
+    if (!Array.isArray(data)) return object;
+    return { ...object, data: data.map((item) => (isRecord(item) ? render(item, listed, itemPaths, sources) : item)) };
+  }
+  const known = objectKinds[kind];
+  if (known === undefined) return object;
+  let result = object;
+  for (const [path, target] of Object.entries(known.references)) {
+    const segments = path.split('.');
+    const asked = pathsBelow(segments, paths);
+    result = updateAt(result, segments, (value, present) => {
+      if (!present) return value;
+      const one = (reference: unknown) => (asked.length > 0 ? expandReference(reference, target, asked, sources) : asId(reference));
+      // A list of references (`account_tax_ids`) is expanded item by item.
+      return Array.isArray(value) ? mapIfChanged(value, one) : one(value);
+    }) as Record<string, unknown>;
+  }
+  for (const [path, includable] of Object.entries(known.includables ?? {})) {
+    const segments = path.split('.');
+    const asked = pathsBelow(segments, paths);
+    result = updateAt(result, segments, (held, present) => {
+      if (asked.length === 0) return absent;
+      const value = sources.included(kind, path, object) ?? (present && held !== null ? held : includable.empty);
+      return includable.kind !== undefined && isRecord(value) ? render(value, includable.kind, asked, sources) : value;
+    }) as Record<string, unknown>;
+  }
+  return result;
+}
+
+function expandReference(value: unknown, kind: string, paths: ReadonlyArray<readonly string[]>, sources: ExpansionSources): unknown {
+  const object = typeof value === 'string' ? (sources.object(kind, value) ?? { id: value, object: kind }) : value;
+  return isRecord(object) ? render(object, kind, paths.filter((path) => path.length > 0), sources) : object;
+}
+
+/** The rest of each path that runs through `segments` ([] for one that ends there). */
+function pathsBelow(segments: readonly string[], paths: ReadonlyArray<readonly string[]>): Array<readonly string[]> {
+  return paths.flatMap((path) => {
+    const rest = restBelow(segments, path);
+    return rest === undefined ? [] : [rest];
+  });
+}
+
+/** The segments of `path` below `prefix`, or undefined when it does not start with it. */
+function restBelow(prefix: readonly string[], path: readonly string[]): readonly string[] | undefined {
+  return prefix.every((segment, index) => path[index] === segment) ? path.slice(prefix.length) : undefined;
+}
+
+function listItemKind(kind: string): string | undefined {
+  return kind.startsWith('list:') ? kind.slice('list:'.length) : undefined;
+}
+
+const absent = Symbol('absent');
+
+/**
+ * The container with `change` applied at the path, through lists on the way: `change` gets
+ * the value there and whether it is there at all, and answers the new value (`absent` to
+ * leave it out). The same container when nothing changed; a path through something other
+ * than objects and lists is left alone.
+ */
+function updateAt(container: unknown, path: readonly string[], change: (value: unknown, present: boolean) => unknown): unknown {
+  if (Array.isArray(container)) return mapIfChanged(container, (item) => updateAt(item, path, change));
   const [name, ...rest] = path;
-  if (name === undefined || !isRecord(container) || !(name in container)) return container;
+  if (name === undefined || !isRecord(container)) return container;
+  const present = name in container;
+  if (rest.length > 0) {
+    if (!present) return container;
+    const value = container[name];
+    const next = updateAt(value, rest, change);
+    return next === value ? container : { ...container, [name]: next };
+  }
   const value = container[name];
-  const changeOne = rest.length > 0 ? (item: unknown) => transformAt(item, rest, change) : change;
-  const next = Array.isArray(value) ? mapIfChanged(value, changeOne) : changeOne(value);
-  return next === value ? container : { ...container, [name]: next };
+  const next = change(value, present);
+  if (next === absent) return present ? without(container, name) : container;
+  return present && next === value ? container : { ...container, [name]: next };
 }
 
 function mapIfChanged(list: readonly unknown[], change: (value: unknown) => unknown): readonly unknown[] {
@@ -96,10 +240,6 @@ function without(record: Record<string, unknown>, name: string): Record<string, 
 
 function asId(value: unknown): unknown {
   return isRecord(value) && typeof value.id === 'string' ? value.id : value;
-}
-
-function asObject(value: unknown, objectName: string): unknown {
-  return typeof value === 'string' ? { id: value, object: objectName } : value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,12 +1,54 @@
+import type Stripe from 'stripe';
+import type { StripeJson, StripeSessionJson } from './stripe-json.js';
+
 /**
  * A completed subscription-mode session with every optional part filled in, as Stripe's
- * 2026 (dahlia) API returns it with `expand[]=total_details.breakdown` and
- * `expand[]=subscription` (the emulator sends each of those only when asked), for order
- * 1005. A subscription is paid through its invoice, so `payment_intent` is null.
+ * pinned API version (2026-07-29.dahlia) returns it with `expand[]=total_details.breakdown`
+ * (the emulator sends that only when asked), for order 1005. A subscription is paid through
+ * its invoice, so `payment_intent` is null: the money is on the invoice's payment.
  */
 export const stripeEverythingId = 'cs_test_i1EverySettingFilledIn0000000000000000000000000000';
 
-export const stripeEverythingSession = {
+/** The 19% German VAT rate of order 1005, on its total and on each of its lines. */
+export const stripeEverythingTaxRate: StripeJson<Stripe.TaxRate> = {
+  id: 'txr_1EmulatorDE19',
+  object: 'tax_rate',
+  active: true,
+  country: 'DE',
+  created: 1763000000,
+  description: null,
+  display_name: 'USt.',
+  effective_percentage: 19,
+  flat_amount: null,
+  inclusive: false,
+  jurisdiction: 'DE',
+  jurisdiction_level: 'country',
+  livemode: false,
+  metadata: {},
+  percentage: 19,
+  rate_type: 'percentage',
+  state: null,
+  tax_type: 'vat',
+};
+
+/** Order 1005's spring coupon, as its discount object (since 2025-09-30, clover, the coupon is at `source.coupon`). */
+export const stripeEverythingDiscount: StripeJson<Stripe.Discount> = {
+  id: 'di_1EmulatorSpring',
+  object: 'discount',
+  checkout_session: stripeEverythingId,
+  customer: 'cus_EmulatorEverything',
+  customer_account: null,
+  end: null,
+  invoice: null,
+  invoice_item: null,
+  promotion_code: 'promo_1EmulatorSpring',
+  source: { coupon: 'SPRING10', type: 'coupon' },
+  start: 1763900000,
+  subscription: null,
+  subscription_item: null,
+};
+
+export const stripeEverythingSession: StripeSessionJson = {
   id: stripeEverythingId,
   object: 'checkout.session',
   adaptive_pricing: { enabled: true },
@@ -136,7 +178,7 @@ export const stripeEverythingSession = {
   ],
   status: 'complete',
   submit_type: 'subscribe',
-  subscription: { id: 'sub_1EmulatorExpanded', object: 'subscription', status: 'active' },
+  subscription: 'sub_1EmulatorExpanded',
   success_url: 'https://shop.example.com/orders/1005/thanks',
   tax_id_collection: { enabled: true, required: 'if_supported' },
   total_details: {
@@ -144,28 +186,8 @@ export const stripeEverythingSession = {
     amount_shipping: 490,
     amount_tax: 200,
     breakdown: {
-      discounts: [
-        {
-          amount: 1000,
-          discount: { id: 'di_1EmulatorSpring', object: 'discount', coupon: { id: 'SPRING10', object: 'coupon' }, promotion_code: 'promo_1EmulatorSpring' },
-        },
-      ],
-      taxes: [
-        {
-          amount: 200,
-          rate: {
-            id: 'txr_1EmulatorDE19',
-            object: 'tax_rate',
-            country: 'DE',
-            display_name: 'USt.',
-            inclusive: false,
-            jurisdiction: 'DE',
-            percentage: 19,
-          },
-          taxability_reason: 'standard_rated',
-          taxable_amount: 1053,
-        },
-      ],
+      discounts: [{ amount: 1000, discount: stripeEverythingDiscount }],
+      taxes: [{ amount: 200, rate: stripeEverythingTaxRate, taxability_reason: 'standard_rated', taxable_amount: 1053 }],
     },
   },
   ui_mode: 'hosted_page',

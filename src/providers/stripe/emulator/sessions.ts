@@ -1,8 +1,11 @@
 import { stripeEverythingSession } from './full-session.js';
+import type { StripeSessionJson } from './stripe-json.js';
 
 /**
  * Stripe Checkout Sessions the emulator serves, as Stripe sends them (snake_case JSON).
- * The first is the example from Stripe's retrieve page, exactly as published.
+ * The first is the example from Stripe's retrieve page, exactly as published in 2023:
+ * older than the API version the subgraph pins (it still has `shipping_details`, and lacks
+ * fields Stripe now always sends), it is the case of a tolerant reader.
  */
 export const stripeSeedExampleId = 'cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u';
 
@@ -66,15 +69,83 @@ const publishedExample = {
   url: 'https://checkout.stripe.com/c/pay/cs_test_a11YYufWQzNY63zpQ6QSNRQhkUpVph4WRmzW0zWJO2znZKdVujZ0N0S22u#fidkdWxOYHwnPyd1blpxYHZxWjA0SDdPUW5JbmFMck1wMmx9N2BLZjFEfGRUNWhqTmJ%2FM2F8bUA2SDRySkFdUV81T1BSV0YxcWJcTUJcYW5rSzN3dzBLPUE0TzRKTTxzNFBjPWZEX1NKSkxpNTVjRjN8VHE0YicpJ2N3amhWYHdzYHcnP3F3cGApJ2lkfGpwcVF8dWAnPyd2bGtiaWBabHFgaCcpJ2BrZGdpYFVpZGZgbWppYWB3dic%2FcXdwYHgl',
 };
 
-type WireSession = Record<string, unknown> & { id: string };
-
-function session(id: string, overrides: Record<string, unknown>): WireSession {
+/**
+ * A session as Stripe's pinned API version (2026-07-29.dahlia) sends it: every field its
+ * object always carries, those of a hosted card payment left at their defaults.
+ */
+export function stripeSession(id: string, fields: Partial<StripeSessionJson>): StripeSessionJson {
   return {
-    ...publishedExample,
     id,
-    url: null,
+    object: 'checkout.session',
+    adaptive_pricing: { enabled: false },
+    after_expiration: null,
+    allow_promotion_codes: null,
+    amount_subtotal: 2198,
+    amount_total: 2198,
+    automatic_tax: { enabled: false, liability: null, provider: null, status: null },
+    billing_address_collection: null,
+    cancel_url: null,
+    client_reference_id: null,
     client_secret: `${id}_secret_emulator`,
-    ...overrides,
+    collected_information: null,
+    consent: null,
+    consent_collection: null,
+    created: 1679600215,
+    currency: 'usd',
+    currency_conversion: null,
+    custom_fields: [],
+    custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+    customer: null,
+    customer_account: null,
+    customer_creation: 'if_required',
+    customer_details: null,
+    customer_email: null,
+    discounts: [],
+    expires_at: 1679686615,
+    integration_identifier: null,
+    invoice: null,
+    invoice_creation: {
+      enabled: false,
+      invoice_data: {
+        account_tax_ids: null,
+        custom_fields: null,
+        description: null,
+        footer: null,
+        issuer: null,
+        metadata: {},
+        rendering_options: null,
+      },
+    },
+    livemode: false,
+    locale: null,
+    managed_payments: null,
+    metadata: {},
+    mode: 'payment',
+    origin_context: null,
+    payment_intent: null,
+    payment_link: null,
+    payment_method_collection: 'always',
+    payment_method_configuration_details: null,
+    payment_method_options: {},
+    payment_method_types: ['card'],
+    payment_status: 'unpaid',
+    permissions: null,
+    phone_number_collection: { enabled: false },
+    recovered_from: null,
+    saved_payment_method_options: null,
+    setup_intent: null,
+    shipping_address_collection: null,
+    shipping_cost: null,
+    shipping_options: [],
+    status: 'open',
+    submit_type: null,
+    subscription: null,
+    success_url: 'https://example.com/success',
+    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+    ui_mode: 'hosted_page',
+    url: null,
+    wallet_options: null,
+    ...fields,
   };
 }
 
@@ -95,9 +166,17 @@ export const stripeBulkOrderId = 'cs_test_h1BulkOrder120LineItems000000000000000
 /** An open session for order 1006 whose id has underscores and hyphens: Stripe's ids are opaque and may take any such shape. */
 export const stripeUnderscoreHyphenId = 'cs_test_j1_Order-1006_retry-2';
 
-export const stripeSessions: readonly WireSession[] = [
+/** A session with a status, payment status and mode Stripe has not released, and a field it has not either. */
+const futureValues = {
+  ...stripeSession(stripeFutureValuesId, { payment_status: 'partially_paid', mode: 'installments', managed_payments: { enabled: true } }),
+  status: 'reopened',
+  brand_new_field: { nested: ['values', 1, null] },
+} satisfies Omit<StripeSessionJson, 'status'> & { status: string; brand_new_field: unknown };
+
+/** Every session the emulator serves; all but Stripe's published example typed as the pinned API version's. */
+export const stripeSessions: ReadonlyArray<Record<string, unknown> & { id: string }> = [
   publishedExample,
-  session(stripeCompletePaidId, {
+  stripeSession(stripeCompletePaidId, {
     amount_subtotal: 4500,
     amount_total: 5210,
     client_reference_id: 'order_1001',
@@ -125,14 +204,14 @@ export const stripeSessions: readonly WireSession[] = [
     cancel_url: 'https://shop.example.com/cart',
     total_details: { amount_discount: 0, amount_shipping: 500, amount_tax: 210 },
   }),
-  session(stripeExpiredId, {
+  stripeSession(stripeExpiredId, {
     created: 1763800000,
     expires_at: 1763886400,
     client_reference_id: 'order_1002',
     status: 'expired',
     payment_status: 'unpaid',
   }),
-  session(stripeSetupModeId, {
+  stripeSession(stripeSetupModeId, {
     amount_subtotal: null,
     amount_total: null,
     currency: null,
@@ -144,7 +223,7 @@ export const stripeSessions: readonly WireSession[] = [
     status: 'complete',
     total_details: null,
   }),
-  session(stripeLargeAmountId, {
+  stripeSession(stripeLargeAmountId, {
     amount_subtotal: 5_000_000_000,
     amount_total: 5_500_000_000,
     currency: 'jpy',
@@ -153,7 +232,7 @@ export const stripeSessions: readonly WireSession[] = [
     status: 'complete',
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 500_000_000 },
   }),
-  session(stripeFullyRefundedId, {
+  stripeSession(stripeFullyRefundedId, {
     amount_subtotal: 2000,
     amount_total: 2000,
     client_reference_id: 'order_1003',
@@ -163,7 +242,7 @@ export const stripeSessions: readonly WireSession[] = [
     payment_status: 'paid',
     status: 'complete',
   }),
-  session(stripeBulkOrderId, {
+  stripeSession(stripeBulkOrderId, {
     amount_subtotal: 120 * 250,
     amount_total: 120 * 250,
     client_reference_id: 'order_1004',
@@ -173,14 +252,8 @@ export const stripeSessions: readonly WireSession[] = [
     status: 'complete',
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
   }),
-  session(stripeFutureValuesId, {
-    status: 'reopened',
-    payment_status: 'partially_paid',
-    mode: 'installments',
-    brand_new_field: { nested: ['values', 1, null] },
-    managed_payments: { enabled: true },
-  }),
-  session(stripeUnderscoreHyphenId, {
+  futureValues,
+  stripeSession(stripeUnderscoreHyphenId, {
     client_reference_id: 'order_1006',
     amount_subtotal: 1800,
     amount_total: 1800,

@@ -68,19 +68,36 @@ describe('Converge Gate wire → model', () => {
 
   it('takes a refund in the currency it names over the session currency', () => {
     const session = mapped({ currency: 'pln', refunds: [{ id: 're_1', amount: 100, currency: 'eur', status: 'succeeded' }] });
-    expect(session.refundSource).toMatchObject({
+    expect(session.paymentSource).toMatchObject({
       kind: 'session-body',
       summary: { refunds: [{ id: 're_1', amount: { amount: 100, currency: 'EUR' }, status: 'SUCCEEDED' }] },
     });
   });
 
-  it('answers refunds null when a refund has no currency to be counted in', () => {
-    const session = mapped({ refunds: [{ id: 're_1', amount: 100 }] });
-    expect(session.refundSource).toEqual({ kind: 'session-body', summary: { refunds: null, amountRefunded: null, refunded: null } });
+  it('leaves out a refund with no currency to be counted in, and one it cannot read, and keeps the others', () => {
+    const session = mapped({
+      currency: 'pln',
+      amount_refunded: 300,
+      refunds: [{ id: 're_1', amount: 100, currency: 'pln' }, { id: 're_2', amount: 'lots' }, 'oops', { id: 're_3', amount: 200 }],
+    });
+    expect(session.paymentSource).toMatchObject({
+      kind: 'session-body',
+      summary: { refunds: [{ id: 're_1' }, { id: 're_3' }], amountRefunded: { amount: 300, currency: 'PLN' } },
+    });
+    const noCurrency = mapped({ refunds: [{ id: 're_1', amount: 100 }] });
+    expect(noCurrency.paymentSource).toEqual({ kind: 'session-body', summary: { refunds: [], amountRefunded: null, refunded: null } });
+  });
+
+  it('answers refunds null when they are not a list', () => {
+    expect(mapped({ refunds: { id: 're_1' } }).paymentSource).toMatchObject({ summary: { refunds: null } });
+  });
+
+  it('leaves out a nested metadata value and keeps the session and the other values', () => {
+    expect(mapped({ metadata: { order_id: 'order_9', cart: { items: 3 }, tags: ['a'], count: 2 } }).metadata).toEqual({ order_id: 'order_9', count: '2' });
   });
 
   it('reads a single fee object sent without a list', () => {
-    expect(mapped({ currency: 'pln', fees: { type: 'fee', amount: 99 } }).fees).toEqual([
+    expect(mapped({ currency: 'pln', fees: { type: 'fee', amount: 99 } }).feesAndSettlement.fees).toEqual([
       { type: 'fee', description: null, amount: { amount: 99, currency: 'PLN', minorUnitDigits: 2 } },
     ]);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { stripeSessions } from '../../../../src/providers/stripe/emulator/sessions.js';
 import type { CheckoutSession } from '../../../../src/model/checkout-session.js';
 import { stripeMapping, toCheckoutSession, toLineItem, toRefund } from '../../../../src/providers/stripe/map.js';
-import { stripeWireLineItem, stripeWireRefund } from '../../../../src/providers/stripe/wire.js';
-import { quietLogger } from '../../../support/log-lines.js';
+import { stripeWireRefund } from '../../../../src/providers/stripe/wire.js';
+import { memoryLogger, quietLogger } from '../../../support/log-lines.js';
+import { stripeDelayedDebit } from '../../../../src/providers/stripe/emulator/payments.js';
 
 const mapping = stripeMapping(quietLogger());
 
@@ -49,7 +50,8 @@ describe('a Stripe Checkout Session mapped to the model', () => {
         cancelUrl: null,
         createdAt: new Date('2023-03-23T19:36:55.000Z'),
         expiresAt: new Date('2023-03-24T19:36:55.000Z'),
-        fees: [],
+        feesAndSettlement: { fees: [], settlement: null, pending: false },
+        paymentSource: { kind: 'payment-intent' },
       },
     },
     {
@@ -164,7 +166,7 @@ describe('a Stripe refund and line item mapped to the model', () => {
 
   it('maps a line item with its amounts and price', () => {
     const item = toLineItem(
-      stripeWireLineItem.parse({
+      mapping.schemas.lineItem.parse({
         id: 'li_1',
         object: 'item',
         amount_discount: 0,
@@ -186,6 +188,54 @@ describe('a Stripe refund and line item mapped to the model', () => {
       amountTax: eur(570),
       amountDiscount: eur(0),
       priceId: 'price_1',
+      unitAmount: null,
+      productId: null,
+      productName: null,
+      taxes: null,
+      discounts: null,
     });
+  });
+});
+
+describe("a Stripe payment's fees and settlement, from its payment intent read with latest_charge.balance_transaction", () => {
+  const { before: underWay, after: booked } = stripeDelayedDebit('pi_test_mapDebit', 12_900, 1764000000);
+  /** The session with its payment intent expanded as the settlement expansion asks: charge and balance transaction inside. */
+  const withPayment = (paymentIntent: unknown) => mapStripeSession({ ...payload('cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa'), payment_intent: paymentIntent });
+  const expanded = ({ paymentIntent, charge, balanceTransaction }: typeof booked, chargeFields: Record<string, unknown> = {}) => ({
+    ...paymentIntent,
+    latest_charge: { ...charge, balance_transaction: balanceTransaction ?? null, ...chargeFields },
+  });
+
+  it('reads the fee details and amounts of a booked payment', () => {
+    expect(withPayment(expanded(booked)).feesAndSettlement).toEqual({
+      fees: [{ type: 'stripe_fee', description: 'SEPA Direct Debit fee', amount: eur(35) }],
+      settlement: { amount: eur(12_900), fee: eur(35), net: eur(12_865), availableOn: new Date('2025-12-01T16:00:00.000Z') },
+      pending: false,
+    });
+  });
+
+  it.each([
+    ['a charge not booked yet is pending', expanded(underWay), true],
+    ['a failed charge has none to come', expanded(underWay, { status: 'failed' }), false],
+    ['a payment intent not expanded has none', 'pi_test_mapDebit', false],
+    ['a payment intent without a charge has none', { ...booked.paymentIntent, latest_charge: null }, false],
+  ])('has no fees and no settlement when %s', (_case, paymentIntent, pending) => {
+    const session = withPayment(paymentIntent);
+    expect(session.feesAndSettlement).toEqual({ fees: [], settlement: null, pending });
+    expect(session.paymentIntentId).toBe('pi_test_mapDebit');
+  });
+
+  it("keeps the session and its payment intent when the charge's shape is unreadable, and warns once", () => {
+    const { logger, lines } = memoryLogger();
+    const watched = stripeMapping(logger);
+    const body = { ...payload('cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa'), payment_intent: { id: 'pi_test_odd', latest_charge: { id: 'ch_test_odd', balance_transaction: { fee: 'a lot' } } } };
+    const text = JSON.stringify(body);
+    const session = toCheckoutSession(watched.schemas.session.parse(JSON.parse(text)), text, 'cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa', watched);
+    expect(session).toMatchObject({ paymentIntentId: 'pi_test_odd', feesAndSettlement: { fees: [], settlement: null, pending: false } });
+    expect(lines.filter((line) => line.msg === 'unreadable optional session field left out').map((line) => line.field)).toEqual(['payment_intent.latest_charge']);
+  });
+
+  it('reads its money through the invoice when the session has no payment intent', () => {
+    expect(mapStripeSession(payload('cs_test_i1EverySettingFilledIn0000000000000000000000000000')).paymentSource).toEqual({ kind: 'invoice', invoiceId: 'in_1EmulatorEverything' });
   });
 });

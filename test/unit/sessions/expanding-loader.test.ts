@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutSession } from '../../../src/model/checkout-session.js';
-import type { SessionExpansion } from '../../../src/model/session-expansion.js';
-import { createCheckoutSessionLoader } from '../../../src/sessions/session-loader.js';
+import type { SessionExpansion } from '../../../src/model/read-expansion.js';
+import { createExpandingLoader } from '../../../src/sessions/expanding-loader.js';
 
 /** A loader whose reads record the id and expansions they went out with, answering with a stand-in session. */
 function recordingLoader() {
   const reads: Array<[string, readonly SessionExpansion[]]> = [];
   const batches: string[][] = [];
-  const loader = createCheckoutSessionLoader(
-    (ids) => batches.push([...ids]),
+  const loader = createExpandingLoader<CheckoutSession, SessionExpansion>(
     async (id, expansions) => {
       reads.push([id, expansions]);
       return { id } as CheckoutSession;
     },
+    (ids) => batches.push([...ids]),
   );
   return { loader, reads, batches };
 }
