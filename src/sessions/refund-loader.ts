@@ -1,23 +1,16 @@
-import DataLoader from 'dataloader';
 import type { ProviderCallLimit } from './provider-call-limits.js';
-import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { CheckoutSession } from '../model/checkout-session.js';
 import type { ReadOrigin } from '../request-tally.js';
 import { summarizeRefunds, type Refund, type RefundSummary } from '../model/refund.js';
 import type { InvoicePaymentLoader } from './invoice-payment-loader.js';
 import { readTtlMs } from './read-cache-ttl.js';
 import type { SharedReads } from './provider-read-cache.js';
 import type { SessionRouter } from './router.js';
-import { settleEach } from './settle-each.js';
+import { createProviderCallLoader } from './provider-call-loader.js';
 
 export interface SessionRefundLoader {
   /** The session's refunds with their total; calls the provider only when the session does not carry them. */
   load(session: CheckoutSession): Promise<RefundSummary>;
-}
-
-interface PaymentIntentKey {
-  provider: PaymentProvider;
-  paymentIntentId: string;
-  origin: ReadOrigin;
 }
 
 /**
@@ -31,26 +24,16 @@ export function createRefundLoader(
   invoicePayments: InvoicePaymentLoader,
   { reads, ttlPolicy, request }: SharedReads,
 ): SessionRefundLoader {
-  const byPaymentIntent = new DataLoader<PaymentIntentKey, Refund[], string>(
-    (keys) =>
-      settleEach(keys, async ({ provider, paymentIntentId, origin }) => {
-        const client = router.providerOf(provider);
-        const listRefunds = client.listRefunds?.bind(client);
-        if (!listRefunds) return [];
-        return limitFor(client.key)(() => listRefunds(paymentIntentId, origin));
-      }),
-    { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },
-  );
+  const byPaymentIntent = createProviderCallLoader<Refund[]>(router, limitFor, (client) => client.listRefunds?.bind(client), []);
 
-  const refundsOf = (session: CheckoutSession, origin: ReadOrigin): Promise<Refund[]> => {
+  const refundsOf = async (session: CheckoutSession, origin: ReadOrigin): Promise<Refund[]> => {
     const { provider, paymentSource, paymentIntentId } = session;
-    if (paymentSource.kind === 'invoice') {
-      return invoicePayments.load({ provider, invoiceId: paymentSource.invoiceId, origin }).then(async (paymentIntentIds) => {
-        const lists = await Promise.all(paymentIntentIds.map((id) => byPaymentIntent.load({ provider, paymentIntentId: id, origin })));
-        return lists.flat();
-      });
+    if (paymentSource.kind !== 'invoice') {
+      return paymentIntentId === null ? [] : byPaymentIntent.load({ provider, id: paymentIntentId, origin });
     }
-    return paymentIntentId === null ? Promise.resolve([]) : byPaymentIntent.load({ provider, paymentIntentId, origin });
+    const paymentIntentIds = await invoicePayments.load({ provider, id: paymentSource.invoiceId, origin });
+    const lists = await Promise.all(paymentIntentIds.map((id) => byPaymentIntent.load({ provider, id, origin })));
+    return lists.flat();
   };
 
   return {

@@ -1,13 +1,11 @@
-import DataLoader from 'dataloader';
-import type { CheckoutSession, PaymentProvider } from '../model/checkout-session.js';
+import type { CheckoutSession } from '../model/checkout-session.js';
 import { combineFeesAndSettlements, noFeesAndSettlement, type FeesAndSettlement } from '../model/settlement.js';
-import type { ReadOrigin } from '../request-tally.js';
 import type { InvoicePaymentLoader } from './invoice-payment-loader.js';
 import type { ProviderCallLimit } from './provider-call-limits.js';
 import type { SharedReads } from './provider-read-cache.js';
 import { readTtlMs } from './read-cache-ttl.js';
 import type { SessionRouter } from './router.js';
-import { settleEach } from './settle-each.js';
+import { createProviderCallLoader } from './provider-call-loader.js';
 
 export interface SessionSettlementLoader {
   /**
@@ -17,12 +15,6 @@ export interface SessionSettlementLoader {
   load(session: CheckoutSession): Promise<FeesAndSettlement>;
 }
 
-interface PaymentKey {
-  provider: PaymentProvider;
-  paymentIntentId: string;
-  origin: ReadOrigin;
-}
-
 /** Per request: each distinct invoice's payments are read once, and a failed read fails only the fields that read it. */
 export function createSettlementLoader(
   router: SessionRouter,
@@ -30,16 +22,7 @@ export function createSettlementLoader(
   invoicePayments: InvoicePaymentLoader,
   { reads, ttlPolicy, request }: SharedReads,
 ): SessionSettlementLoader {
-  const byPayment = new DataLoader<PaymentKey, FeesAndSettlement, string>(
-    (keys) =>
-      settleEach(keys, async ({ provider, paymentIntentId, origin }) => {
-        const client = router.providerOf(provider);
-        const retrieve = client.retrievePaymentSettlement?.bind(client);
-        if (!retrieve) return noFeesAndSettlement;
-        return limitFor(client.key)(() => retrieve(paymentIntentId, origin));
-      }),
-    { cacheKeyFn: ({ provider, paymentIntentId }) => `${provider} ${paymentIntentId}` },
-  );
+  const byPayment = createProviderCallLoader(router, limitFor, (client) => client.retrievePaymentSettlement?.bind(client), noFeesAndSettlement);
 
   return {
     load(session) {
@@ -50,8 +33,8 @@ export function createSettlementLoader(
         'settlement',
         session.id,
         async (origin) => {
-          const paymentIntentIds = await invoicePayments.load({ provider, invoiceId: paymentSource.invoiceId, origin });
-          const parts = await Promise.all(paymentIntentIds.map((id) => byPayment.load({ provider, paymentIntentId: id, origin })));
+          const paymentIntentIds = await invoicePayments.load({ provider, id: paymentSource.invoiceId, origin });
+          const parts = await Promise.all(paymentIntentIds.map((id) => byPayment.load({ provider, id, origin })));
           return combineFeesAndSettlements(parts);
         },
         (outcome) => readTtlMs('settlement', outcome, ttlPolicy),

@@ -4,7 +4,7 @@ import { ProviderBadResponseError, ProviderRequestError, SessionNotFoundError } 
 import type { CheckoutSession } from '../../model/checkout-session.js';
 import type { CheckoutLineItem } from '../../model/line-item.js';
 import type { Refund } from '../../model/refund.js';
-import type { LineItemExpansion, ReadExpansion } from '../../model/read-expansion.js';
+import type { LineItemExpansion, ReadExpansion, SessionExpansion } from '../../model/read-expansion.js';
 import type { FeesAndSettlement } from '../../model/settlement.js';
 import type { ReadOrigin } from '../../request-tally.js';
 import type { CheckoutProvider } from '../checkout-provider.js';
@@ -76,7 +76,7 @@ export class StripeClient implements CheckoutProvider {
     this.rateLimits = stripeRateLimits(options.secretKey);
   }
 
-  async retrieveSession(id: string, expansions: readonly ReadExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
+  async retrieveSession(id: string, expansions: readonly SessionExpansion[], origin?: ReadOrigin): Promise<CheckoutSession> {
     const response = await this.get(providerPath(stripeEndpoints.session, { id }), origin, expandQuery(expansions));
     if (response.status === 404) throw new SessionNotFoundError(id);
     return toCheckoutSession(readBody(this.mapping.schemas.session, response, 'not a checkout session'), response.text, id, this.mapping);
