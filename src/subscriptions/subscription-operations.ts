@@ -21,8 +21,20 @@ import type { SessionFeed } from '../sessions/session-feed.js';
 import type { ConnectionShare, SubscriptionAdmission } from './admission.js';
 import { SharedEventExecution } from './shared-event-execution.js';
 
-/** Distinct subscription documents kept parsed; a page's subscribers share one. */
-const documentCacheEntries = 500;
+/**
+ * A subscription document's most tokens. Selecting nearly every field of a session takes
+ * about 400; a document of 2 000 tokens weighs some 0.2 MB parsed without locations.
+ */
+export const maxSubscriptionTokens = 2_000;
+/**
+ * Documents up to this long are parsed with locations (their errors point into them, as a
+ * query's do) and kept for the subscribers that send them again; longer ones are parsed
+ * without locations, for their subscription alone.
+ */
+const maxCachedDocumentCharacters = 8 * 1024;
+/** What the kept documents weigh in all, reckoned from their text: about 70 bytes of syntax tree a character, locations included. */
+const documentCacheBytes = 8 * 1024 * 1024;
+const treeBytesPerCharacter = 70;
 
 /** A GraphQL request as both protocols carry it. */
 export interface SubscriptionRequest {
@@ -51,11 +63,15 @@ export interface SubscriptionOperationsOptions {
  */
 export class SubscriptionOperations {
   /**
-   * Parsed and validated documents by their text: the subscribers of a page send the same
-   * one, and each open subscription keeps its document, so sharing it saves a parse and a
-   * validation per subscription and the few KB of syntax tree each would hold.
+   * Accepted documents by their text: the subscribers of a page send the same one, and each
+   * open subscription keeps its document, so sharing it saves a parse and a validation per
+   * subscription and the syntax tree each would hold. Only documents that passed every
+   * check are kept, and only small ones, bounded by what they weigh in all.
    */
-  private readonly documents = new LRUCache<string, DocumentNode | readonly GraphQLError[]>({ max: documentCacheEntries });
+  private readonly documents = new LRUCache<string, DocumentNode>({
+    maxSize: documentCacheBytes,
+    sizeCalculation: (_document, query) => query.length * treeBytesPerCharacter,
+  });
 
   private readonly sharedExecution = new SharedEventExecution();
 
@@ -79,7 +95,8 @@ export class SubscriptionOperations {
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
       return [badRequest('"variables" must be an object')];
     }
-    const document = this.validDocument(request.query);
+    const cached = this.documents.get(request.query);
+    const document = cached ?? this.validDocument(request.query);
     if (!('kind' in document)) return [...document];
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) return [badRequest('The document has no operation of that name, or several and no operationName')];
@@ -90,6 +107,7 @@ export class SubscriptionOperations {
     if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
     const problem = operationLimitProblem(this.options.limits, schema, document, operation, request.operationName, variables as Record<string, unknown>);
     if (problem) return [problem];
+    if (!cached && request.query.length <= maxCachedDocumentCharacters) this.documents.set(request.query, document);
 
     tally.isGraphQL = true;
     tally.operationType = 'subscription';
@@ -118,19 +136,15 @@ export class SubscriptionOperations {
     return formatted;
   }
 
+  /** The document parsed (at most `maxSubscriptionTokens` tokens; a long one without locations) and validated, or why not. */
   private validDocument(query: string): DocumentNode | readonly GraphQLError[] {
-    const known = this.documents.get(query);
-    if (known) return known;
-    let outcome: DocumentNode | readonly GraphQLError[];
     try {
-      const document = parse(query);
+      const document = parse(query, { noLocation: query.length > maxCachedDocumentCharacters, maxTokens: maxSubscriptionTokens });
       const invalid = validate(this.options.schema, document, specifiedRules);
-      outcome = invalid.length > 0 ? invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
+      return invalid.length > 0 ? invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) : document;
     } catch (error) {
-      outcome = [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : badRequest('The query could not be parsed')];
+      return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : badRequest('The query could not be parsed')];
     }
-    this.documents.set(query, outcome);
-    return outcome;
   }
 
   private subscriptionContext(connection: ConnectionShare, tally: RequestTally): RequestContext {
