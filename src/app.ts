@@ -185,6 +185,8 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
     isRouter: routerSecretCheck(config.server.routerSecret),
     maxPayloadBytes: config.server.maxRequestBodyBytes,
     keepAliveMs: config.subscriptions.keepAliveMs,
+    maxBufferedBytes: config.subscriptions.maxBufferedBytes,
+    logger: logger.child({ transport: 'graphql-ws' }),
   });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${await listen(server, config.port, config.host, subgraphPort)}`;

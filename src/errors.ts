@@ -106,6 +106,15 @@ export class TooManySubscriptionsError extends PaymentsError {
       { limit, setting },
     );
   }
+
+  /** One connection started subscriptions faster than `perSecond`, however soon they ended. */
+  static startedTooFast(perSecond: number): PaymentsError {
+    return new PaymentsError(
+      `This connection starts more than ${perSecond} subscriptions a second; subscribe again in a moment`,
+      'TOO_MANY_SUBSCRIPTIONS',
+      { limit: perSecond },
+    );
+  }
 }
 
 /** New subscriptions are refused once the replica is stopping (`/ready` answers 503). */

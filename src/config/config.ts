@@ -147,6 +147,8 @@ export interface SubscriptionsConfig {
   maxLifetimeMs: number;
   /** Between keep-alive pings on every stream and WebSocket; a WebSocket that has not answered one by the next is closed. */
   keepAliveMs: number;
+  /** A WebSocket with more than this many bytes waiting for its client to read is closed. */
+  maxBufferedBytes: number;
 }
 
 /** What every provider's webhooks share; each one's secret is in its section. */
@@ -246,6 +248,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxPerConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxLifetimeMs: env.SUBSCRIPTION_MAX_LIFETIME_MS,
       keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS ?? defaultKeepAliveMs(env),
+      maxBufferedBytes: env.SUBSCRIPTION_MAX_BUFFERED_BYTES,
     },
     redis: {
       url: env.REDIS_URL,

@@ -96,6 +96,7 @@ export const environmentSchema = z
   MAX_SUBSCRIPTIONS: positiveInt(10_000),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
   SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
+  SUBSCRIPTION_MAX_BUFFERED_BYTES: positiveInt(2 * 1024 * 1024),
   SUBSCRIPTION_KEEPALIVE_MS: z.coerce
     .number()
     .int()

@@ -1,4 +1,7 @@
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
 import { request } from 'undici';
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { stripeExpiredId } from '../../../src/providers/stripe/emulator/sessions.js';
 import { useHarness } from '../../support/harness.js';
@@ -40,5 +43,68 @@ describe('subscription documents a client cannot make the process hold', () => {
       expect(text).toContain('event: complete');
     }
     expect(megabytes(heapAfterGc() - before)).toBeLessThan(16);
+  });
+});
+
+/** A bare graphql-transport-ws connection, acknowledged; its messages as they arrive. */
+async function connectGraphQLWebSocket(graphqlUrl: string, options: { autoPong?: boolean } = {}) {
+  const socket = new WebSocket(graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: options.autoPong ?? true });
+  const messages: Array<{ id?: string; type: string; payload?: any }> = [];
+  socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await once(socket, 'open');
+  socket.send(JSON.stringify({ type: 'connection_init' }));
+  while (!messages.some((message) => message.type === 'connection_ack')) await new Promise((resolve) => setTimeout(resolve, 5));
+  return { socket, messages, closed };
+}
+
+const within = <Value>(ms: number, promise: Promise<Value>) =>
+  Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);
+
+describe('a WebSocket client that stops reading or answering', () => {
+  const harness = useHarness({ SUBSCRIPTION_KEEPALIVE_MS: '200', SUBSCRIPTION_MAX_BUFFERED_BYTES: String(128 * 1024) });
+
+  it('is closed when it answers no ping, however many pongs of its own it sends', async () => {
+    const { socket, closed } = await connectGraphQLWebSocket(harness.graphqlUrl, { autoPong: false });
+    const pongs = setInterval(() => socket.pong(), 50);
+    try {
+      expect(await within(2_000, closed)).toEqual({ code: 1008, reason: 'the client did not answer the last ping' });
+    } finally {
+      clearInterval(pongs);
+    }
+  });
+
+  it('gets TOO_MANY_SUBSCRIPTIONS for subscriptions it starts faster than 100 a second, though each ends at once', async () => {
+    const { socket, messages } = await connectGraphQLWebSocket(harness.graphqlUrl);
+    const query = `subscription { checkoutSessionUpdated(id: "${stripeExpiredId}") { status } }`;
+    for (let id = 0; id < 300; id += 1) socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query } }));
+    while (messages.filter((message) => message.type === 'complete' || message.type === 'error').length < 300) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const refused = messages.filter((message) => message.type === 'error');
+    expect(refused.length).toBeGreaterThanOrEqual(150);
+    expect(refused[0]?.payload).toEqual([
+      { message: 'This connection starts more than 100 subscriptions a second; subscribe again in a moment', extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: 100 } },
+    ]);
+    socket.close();
+  });
+});
+
+describe('a WebSocket client that stops reading between pings', () => {
+  const harness = useHarness({ SUBSCRIPTION_KEEPALIVE_MS: '10000', SUBSCRIPTION_MAX_BUFFERED_BYTES: String(128 * 1024) });
+
+  it('is closed once what waits for it passes SUBSCRIPTION_MAX_BUFFERED_BYTES, long before its next ping, however many subscriptions it starts', async () => {
+    const { socket, messages, closed } = await connectGraphQLWebSocket(harness.graphqlUrl);
+    // Reads nothing more; each subscription completes at once, after an event of some 140 KB (long aliases are one token each).
+    (socket as unknown as { _socket: Socket })._socket.pause();
+    const query = aliasedSubscription(600, 'x'.repeat(200));
+    for (let id = 0; id < 150; id += 1) socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query } }));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    (socket as unknown as { _socket: Socket })._socket.resume();
+    expect(await within(3_000, closed)).not.toBe('still open');
+    // 150 events would be 21 MB, more than loopback's socket buffers hold: the socket was closed long before.
+    expect(messages.filter((message) => message.type === 'next').length).toBeLessThan(100);
   });
 });

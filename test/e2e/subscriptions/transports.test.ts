@@ -359,8 +359,8 @@ describe('keep-alive', () => {
     const socket = new WebSocket(harness.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init' }));
-    const closed = await new Promise<number>((resolve) => socket.once('close', resolve));
-    expect(closed).toBe(1006);
+    const closed = await new Promise<[number, string]>((resolve) => socket.once('close', (code, reason) => resolve([code, reason.toString()])));
+    expect(closed).toEqual([1008, 'the client did not answer the last ping']);
   });
 
   it('keeps pinging a quiet SSE stream', async () => {
