@@ -155,6 +155,7 @@ export async function startSubgraph(config: Config, options: SubgraphOptions): P
     logger: logger.child({ transport: 'callback' }),
     maskError,
     drainTimeoutMs: config.server.shutdownTimeoutMs,
+    minHeartbeatMs: config.subscriptions.minCallbackHeartbeatMs,
   });
   const apollo = createApolloServer(schema, config.graphql, { logger, maskError, plugins: [observability.graphqlPlugin, callbacks] });
   await apollo.start();

@@ -56,7 +56,7 @@ export class RepeatableLog {
 
   constructor(private readonly logger: Logger) {}
 
-  log(level: 'info' | 'warn', key: string, fields: Record<string, unknown>, message: string): void {
+  log(level: 'info' | 'warn' | 'error', key: string, fields: Record<string, unknown>, message: string): void {
     const now = Date.now();
     const seen = this.throttled.get(key);
     if (seen && now - seen.loggedAt < repeatWindowMs) {

@@ -149,6 +149,8 @@ export interface SubscriptionsConfig {
   keepAliveMs: number;
   /** A WebSocket with more than this many bytes waiting for its client to read is closed. */
   maxBufferedBytes: number;
+  /** The shortest heartbeat interval a callback subscription gets, whatever its router asks for. */
+  minCallbackHeartbeatMs: number;
 }
 
 /** What every provider's webhooks share; each one's secret is in its section. */
@@ -249,6 +251,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       maxLifetimeMs: env.SUBSCRIPTION_MAX_LIFETIME_MS,
       keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS ?? defaultKeepAliveMs(env),
       maxBufferedBytes: env.SUBSCRIPTION_MAX_BUFFERED_BYTES,
+      minCallbackHeartbeatMs: env.CALLBACK_HEARTBEAT_MIN_MS,
     },
     redis: {
       url: env.REDIS_URL,

@@ -97,6 +97,7 @@ export const environmentSchema = z
   MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000),
   SUBSCRIPTION_MAX_LIFETIME_MS: positiveInt(60 * 60_000),
   SUBSCRIPTION_MAX_BUFFERED_BYTES: positiveInt(2 * 1024 * 1024),
+  CALLBACK_HEARTBEAT_MIN_MS: positiveInt(1_000),
   SUBSCRIPTION_KEEPALIVE_MS: z.coerce
     .number()
     .int()

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { PaymentsError } from '../errors.js';
+import { RepeatableLog } from '../logger.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { ErrorMask } from '../graphql/error-masking.js';
 import type { ConnectionShare } from './admission.js';
@@ -20,11 +21,17 @@ export interface CallbackTransportOptions {
   callbackTimeoutMs?: number;
   /** How long stopping waits for the subscriptions' `complete` messages to be posted. */
   drainTimeoutMs: number;
+  /** The shortest heartbeat interval served (`CALLBACK_HEARTBEAT_MIN_MS`); a router asking for less gets this. */
+  minHeartbeatMs: number;
 }
 
-type CallbackFetcher = NonNullable<NonNullable<Parameters<typeof ApolloServerPluginSubscriptionCallback>[0]>['fetcher']>;
+type PluginOptions = NonNullable<Parameters<typeof ApolloServerPluginSubscriptionCallback>[0]>;
+type CallbackFetcher = NonNullable<PluginOptions['fetcher']>;
+type PluginLogger = NonNullable<PluginOptions['logger']>;
 
 const defaultCallbackTimeoutMs = 5_000;
+/** The longest heartbeat interval served: a router asking for more (up to 2^53) gets this, never a timer Node would clamp to 1 ms. */
+export const maxHeartbeatMs = 60_000;
 
 /**
  * Apollo Router's HTTP callback protocol: the router posts the subscription with
@@ -41,7 +48,7 @@ export function callbackTransportPlugin(options: CallbackTransportOptions): Apol
   const { operations, isRouter } = options;
   const posts = new Set<Promise<unknown>>();
   const callbacks = ApolloServerPluginSubscriptionCallback({
-    logger: options.logger,
+    logger: throttledPluginLogger(options.logger),
     fetcher: trackedIn(posts, callbackFetcher(options.callbackTimeoutMs ?? defaultCallbackTimeoutMs, options.maskError)),
   }) as ApolloServerPlugin<RequestContext>;
   const subscriptions = new RunningSubscriptions();
@@ -69,6 +76,7 @@ export function callbackTransportPlugin(options: CallbackTransportOptions): Apol
         ? extensionProblem(extension)
         : routerOnlyRefusal();
       if (refusal) return { didResolveOperation: () => Promise.reject(refusal) };
+      clampHeartbeat(extension as Record<string, unknown>, options.minHeartbeatMs);
 
       const protocol = (await callbacks.requestDidStart?.(requestContext)) as GraphQLRequestListener<RequestContext>;
       let accepted = false;
@@ -92,6 +100,40 @@ export function callbackTransportPlugin(options: CallbackTransportOptions): Apol
         },
       };
     },
+  };
+}
+
+/**
+ * The router's heartbeat interval within what is served: 0 stays off, anything else is
+ * held between `minMs` and `maxHeartbeatMs`. The plugin sends one heartbeat at a time per
+ * subscription and queues the ticks that come meanwhile, so the floor also bounds that queue
+ * (at most the callback timeout over the interval).
+ */
+function clampHeartbeat(extension: Record<string, unknown>, minMs: number): void {
+  const asked = extension.heartbeatIntervalMs ?? extension.heartbeat_interval_ms;
+  delete extension.heartbeat_interval_ms;
+  if (asked === undefined || asked === 0) return;
+  extension.heartbeatIntervalMs = Math.min(maxHeartbeatMs, Math.max(minMs, Number(asked)));
+}
+
+/**
+ * The plugin logs every failed heartbeat and retry with the subscription's id: a receiver
+ * that stops answering would flood the log. Its warnings and errors are logged once a
+ * minute per kind (numbers and ids left out of the kind), counting those left out.
+ */
+function throttledPluginLogger(logger: Logger): PluginLogger {
+  const repeatable = new RepeatableLog(logger);
+  // The plugin names the subscription in brackets, and counts attempts and failures.
+  const kindOf = (message: string) => message.replace(/\[[^\]]*\]/g, '').replace(/\d+/g, 'N').slice(0, 120);
+  const throttled = (level: 'warn' | 'error') => (message: unknown) => {
+    const text = String(message);
+    repeatable.log(level, kindOf(text), {}, text);
+  };
+  return {
+    debug: (message) => logger.debug(String(message)),
+    info: (message) => logger.info(String(message)),
+    warn: throttled('warn'),
+    error: throttled('error'),
   };
 }
 

@@ -37,7 +37,7 @@ async function openSubscriptions(baseUrl: string): Promise<number> {
 }
 
 describe('checkoutSessionUpdated over Apollo Router\'s HTTP callback protocol', () => {
-  const harness = useHarness({ CACHE: 'on', ROUTER_SECRET: routerSecret, STRIPE_WEBHOOK_SECRET: stripeWebhookSecret });
+  const harness = useHarness({ CACHE: 'on', ROUTER_SECRET: routerSecret, STRIPE_WEBHOOK_SECRET: stripeWebhookSecret, CALLBACK_HEARTBEAT_MIN_MS: '100' });
   const asRouter = { 'router-secret': routerSecret };
 
   it('checks the callback, posts the session as next, the webhook\'s change as next, then complete', async () => {

@@ -2,9 +2,11 @@ import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { request } from 'undici';
 import WebSocket from 'ws';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stripeExpiredId } from '../../../src/providers/stripe/emulator/sessions.js';
+import { CallbackReceiver, subscribeByCallback } from '../../support/callback-receiver.js';
 import { useHarness } from '../../support/harness.js';
+import { memoryLogger } from '../../support/log-lines.js';
 import { heapAfterGc, megabytes } from '../../support/heap.js';
 
 /** A subscription to one session selecting its status under `aliases` aliases, each document distinct by `mark`. */
@@ -45,6 +47,11 @@ describe('subscription documents a client cannot make the process hold', () => {
     expect(megabytes(heapAfterGc() - before)).toBeLessThan(16);
   });
 });
+
+async function openSubscriptions(baseUrl: string): Promise<number> {
+  const response = await request(`${baseUrl}/ready`);
+  return ((await response.body.json()) as { subscriptions: number }).subscriptions;
+}
 
 /** A bare graphql-transport-ws connection, acknowledged; its messages as they arrive. */
 async function connectGraphQLWebSocket(graphqlUrl: string, options: { autoPong?: boolean } = {}) {
@@ -106,5 +113,50 @@ describe('a WebSocket client that stops reading between pings', () => {
     expect(await within(3_000, closed)).not.toBe('still open');
     // 150 events would be 21 MB, more than loopback's socket buffers hold: the socket was closed long before.
     expect(messages.filter((message) => message.type === 'next').length).toBeLessThan(100);
+  });
+});
+
+describe("a callback subscription's heartbeat, whatever the router asks for", () => {
+  const routerSecret = 'router-secret-for-heartbeats-42';
+  const log = memoryLogger('warn');
+  const harness = useHarness({ ROUTER_SECRET: routerSecret, CALLBACK_HEARTBEAT_MIN_MS: '200' }, {}, { logger: log.logger });
+  let receiver: CallbackReceiver;
+  const query = `subscription { checkoutSessionUpdated(id: "cs_test_b1CompletePaidOrder1001aaaaaaaaaaaaaaaaaaaaaaaaaaaa") { status } }`;
+  const subscribe = (heartbeatIntervalMs: number) => {
+    const subscription = receiver.newSubscription(heartbeatIntervalMs);
+    return subscribeByCallback(harness.graphqlUrl, { query, extensions: { subscription } }, { 'router-secret': routerSecret }).then((answer) => {
+      expect(answer.status).toBe(200);
+      return subscription.subscriptionId;
+    });
+  };
+  const checksOf = (id: string) => receiver.messagesOf(id).filter((message) => message.action === 'check').length;
+
+  beforeAll(async () => {
+    receiver = await CallbackReceiver.start();
+  });
+  afterAll(() => receiver.close());
+
+  it('beats no faster than CALLBACK_HEARTBEAT_MIN_MS for 1 ms, and no slower than a minute for 2^53 - 1 ms', async () => {
+    const fast = await subscribe(1);
+    const huge = await subscribe(Number.MAX_SAFE_INTEGER);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The first check comes with the subscription; then one every 200 ms at most.
+    expect(checksOf(fast)).toBeLessThanOrEqual(6);
+    expect(checksOf(huge)).toBe(1);
+  });
+
+  it("ends the subscriptions of a receiver that fails every heartbeat, logging it once a minute, not once a beat", async () => {
+    await Promise.all(Array.from({ length: 20 }, () => subscribe(1)));
+    receiver.answerWith(500);
+    try {
+      await expect.poll(() => openSubscriptions(harness.subgraph.url), { timeout: 10_000 }).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // Each kind of line (a failed heartbeat, a retried or failed post) once, whatever the number of subscriptions and beats.
+      const pluginLines = log.lines.filter((line) => line.transport === 'callback');
+      expect(pluginLines.length).toBeGreaterThan(0);
+      expect(pluginLines.length).toBeLessThanOrEqual(8);
+    } finally {
+      receiver.answerWith(204);
+    }
   });
 });
