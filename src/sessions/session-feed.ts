@@ -27,12 +27,22 @@ export interface SessionFeedOptions {
 
 /** Failures worth waiting out: the subscription stays open and the poll tries again. */
 const passingErrorCodes: ReadonlySet<string> = new Set(['PROVIDER_UNAVAILABLE', 'RATE_LIMITED']);
+/**
+ * Reads of a session that has never been read (its first, then its polls) before its
+ * subscriptions end with the last failure: an id the provider does not know costs at most
+ * this many calls, however long the provider stays busy.
+ */
+export const maxReadsUntilFirstSession = 5;
 
 interface WatchedSession {
   readonly id: string;
   readonly subscribers: Set<SessionSubscriber>;
   expiresAtMs: number | undefined;
   pollTimer: NodeJS.Timeout | undefined;
+  /** Set once a read answered with the session. */
+  everRead: boolean;
+  /** Reads that failed while it was never read. */
+  failedReads: number;
 }
 
 /**
@@ -82,6 +92,8 @@ export class SessionFeed {
     const outcome = await settle(this.options.read(sessionId, 'first-read'));
     if (!outcome.ok && !subscriber.hasDelivered && !isPassing(outcome.error)) {
       void subscriber.return();
+      // Subscribers still waiting for the session's first read learn it too.
+      this.offer(sessionId, sequence, outcome, false);
       throw outcome.error;
     }
     this.offer(sessionId, sequence, outcome, false);
@@ -137,20 +149,37 @@ export class SessionFeed {
     this.offer(watched.id, sequence, outcome, false);
     // The poll that came just after the expiry was the last: a session still not final then is left to webhooks.
     if (outcome.ok && outcome.value.expiresAt && outcome.value.expiresAt.getTime() + pollAfterExpiryMs <= Date.now()) return;
-    this.pollIn(watched, claim.nextInMs);
+    if (!this.isWatched(watched)) return;
+    // A session never read yet is tried again at the first interval, until its reads run out.
+    const nextInMs = !outcome.ok && !watched.everRead ? await this.options.schedule.restart(watched.id, watched.expiresAtMs) : claim.nextInMs;
+    this.pollIn(watched, nextInMs);
   }
 
+  /**
+   * Hands a read to the session's subscribers. While the session has never been read, a
+   * failure that will not pass (`NOT_FOUND`, `BAD_USER_INPUT`...), or one failure too many,
+   * is their last event.
+   */
   private offer(sessionId: string, sequence: number, outcome: SessionEvent, finalByEvent: boolean): void {
     const watched = this.watched.get(sessionId);
     if (!watched) return;
-    if (outcome.ok) watched.expiresAtMs = outcome.value.expiresAt?.getTime();
+    if (outcome.ok) {
+      watched.expiresAtMs = outcome.value.expiresAt?.getTime();
+      watched.everRead = true;
+    } else if (!watched.everRead) {
+      watched.failedReads += 1;
+      if (!isPassing(outcome.error) || watched.failedReads >= maxReadsUntilFirstSession) {
+        for (const subscriber of [...watched.subscribers]) subscriber.fail(outcome);
+        return;
+      }
+    }
     for (const subscriber of [...watched.subscribers]) subscriber.offer(sequence, outcome, finalByEvent);
   }
 
   private watchedSession(sessionId: string): { watched: WatchedSession; created: boolean } {
     const known = this.watched.get(sessionId);
     if (known) return { watched: known, created: false };
-    const watched: WatchedSession = { id: sessionId, subscribers: new Set(), expiresAtMs: undefined, pollTimer: undefined };
+    const watched: WatchedSession = { id: sessionId, subscribers: new Set(), expiresAtMs: undefined, pollTimer: undefined, everRead: false, failedReads: 0 };
     this.watched.set(sessionId, watched);
     return { watched, created: true };
   }

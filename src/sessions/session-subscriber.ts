@@ -47,6 +47,13 @@ export class SessionSubscriber implements AsyncIterableIterator<SessionEvent> {
     if (final) this.end();
   }
 
+  /** The session cannot be read and will not be: this error is the last event, whatever came before. */
+  fail(outcome: SessionEvent & { ok: false }): void {
+    if (this.ended) return;
+    this.deliver(outcome);
+    this.end();
+  }
+
   /** No further events: the ones queued are still delivered, then the iterator is done. */
   end(): void {
     if (this.ended) return;

@@ -160,3 +160,27 @@ describe("a callback subscription's heartbeat, whatever the router asks for", ()
     }
   });
 });
+
+describe('subscriptions to ids the provider does not know', () => {
+  // Three calls a second for the account, a turn at most 300 ms away: most first reads are refused with RATE_LIMITED.
+  const harness = useHarness({ PROVIDER_GLOBAL_RATE_LIMIT: '3', PROVIDER_QUEUE_TIMEOUT_MS: '300' });
+
+  it('end once a read says NOT_FOUND or after five reads, and cost a few calls each, however busy the provider', async () => {
+    const ids = Array.from({ length: 12 }, (_, index) => `UnknownBlik${String(index).padStart(4, '0')}Id`);
+    const streams = ids.map((id) =>
+      request(harness.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: `subscription { checkoutSessionUpdated(id: "${id}") { status } }` }),
+      }).then(async (response) => ({ status: response.statusCode, text: await response.body.text() })),
+    );
+    const answers = await Promise.all(streams.map((stream) => within(15_000, stream)));
+    expect(answers.filter((answer) => answer === 'still open')).toEqual([]);
+    for (const answer of answers as Array<{ text: string }>) {
+      expect(answer.text).toMatch(/NOT_FOUND|RATE_LIMITED/);
+      expect(answer.text).toContain('event: complete');
+    }
+    expect(await openSubscriptions(harness.subgraph.url)).toBe(0);
+    expect(harness.emulator.countCalls('/convergegate/')).toBeLessThanOrEqual(ids.length * 5);
+  });
+});
