@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { startSubgraph, type RunningSubgraph } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
-import { pointAtEmulator } from '../src/emulator/sandbox-config.js';
+import { pointAtEmulator, startSandboxEmulator } from '../src/emulator/sandbox-config.js';
 import { ProviderEmulator } from '../src/emulator/server.js';
 import { loadSubgraphTypeDefs } from '../src/graphql/schema.js';
 import { crossSubgraphQuery, exampleOrders, paymentSubscription } from './orders-subgraph/example-orders.js';
@@ -31,7 +31,7 @@ export async function startDemoStack(options: {
   logger: Logger;
 }): Promise<DemoStack> {
   const { logger } = options;
-  const emulator = await ProviderEmulator.start();
+  const emulator = await startSandboxEmulator();
   const config = pointAtEmulator(loadConfig(options.environment), emulator);
   const payments = await startSubgraph(config, { logger });
   emulator.sendWebhooksTo({ subgraphUrl: payments.url, providers: config.providers }, logger);

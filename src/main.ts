@@ -2,8 +2,7 @@ import { startSubgraph } from './app.js';
 import { loadConfig } from './config/config.js';
 import { ConfigError } from './config/settings.js';
 import { sandboxBanner, servesSandboxPage } from './emulator/sandbox-banner.js';
-import { pointAtEmulator } from './emulator/sandbox-config.js';
-import { ProviderEmulator } from './emulator/server.js';
+import { pointAtEmulator, startSandboxEmulator } from './emulator/sandbox-config.js';
 import { createLogger } from './logger.js';
 import { checkListenAddress } from './server/listen-address.js';
 import { stopOnTerminationSignals } from './server/termination-signals.js';
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
   await checkListenAddress(config.port, config.host);
 
-  const emulator = config.sandbox ? await ProviderEmulator.start() : undefined;
+  const emulator = config.sandbox ? await startSandboxEmulator() : undefined;
   const served = emulator ? pointAtEmulator(config, emulator) : config;
   const subgraph = await startSubgraph(served, { logger });
   emulator?.sendWebhooksTo({ subgraphUrl: subgraph.url, providers: served.providers }, logger);

@@ -1,6 +1,11 @@
 import type { Config } from '../config/config.js';
 import { providerRegistry } from '../providers/registry.js';
-import type { ProviderEmulator } from './server.js';
+import { ProviderEmulator } from './server.js';
+
+/** The emulator of sandbox mode (`npm start` without a key, and the demo): it keeps no log of its calls, however long it runs. */
+export function startSandboxEmulator(): Promise<ProviderEmulator> {
+  return ProviderEmulator.start({ keepCalls: false });
+}
 
 /**
  * The configuration of sandbox mode: every provider served by the emulator, with its keys,

@@ -38,6 +38,12 @@ export interface ProviderEmulatorOptions {
   maxListPageSize?: number;
   /** Told of every call as it arrives, before any latency or fault (the benchmark times calls with it). */
   onCall?: (call: EmulatorCall) => void;
+  /**
+   * Keeps every call in `calls` until `resetCalls()` (the default, for tests and the
+   * benchmark); false keeps none, as sandbox mode does, whose emulator runs as long as the
+   * subgraph and would otherwise grow with every call.
+   */
+  keepCalls?: boolean;
   /** How long after its first read a moving session moves; 10 s by default. */
   movingSessionDelayMs?: number;
   /**
@@ -75,6 +81,7 @@ export class ProviderEmulator {
   private readonly server = createServer((request, response) => this.handle(request, response));
   private readonly latencyMs: number;
   private readonly onCall: ((call: EmulatorCall) => void) | undefined;
+  private readonly keepCalls: boolean;
   private readonly moving: MovingSessions;
 
   private constructor(options: ProviderEmulatorOptions) {
@@ -95,6 +102,7 @@ export class ProviderEmulator {
     );
     this.latencyMs = options.latencyMs ?? 0;
     this.onCall = options.onCall;
+    this.keepCalls = options.keepCalls ?? true;
     const nowSeconds = Math.floor(Date.now() / 1000);
     this.moving = new MovingSessions(
       [...this.served.values()].flatMap(({ module, routes }) =>
@@ -247,7 +255,7 @@ export class ProviderEmulator {
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
     const call: EmulatorCall = { method: request.method ?? 'GET', path: url.pathname + url.search, at: performance.now() };
-    this.calls.push(call);
+    if (this.keepCalls) this.calls.push(call);
     this.onCall?.(call);
     this.inFlight += 1;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);

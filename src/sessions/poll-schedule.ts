@@ -13,6 +13,8 @@ export interface PollSchedule {
   postpone(sessionId: string, expiresAtMs: number | undefined): Promise<number>;
   /** A read failed: the next poll comes at the first interval again. */
   restart(sessionId: string, expiresAtMs: number | undefined): Promise<number>;
+  /** Nobody on this replica watches the session any more: what this replica keeps of its schedule goes. */
+  forget(sessionId: string): void;
 }
 
 export interface PollClaim {
@@ -59,9 +61,13 @@ export class LocalPollSchedule implements PollSchedule {
     return Promise.resolve(this.change('restart', sessionId, expiresAtMs).nextInMs);
   }
 
-  /** Drops the schedule of a session nobody watches here any more. */
   forget(sessionId: string): void {
     this.entries.delete(sessionId);
+  }
+
+  /** Sessions it keeps a schedule for. */
+  get size(): number {
+    return this.entries.size;
   }
 
   private change(change: PollScheduleChange, sessionId: string, expiresAtMs: number | undefined): PollClaim {

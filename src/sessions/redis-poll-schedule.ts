@@ -35,6 +35,11 @@ export class RedisPollSchedule implements PollSchedule {
     private readonly fallback: PollSchedule,
   ) {}
 
+  /** Redis's schedule expires by itself; the one this replica falls back on is forgotten. */
+  forget(sessionId: string): void {
+    this.fallback.forget(sessionId);
+  }
+
   async join(sessionId: string, expiresAtMs: number | undefined): Promise<number> {
     return (await this.change('join', sessionId, expiresAtMs)).nextInMs;
   }

@@ -196,7 +196,10 @@ export class SessionFeed {
     this.open -= 1;
     if (watched.subscribers.size > 0) return;
     clearTimeout(watched.pollTimer);
-    if (this.watched.get(watched.id) === watched) this.watched.delete(watched.id);
+    if (this.watched.get(watched.id) === watched) {
+      this.watched.delete(watched.id);
+      this.options.schedule.forget(watched.id);
+    }
   }
 
   private isWatched(watched: WatchedSession): boolean {

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSandboxEmulator } from '../../src/emulator/sandbox-config.js';
 import { ProviderEmulator } from '../../src/emulator/server.js';
 import { convergeGateProvider } from '../../src/providers/convergegate/provider.js';
 import { stripeProvider } from '../../src/providers/stripe/provider.js';
@@ -77,6 +78,21 @@ describe('the emulator serves each provider module it is given', () => {
       await expect.poll(() => lines.filter((line) => line.msg === 'emulator sent a webhook')).toMatchObject([{ sessionId: testPaySettlingId, status: 200 }]);
     } finally {
       await receiver.close();
+    }
+  });
+});
+
+describe("sandbox mode's emulator", () => {
+  it('keeps no log of its calls, however many it answers: it runs as long as the subgraph', async () => {
+    const emulator = await startSandboxEmulator();
+    try {
+      for (let call = 0; call < 200; call += 1) {
+        const response = await request(`${emulator.url}/v1/checkout/sessions/cs_test_noLog${call}`, { headers: { authorization: `Bearer ${emulator.stripeSecretKey}` } });
+        await response.body.dump();
+      }
+      expect(emulator.calls).toEqual([]);
+    } finally {
+      await emulator.close();
     }
   });
 });
